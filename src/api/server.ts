@@ -1,0 +1,54 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { articleView, feedView, type Store } from '../store/index.js';
+
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface ApiOptions {
+  store: Store;
+  /** Dependencies /healthz verifies (database, Redis); each must answer within the probe's time. */
+  checks: HealthCheck[];
+}
+
+const articlesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  feed: z.string().optional(),
+  status: z.enum(['pending', 'extracted', 'feed-content']).optional(),
+});
+
+/** The HTTP API served by `parallax start`. Handlers only translate HTTP to store reads. */
+export function buildApi(opts: ApiOptions): FastifyInstance {
+  const app = Fastify({ logger: false });
+
+  app.get('/healthz', async (_req, reply) => {
+    const results = await Promise.all(
+      opts.checks.map(async (c) => {
+        try {
+          await c.check();
+          return [c.name, 'ok'] as const;
+        } catch (err) {
+          return [c.name, `error: ${(err as Error).message}`] as const;
+        }
+      }),
+    );
+    const ok = results.every(([, s]) => s === 'ok');
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(results) });
+  });
+
+  app.get('/api/feeds', async () => (await opts.store.feeds.list()).map(feedView));
+
+  app.get('/api/articles', async (req, reply) => {
+    const q = articlesQuery.safeParse(req.query);
+    if (!q.success) {
+      return reply.code(400).send({ error: q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    }
+    const rows = await opts.store.articles.list({ limit: q.data.limit, offset: q.data.offset, feedId: q.data.feed, status: q.data.status });
+    return rows.map(articleView);
+  });
+
+  return app;
+}

@@ -1,0 +1,37 @@
+import { loadFeedsConfig, type FeedConfig } from '../config/feeds-config.js';
+import { loadSettings, type Settings } from '../config/settings.js';
+import { HttpClient } from '../fetch/index.js';
+import { createLogger, type Logger } from '../log.js';
+import { databaseTarget, openStore, type Store } from '../store/index.js';
+
+export interface CommonOptions {
+  config?: string;
+  data?: string;
+}
+
+/** Settings from the environment, with command-line flags taking precedence. */
+export function settingsFor(opts: CommonOptions): Settings {
+  const settings = loadSettings();
+  if (opts.data) settings.dataDir = opts.data;
+  if (opts.config) settings.configFile = opts.config;
+  return settings;
+}
+
+export function loadFeeds(settings: Settings): FeedConfig[] {
+  return loadFeedsConfig(settings.configFile);
+}
+
+export function openStoreFor(settings: Settings, poolSize?: number): Promise<Store> {
+  return openStore(databaseTarget(settings.databaseUrl, settings.dataDir), { poolSize });
+}
+
+export function httpClientFor(settings: Settings): HttpClient {
+  return new HttpClient({
+    maxBodyBytes: settings.maxBodyBytes,
+    ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
+  });
+}
+
+export function loggerFor(settings: Settings): Logger {
+  return createLogger(settings.logLevel);
+}

@@ -1,0 +1,79 @@
+import type { Redis } from 'ioredis';
+import { buildApi } from '../../api/server.js';
+import { describeTarget } from '../../store/index.js';
+import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
+import { openQueues, startWorkers } from '../../../workers/runtime.js';
+import { scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
+import { httpClientFor, loadFeeds, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
+import { onShutdown } from '../shutdown.js';
+
+export interface StartOptions extends CommonOptions {
+  port?: string;
+  /** `worker`: no scheduler, no API, no config: capacity only. */
+  workersOnly?: boolean;
+}
+
+/** `parallax start` (scheduler + workers + API) and `parallax worker` (workers only). */
+export async function startCommand(opts: StartOptions): Promise<void> {
+  const settings = settingsFor(opts);
+  if (opts.port !== undefined) settings.port = Number(opts.port);
+  const log = loggerFor(settings);
+  const feeds = opts.workersOnly ? [] : loadFeeds(settings);
+
+  const store = await openStoreFor(settings);
+  const http = httpClientFor(settings);
+  const probe: Redis = createRedis(settings.redisUrl);
+  await probe.ping().catch((err: Error) => {
+    throw new Error(`cannot reach Redis at ${settings.redisUrl}: ${err.message}`);
+  });
+  await warnUnlessNoEviction(probe, log);
+
+  const queueSettings = { redisUrl: settings.redisUrl, prefix: settings.queuePrefix };
+  const queues = openQueues(queueSettings);
+  const reload = async (reason: string) => {
+    const current = loadFeeds(settings);
+    const synced = await store.feeds.sync(current);
+    const schedulers = await syncFeedSchedulers(queues.feeds, current);
+    log.info({ reason, ...synced, schedulersRemoved: schedulers.removed }, `feeds in step with ${settings.configFile}: ${current.length} active`);
+  };
+  if (!opts.workersOnly) {
+    await reload('start');
+    await scheduleRecovery(queues.feeds);
+  }
+
+  const workers = startWorkers({ store, http, log }, queues, {
+    ...queueSettings,
+    feedConcurrency: settings.feedConcurrency,
+    articleConcurrency: settings.articleConcurrency,
+    lockMs: settings.jobLockMs,
+  });
+
+  let api: ReturnType<typeof buildApi> | null = null;
+  if (!opts.workersOnly) {
+    api = buildApi({
+      store,
+      checks: [
+        { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
+        { name: 'redis', check: async () => void (await probe.ping()) },
+      ],
+    });
+    const address = await api.listen({ port: settings.port, host: settings.host });
+    log.info({ address, database: describeTarget(store.database.target), feeds: feeds.length }, `Parallax running: ${address}`);
+    // Machine-readable for tests and scripts that start Parallax on port 0.
+    process.stdout.write(`listening ${address}\n`);
+    process.on('SIGHUP', () => {
+      reload('SIGHUP').catch((err: Error) => log.error(`config not reloaded, previous feeds kept: ${err.message}`));
+    });
+  } else {
+    log.info({ database: describeTarget(store.database.target) }, 'Parallax worker running');
+    process.stdout.write('worker ready\n');
+  }
+
+  onShutdown(log, async () => {
+    await api?.close();
+    await workers.close(7_000);
+    await queues.close();
+    await probe.quit().catch(() => {});
+    await store.close();
+  });
+}

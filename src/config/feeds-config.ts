@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { loadYamlFile, parseYamlText } from './yaml-file.js';
+
+/** A feed as the rest of Parallax sees it: validated, defaults applied, interval in milliseconds. */
+export interface FeedConfig {
+  id: string;
+  url: string;
+  outlet: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  /** ISO 639-1, lower case. */
+  language: string;
+  intervalMs: number;
+  tags: string[];
+  /** Honour robots.txt when fetching this feed's article pages. */
+  robots: boolean;
+}
+
+export const DEFAULT_INTERVAL = '15m';
+/**
+ * A floor against typos ("15s" for "15m"), not a politeness rule: per-host politeness is the
+ * fetcher's job. Low enough for a feed of one's own and for tests.
+ */
+const MIN_INTERVAL_MS = 1_000;
+
+// Intl knows the registered codes: of() echoes an unknown code back instead of naming it.
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const isRegion = (c: string) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== c;
+const isLanguage = (c: string) => /^[a-z]{2}$/.test(c) && languageNames.of(c) !== c;
+
+const feedSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_" (at most 64)'),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    outlet: z.string().trim().min(1, 'must name the outlet'),
+    country: z
+      .string()
+      .refine((c) => isRegion(c.toUpperCase()), { error: (i) => `"${String(i.input)}" is not an ISO 3166 alpha-2 country code (e.g. ML, MA, DZ)` })
+      .transform((c) => c.toUpperCase()),
+    language: z
+      .string()
+      .refine((c) => isLanguage(c.toLowerCase()), { error: (i) => `"${String(i.input)}" is not an ISO 639-1 language code (e.g. en, fr, ar)` })
+      .transform((c) => c.toLowerCase()),
+    interval: z
+      .string()
+      .default(DEFAULT_INTERVAL)
+      .transform((s, ctx) => {
+        const ms = parseDuration(s);
+        if (ms === null) ctx.addIssue({ code: 'custom', message: `"${s}" is not a duration (e.g. 90s, 15m, 1h, 1h30m)` });
+        else if (ms < MIN_INTERVAL_MS) ctx.addIssue({ code: 'custom', message: `"${s}" is shorter than the minimum of 1s` });
+        return ms ?? 0;
+      }),
+    tags: z.array(z.string().min(1)).default([]),
+    robots: z.boolean().default(true),
+  })
+  .strict();
+
+const fileSchema = z
+  .object({ feeds: z.array(feedSchema).min(1, 'lists no feeds') })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seenIds = new Map<string, number>();
+    const seenUrls = new Map<string, number>();
+    file.feeds.forEach((f, i) => {
+      if (seenIds.has(f.id)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'id'], message: `duplicate id "${f.id}" (also feeds[${seenIds.get(f.id)}])` });
+      else seenIds.set(f.id, i);
+      if (seenUrls.has(f.url)) ctx.addIssue({ code: 'custom', path: ['feeds', i, 'url'], message: `duplicate url (also feeds[${seenUrls.get(f.url)}])` });
+      else seenUrls.set(f.url, i);
+    });
+  });
+
+function toFeedConfigs(parsed: z.output<typeof fileSchema>): FeedConfig[] {
+  return parsed.feeds.map(({ interval, ...f }) => ({ ...f, intervalMs: interval }));
+}
+
+/** Loads and validates a feeds file; throws ConfigError naming file, line and field. */
+export function loadFeedsConfig(file: string): FeedConfig[] {
+  return toFeedConfigs(loadYamlFile(file, fileSchema));
+}
+
+export function parseFeedsConfig(file: string, source: string): FeedConfig[] {
+  return toFeedConfigs(parseYamlText(file, source, fileSchema));
+}

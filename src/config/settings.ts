@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Settings from the environment, validated once at start-up. Every default is documented in the
+ * README's configuration reference; keep the two in step.
+ */
+const envSchema = z.object({
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Unset: embedded PGlite in the data directory. */
+  DATABASE_URL: z.string().optional(),
+  PARALLAX_DATA_DIR: z.string().default('./data'),
+  PARALLAX_CONFIG: z.string().default('config/feeds.yaml'),
+  PARALLAX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PARALLAX_HOST: z.string().default('127.0.0.1'),
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  PARALLAX_QUEUE_PREFIX: z.string().min(1).default('parallax'),
+  /** fetch-article jobs run at once in one process (network-bound, so more than cores). */
+  PARALLAX_ARTICLE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  PARALLAX_FEED_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** BullMQ lock duration: a job whose worker died is retried after this long (stalled-job recovery). */
+  PARALLAX_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  PARALLAX_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  PARALLAX_USER_AGENT: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Settings = {
+  redisUrl: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  configFile: string;
+  port: number;
+  host: string;
+  queuePrefix: string;
+  articleConcurrency: number;
+  feedConcurrency: number;
+  jobLockMs: number;
+  maxBodyBytes: number;
+  userAgent: string | null;
+  logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
+};
+
+export class SettingsError extends Error {}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    throw new SettingsError(
+      r.error.issues.map((i) => `environment variable ${i.path.join('.')}: ${i.message}`).join('\n'),
+    );
+  }
+  const e = r.data;
+  return {
+    redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL && e.DATABASE_URL.trim() !== '' ? e.DATABASE_URL : null,
+    dataDir: resolve(e.PARALLAX_DATA_DIR),
+    configFile: e.PARALLAX_CONFIG,
+    port: e.PARALLAX_PORT,
+    host: e.PARALLAX_HOST,
+    queuePrefix: e.PARALLAX_QUEUE_PREFIX,
+    articleConcurrency: e.PARALLAX_ARTICLE_CONCURRENCY,
+    feedConcurrency: e.PARALLAX_FEED_CONCURRENCY,
+    jobLockMs: e.PARALLAX_JOB_LOCK_MS,
+    maxBodyBytes: e.PARALLAX_MAX_BODY_BYTES,
+    userAgent: e.PARALLAX_USER_AGENT ?? null,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,98 @@
+import { extractArticle } from '../extract/index.js';
+import { FetchError } from '../fetch/types.js';
+import type { PipelineDeps } from './deps.js';
+import { feedContentText } from './feed-content-text.js';
+
+export type ArticleResult =
+  | { outcome: 'missing' | 'already-done'; articleId: string }
+  | { outcome: 'extracted'; articleId: string; chars: number }
+  | { outcome: 'feed-content'; articleId: string; kind: string; reason: string };
+
+export interface FetchArticleOptions {
+  /**
+   * On the last attempt a transient failure is final: the feed's content is kept. Before that it
+   * is thrown, so that the queue retries it with back-off.
+   */
+  finalAttempt: boolean;
+}
+
+/** Failures that may go away on their own: worth another try later. */
+function isTransient(err: FetchError): boolean {
+  if (err.kind === 'timeout' || err.kind === 'network') return true;
+  return err.kind === 'http-status' && (err.httpStatus === 429 || (err.httpStatus ?? 0) >= 500);
+}
+
+/**
+ * Fetches one pending article's page, extracts it and stores the result. Idempotent: an article
+ * that is no longer pending is left alone, so a retried or duplicated job does no harm.
+ */
+export async function fetchArticle(articleId: string, deps: PipelineDeps, options: FetchArticleOptions): Promise<ArticleResult> {
+  const article = await deps.store.articles.get(articleId);
+  if (!article) return { outcome: 'missing', articleId };
+  if (article.status !== 'pending') return { outcome: 'already-done', articleId };
+  const feed = await deps.store.feeds.get(article.feed_id);
+  const log = deps.log.child({ articleId, feedId: article.feed_id });
+  const fallbackText = feedContentText(article.feed_content_html, article.summary);
+
+  let page;
+  try {
+    page = await deps.http.fetch({ url: article.url, accept: 'html', respectRobots: feed?.robots ?? true });
+  } catch (err) {
+    if (!(err instanceof FetchError)) throw err;
+    if (isTransient(err) && !options.finalAttempt) throw err;
+    await deps.store.articles.saveFallback(articleId, {
+      reason: err.message,
+      kind: err.kind,
+      httpStatus: err.httpStatus,
+      text: fallbackText,
+    });
+    log.warn({ kind: err.kind }, `article page not fetched, feed content kept: ${err.message}`);
+    return { outcome: 'feed-content', articleId, kind: err.kind, reason: err.message };
+  }
+  if (page.status !== 'ok') {
+    // We sent no validators, so a 304 is the server misbehaving: keep what the feed gave us.
+    const reason = `unexpected 304 Not Modified from ${article.url}`;
+    await deps.store.articles.saveFallback(articleId, { reason, kind: 'http-status', httpStatus: 304, text: fallbackText });
+    return { outcome: 'feed-content', articleId, kind: 'http-status', reason };
+  }
+
+  const extracted = extractArticle({ html: page.text, url: page.url });
+  const extraction = {
+    siteName: extracted.siteName,
+    description: extracted.description,
+    canonicalUrl: extracted.canonicalUrl,
+    authors: extracted.authors,
+    blocks: extracted.blocks.length,
+    charset: page.charset,
+    isArticle: extracted.isArticle,
+    notArticleReason: extracted.notArticleReason,
+  };
+  if (!extracted.isArticle || extracted.text.trim() === '') {
+    const reason = `page is not an article (${extracted.notArticleReason ?? 'no main text found'}): feed content kept`;
+    await deps.store.articles.saveFallback(articleId, {
+      reason,
+      kind: 'not-article',
+      httpStatus: page.httpStatus,
+      text: fallbackText,
+      html: page.text,
+      finalUrl: page.url,
+      extraction,
+    });
+    log.info(reason);
+    return { outcome: 'feed-content', articleId, kind: 'not-article', reason };
+  }
+  await deps.store.articles.saveExtracted(articleId, {
+    finalUrl: page.url,
+    httpStatus: page.httpStatus,
+    html: page.text,
+    title: extracted.title,
+    byline: extracted.byline,
+    published: extracted.published,
+    modified: extracted.modified,
+    language: extracted.language,
+    text: extracted.text,
+    image: extracted.image,
+    extraction,
+  });
+  return { outcome: 'extracted', articleId, chars: extracted.text.length };
+}

@@ -1,0 +1,92 @@
+import { FetchError } from '../fetch/types.js';
+import { nextPollDelayMs } from '../fetch/backoff.js';
+import { parseFeed } from '../feeds/index.js';
+import { FeedParseError } from '../feeds/types.js';
+import type { PipelineDeps } from './deps.js';
+
+export type PollResult =
+  | { outcome: 'skipped'; feedId: string; reason: 'unknown-feed' | 'inactive' | 'backing-off'; until?: Date }
+  | { outcome: 'not-modified'; feedId: string }
+  | { outcome: 'ok'; feedId: string; items: number; newArticles: { id: string; url: string }[] }
+  | { outcome: 'error'; feedId: string; kind: string; message: string; streak: number; nextPollAt: Date };
+
+export interface PollOptions {
+  /** Poll even while the feed is backing off (feeds check, run-once). */
+  force?: boolean;
+}
+
+/**
+ * One poll of one feed: conditional fetch, parse, store new items as pending articles, record the
+ * feed's health. A feed's own failure (HTTP error, timeout, not a feed) is recorded against it and
+ * returned, not thrown: the feed backs off and every other feed goes on. Only failures of our own
+ * infrastructure (database down) throw, so that the job is retried.
+ */
+export async function pollFeed(feedId: string, deps: PipelineDeps, options: PollOptions = {}): Promise<PollResult> {
+  const now = deps.now?.() ?? new Date();
+  const feed = await deps.store.feeds.get(feedId);
+  if (!feed) return { outcome: 'skipped', feedId, reason: 'unknown-feed' };
+  if (!feed.active) return { outcome: 'skipped', feedId, reason: 'inactive' };
+  if (!options.force && feed.next_poll_at && feed.next_poll_at > now) {
+    return { outcome: 'skipped', feedId, reason: 'backing-off', until: feed.next_poll_at };
+  }
+  const log = deps.log.child({ feedId });
+  const started = performance.now();
+  try {
+    const fetched = await deps.http.fetch({
+      url: feed.url,
+      accept: 'feed',
+      validators: { etag: feed.etag, lastModified: feed.last_modified },
+    });
+    if (fetched.status === 'not-modified') {
+      await deps.store.feeds.recordSuccess(feedId, {
+        at: now,
+        elapsedMs: performance.now() - started,
+        httpStatus: 304,
+        etag: fetched.validators.etag ?? feed.etag,
+        lastModified: fetched.validators.lastModified ?? feed.last_modified,
+        title: null,
+        items: 0,
+        newItems: 0,
+      });
+      return { outcome: 'not-modified', feedId };
+    }
+    const parsed = await parseFeed(fetched.text, fetched.url);
+    const newArticles = await deps.store.articles.insertDiscovered(
+      { id: feed.id, outlet: feed.outlet, country: feed.country, language: feed.language },
+      parsed.items,
+      now,
+    );
+    await deps.store.feeds.recordSuccess(feedId, {
+      at: now,
+      elapsedMs: performance.now() - started,
+      httpStatus: fetched.httpStatus,
+      etag: fetched.validators.etag,
+      lastModified: fetched.validators.lastModified,
+      title: parsed.title || null,
+      items: parsed.items.length,
+      newItems: newArticles.length,
+    });
+    log.info({ items: parsed.items.length, newItems: newArticles.length }, 'feed polled');
+    return { outcome: 'ok', feedId, items: parsed.items.length, newArticles };
+  } catch (err) {
+    if (!(err instanceof FetchError) && !(err instanceof FeedParseError)) throw err;
+    const kind = err instanceof FetchError ? err.kind : `feed-${err.kind}`;
+    const httpStatus = err instanceof FetchError ? err.httpStatus : null;
+    const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : null;
+    const message = err instanceof FeedParseError ? `${err.message} (${feed.url})` : err.message;
+    let nextPollAt = now;
+    const streak = await deps.store.feeds.recordFailure(feedId, {
+      at: now,
+      elapsedMs: performance.now() - started,
+      httpStatus,
+      kind,
+      message,
+      nextPollAt: (consecutiveErrors) => {
+        nextPollAt = new Date(now.getTime() + nextPollDelayMs({ intervalMs: feed.interval_ms, consecutiveErrors, retryAfterMs }));
+        return nextPollAt;
+      },
+    });
+    log.warn({ kind, httpStatus, streak, nextPollAt }, message);
+    return { outcome: 'error', feedId, kind, message, streak, nextPollAt };
+  }
+}

@@ -1,0 +1,52 @@
+import { formatDuration } from '../config/duration.js';
+import type { FeedRow } from './schema.js';
+
+/** A feed with its health, as `feeds list --json` and `GET /api/feeds` show it. */
+export interface FeedView {
+  id: string;
+  url: string;
+  outlet: string;
+  country: string;
+  language: string;
+  interval: string;
+  tags: string[];
+  robots: boolean;
+  active: boolean;
+  title: string | null;
+  lastPollAt: string | null;
+  lastSuccessAt: string | null;
+  nextPollAt: string | null;
+  consecutiveErrors: number;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  lastHttpStatus: number | null;
+  itemsTotal: number;
+  /** ok: last poll succeeded; failing: in back-off after errors; new: never polled. */
+  health: 'ok' | 'failing' | 'new';
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function feedView(f: FeedRow): FeedView {
+  return {
+    id: f.id,
+    url: f.url,
+    outlet: f.outlet,
+    country: f.country,
+    language: f.language,
+    interval: formatDuration(f.interval_ms),
+    tags: f.tags,
+    robots: f.robots,
+    active: f.active,
+    title: f.title,
+    lastPollAt: iso(f.last_poll_at),
+    lastSuccessAt: iso(f.last_success_at),
+    nextPollAt: iso(f.next_poll_at),
+    consecutiveErrors: f.consecutive_errors,
+    lastError: f.last_error,
+    lastErrorKind: f.last_error_kind,
+    lastHttpStatus: f.last_http_status,
+    itemsTotal: f.items_total,
+    health: f.consecutive_errors > 0 ? 'failing' : f.last_poll_at ? 'ok' : 'new',
+  };
+}

@@ -1,0 +1,26 @@
+import { ArticlesRepo } from './articles-repo.js';
+import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
+import { FeedsRepo } from './feeds-repo.js';
+
+/** The store: every repository over one database. The only way the rest of Parallax touches SQL. */
+export interface Store {
+  feeds: FeedsRepo;
+  articles: ArticlesRepo;
+  database: OpenDatabase;
+  close(): Promise<void>;
+}
+
+export async function openStore(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Store> {
+  const database = await openDatabase(target, options);
+  return {
+    feeds: new FeedsRepo(database.db),
+    articles: new ArticlesRepo(database.db),
+    database,
+    close: () => database.close(),
+  };
+}
+
+export { articleId } from './articles-repo.js';
+export { articleView, type ArticleView } from './article-view.js';
+export { feedView, type FeedView } from './feed-view.js';
+export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

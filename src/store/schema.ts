@@ -1,0 +1,99 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A timestamp the database fills in when the insert leaves it out. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** Feeds mirror config/feeds.yaml plus their health; a feed removed from config is deactivated, not deleted. */
+export interface FeedsTable {
+  id: string;
+  url: string;
+  outlet: string;
+  country: string;
+  language: string;
+  interval_ms: number;
+  tags: Json<string[]>;
+  robots: boolean;
+  active: boolean;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_poll_at: NullableTimestamp;
+  last_success_at: NullableTimestamp;
+  /** Not before this time (back-off after errors, Retry-After); null means "when the schedule fires". */
+  next_poll_at: NullableTimestamp;
+  consecutive_errors: Generated<number>;
+  last_error: string | null;
+  last_error_kind: string | null;
+  last_http_status: number | null;
+  items_total: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/**
+ * The article's lifecycle, one value at a time:
+ * pending: discovered in a feed, page not fetched yet;
+ * extracted: page fetched, main text extracted from it;
+ * feed-content: page not usable (fetch failed, or not an article), the feed's own content kept.
+ */
+export type ArticleStatus = 'pending' | 'extracted' | 'feed-content';
+
+export interface ArticlesTable {
+  /** First 16 hex digits of SHA-256 of the canonical URL: also the fetch-article job id. */
+  id: string;
+  url: string;
+  feed_id: string;
+  guid: string;
+  outlet: string;
+  country: string;
+  language: string;
+  status: ArticleStatus;
+  title: string;
+  byline: string | null;
+  published: NullableTimestamp;
+  modified: NullableTimestamp;
+  summary: string | null;
+  feed_content_html: string | null;
+  feed_categories: Json<string[]>;
+  image: string | null;
+  /** Article page as fetched (decoded), for re-extraction when the extractor improves. */
+  html: string | null;
+  final_url: string | null;
+  text: string | null;
+  /** What extraction found beyond the columns above (site name, description, blocks count...). */
+  extraction: Json<Record<string, unknown>> | null;
+  fetch_error: string | null;
+  fetch_error_kind: string | null;
+  http_status: number | null;
+  duplicate_of: string | null;
+  event_id: string | null;
+  discovered_at: GeneratedTimestamp;
+  fetched_at: NullableTimestamp;
+}
+
+/** One row per poll: what happened, for `feeds list` and the operations view. */
+export interface PollsTable {
+  id: Generated<number>;
+  feed_id: string;
+  at: GeneratedTimestamp;
+  outcome: 'ok' | 'not-modified' | 'error' | 'skipped';
+  http_status: number | null;
+  items: number;
+  new_items: number;
+  elapsed_ms: number;
+  error_kind: string | null;
+  message: string | null;
+}
+
+export interface Database {
+  feeds: FeedsTable;
+  articles: ArticlesTable;
+  polls: PollsTable;
+}
+
+export type FeedRow = Selectable<FeedsTable>;
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type ArticleUpdate = Updateable<ArticlesTable>;

@@ -1,0 +1,138 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local news site for integration tests and the ingestion benchmark: N outlets, each on its own
+ * loopback address (127.0.0.N, all routed to `lo` on Linux) so per-host politeness applies per
+ * outlet as it would on the internet, each with an RSS feed and article pages. Nothing leaves the
+ * machine. Feeds can grow while the test runs, pages can be slowed down, and every request is
+ * counted, so tests can assert that each page was fetched exactly once.
+ */
+export interface FixtureSiteOptions {
+  outlets: number;
+  articlesPerOutlet: number;
+  /** Delay before each article page answers, to keep work in flight (crash tests). */
+  pageDelayMs?: number;
+  /** First loopback host number used: 127.0.0.<firstHost>. */
+  firstHost?: number;
+}
+
+export interface FixtureOutlet {
+  index: number;
+  host: string;
+  feedUrl: string;
+  articles: number;
+}
+
+export interface FixtureSite {
+  outlets: FixtureOutlet[];
+  /** Requests per path ("http://host:port/path" → count). */
+  hits: Map<string, number>;
+  articleUrls(): string[];
+  /** Publishes `n` more articles in an outlet's feed. */
+  publish(outletIndex: number, n: number): void;
+  pageDelayMs: number;
+  close(): Promise<void>;
+}
+
+const SENTENCES = [
+  'Les autorités de transition ont annoncé la libération des otages après plusieurs mois de captivité.',
+  'Selon une source sécuritaire, l’opération a été menée dans la zone des trois frontières.',
+  'The regional bloc said it would send a delegation to the capital next week to discuss the crisis.',
+  'Des habitants ont indiqué que les routes vers le nord restaient coupées depuis le début du mois.',
+  'The ministry of defence did not respond to a request for comment on the reported attack.',
+  'Les prix des denrées alimentaires ont augmenté de près de vingt pour cent sur les marchés locaux.',
+  'Humanitarian agencies warned that thousands of displaced families still lacked shelter and water.',
+  'Le gouvernement a salué la coopération des pays voisins dans la lutte contre les groupes armés.',
+  'Analysts said the agreement could reshape trade routes across the Sahel for years to come.',
+  'Une commission d’enquête doit rendre ses conclusions avant la fin de l’année, a précisé le ministre.',
+];
+
+function paragraphs(outlet: number, article: number): string[] {
+  return Array.from({ length: 6 }, (_, p) => {
+    const s = (i: number) => SENTENCES[(outlet * 7 + article * 3 + p + i) % SENTENCES.length];
+    return `${s(0)} ${s(1)} ${s(2)} (${outlet}-${article}-${p})`;
+  });
+}
+
+function articlePage(outlet: number, article: number, base: string): string {
+  const title = `Dépêche ${article} de l’outlet ${outlet}`;
+  const body = paragraphs(outlet, article).map((p) => `<p>${p}</p>`).join('\n');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title} | Outlet ${outlet}</title>
+<link rel="canonical" href="${base}/news/${article}.html">
+<meta property="og:title" content="${title}"><meta property="article:published_time" content="2025-08-01T${String(article % 24).padStart(2, '0')}:00:00+00:00">
+</head><body>
+<header><nav><a href="/">Accueil</a> <a href="/politique">Politique</a> <a href="/securite">Sécurité</a> <a href="/economie">Économie</a></nav></header>
+<main><article><h1>${title}</h1><p class="byline">Par Rédaction ${outlet}</p>
+${body}
+</article>
+<aside class="related"><h2>À lire aussi</h2><ul>${[1, 2, 3].map((k) => `<li><a href="/news/${article + k}.html">Autre dépêche ${article + k}</a></li>`).join('')}</ul></aside></main>
+<footer><p>© Outlet ${outlet}. Tous droits réservés.</p><a href="/contact">Contact</a></footer>
+</body></html>`;
+}
+
+function feedXml(o: FixtureOutlet, base: string): string {
+  const items = Array.from({ length: o.articles }, (_, k) => o.articles - k).map(
+    (a) => `<item><title>Dépêche ${a} de l’outlet ${o.index}</title><link>${base}/news/${a}.html?utm_source=rss</link>` +
+      `<guid isPermaLink="false">outlet-${o.index}-${a}</guid><pubDate>${new Date(Date.UTC(2025, 7, 1, a % 24)).toUTCString()}</pubDate>` +
+      `<description>Résumé de la dépêche ${a}.</description></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Outlet ${o.index}</title><link>${base}/</link>` +
+    `<description>Fixture outlet</description>${items.join('')}</channel></rss>`;
+}
+
+export async function startFixtureSite(opts: FixtureSiteOptions): Promise<FixtureSite> {
+  const hits = new Map<string, number>();
+  const servers: Server[] = [];
+  const outlets: FixtureOutlet[] = [];
+  const site: FixtureSite = {
+    outlets,
+    hits,
+    pageDelayMs: opts.pageDelayMs ?? 0,
+    articleUrls: () => outlets.flatMap((o) => Array.from({ length: o.articles }, (_, k) => `${base(o)}/news/${k + 1}.html`)),
+    publish: (i, n) => void (outlets[i]!.articles += n),
+    close: async () => {
+      await Promise.all(servers.map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+    },
+  };
+  const base = (o: FixtureOutlet) => `http://${o.host}`;
+  const first = opts.firstHost ?? 10;
+  for (let i = 0; i < opts.outlets; i++) {
+    const address = `127.0.0.${first + i}`;
+    const outlet: FixtureOutlet = { index: i, host: '', feedUrl: '', articles: opts.articlesPerOutlet };
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      const key = `${base(outlet)}${path}`;
+      hits.set(key, (hits.get(key) ?? 0) + 1);
+      if (path === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml(outlet, base(outlet)));
+        return;
+      }
+      const m = /^\/news\/(\d+)\.html$/.exec(path);
+      if (m && Number(m[1]) <= outlet.articles) {
+        const send = () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(i, Number(m[1]), base(outlet)));
+        if (site.pageDelayMs > 0) setTimeout(send, site.pageDelayMs);
+        else send();
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    };
+    const server = createServer(handler);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, address, () => resolve());
+    });
+    servers.push(server);
+    outlet.host = `${address}:${(server.address() as AddressInfo).port}`;
+    outlet.feedUrl = `${base(outlet)}/feed.xml`;
+    outlets.push(outlet);
+  }
+  return site;
+}
+
+/** A feeds.yaml for the site. */
+export function fixtureFeedsYaml(site: FixtureSite, interval = '15m'): string {
+  return `feeds:\n${site.outlets
+    .map((o) => `  - { id: outlet-${o.index}, url: "${o.feedUrl}", outlet: "Outlet ${o.index}", country: ML, language: fr, interval: ${interval} }`)
+    .join('\n')}\n`;
+}

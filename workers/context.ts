@@ -1,0 +1,7 @@
+import type { Queue } from 'bullmq';
+import type { PipelineDeps } from '../src/pipeline/deps.js';
+
+/** What every processor gets: the pipeline's dependencies and the queues it may enqueue into. */
+export interface WorkerContext extends PipelineDeps {
+  articlesQueue: Queue;
+}

@@ -1,0 +1,13 @@
+import type { Job } from 'bullmq';
+import { fetchArticle } from '../src/pipeline/fetch-article.js';
+import type { WorkerContext } from './context.js';
+import type { FetchArticleData } from './queues.js';
+
+/** fetch-article: fetch, extract and store one article; transient failures are retried by the queue. */
+export function fetchArticleProcessor(ctx: WorkerContext) {
+  return async (job: Job<FetchArticleData>) => {
+    // attemptsMade counts finished failed attempts, so this run is attempt attemptsMade + 1.
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return fetchArticle(job.data.articleId, ctx, { finalAttempt });
+  };
+}

@@ -1,0 +1,44 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/**
+ * Every background job Parallax runs, and the queue it runs on: "what runs in the background" is
+ * this one file. Feeds and articles have separate queues so that a burst of thousands of new
+ * articles never delays the next poll of a feed.
+ */
+export enum QueueName {
+  Feeds = 'feeds',
+  Articles = 'articles',
+}
+
+export enum JobName {
+  PollFeed = 'poll-feed',
+  FetchArticle = 'fetch-article',
+  /** Re-enqueues pending articles whose job was lost (Redis flushed, crash between store and enqueue). */
+  RecoverPending = 'recover-pending',
+}
+
+export interface PollFeedData {
+  feedId: string;
+}
+
+export interface FetchArticleData {
+  articleId: string;
+  url: string;
+}
+
+export type RecoverPendingData = Record<string, never>;
+
+/** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
+export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
+export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
+export const RECOVERY_SCHEDULER_ID = 'recover-pending';
+
+/** Retries with exponential back-off; bounded retention so Redis does not grow with history. */
+export const defaultJobOptions: DefaultJobOptions = {
+  attempts: 4,
+  backoff: { type: 'exponential', delay: 5_000 },
+  // Kept for a day so that a re-poll within that time cannot re-add a finished article job (the
+  // store's unique URL is the real guard; this only saves work), and at most this many.
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};

@@ -1,0 +1,109 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { PipelineDeps } from '../src/pipeline/deps.js';
+import type { WorkerContext } from './context.js';
+import { fetchArticleProcessor } from './fetch-article.processor.js';
+import { pollFeedProcessor } from './poll-feed.processor.js';
+import { defaultJobOptions, JobName, QueueName } from './queues.js';
+import { recoverPendingProcessor } from './recover-pending.processor.js';
+import { createRedis } from './redis.js';
+
+export interface QueueSettings {
+  redisUrl: string;
+  prefix: string;
+}
+
+export interface WorkerSettings extends QueueSettings {
+  feedConcurrency: number;
+  articleConcurrency: number;
+  /** A job whose worker died is picked up again after about this long. */
+  lockMs: number;
+}
+
+export interface Queues {
+  feeds: Queue;
+  articles: Queue;
+  close(): Promise<void>;
+}
+
+export function openQueues(s: QueueSettings): Queues {
+  const connection = createRedis(s.redisUrl);
+  const feeds = new Queue(QueueName.Feeds, { connection, prefix: s.prefix, defaultJobOptions });
+  const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
+  return {
+    feeds,
+    articles,
+    async close() {
+      await Promise.all([feeds.close(), articles.close()]);
+      await connection.quit().catch(() => {});
+    },
+  };
+}
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs, lets in-flight ones finish for up to `graceMs`, then closes connections. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Starts the BullMQ workers: they only route jobs to processors, which call pipeline stages. */
+export function startWorkers(deps: PipelineDeps, queues: Queues, s: WorkerSettings): RunningWorkers {
+  const ctx: WorkerContext = { ...deps, articlesQueue: queues.articles };
+  const connections: Redis[] = [];
+  const common = (concurrency: number) => {
+    const connection = createRedis(s.redisUrl);
+    connections.push(connection);
+    return {
+      connection,
+      prefix: s.prefix,
+      concurrency,
+      lockDuration: s.lockMs,
+      stalledInterval: Math.max(1000, Math.floor(s.lockMs / 2)),
+      // A job that stalls twice is more likely killing its worker than being killed: fail it.
+      maxStalledCount: 2,
+    };
+  };
+
+  const pollFeed = pollFeedProcessor(ctx);
+  const recover = recoverPendingProcessor(ctx);
+  const feedsWorker = new Worker(
+    QueueName.Feeds,
+    async (job: Job) => {
+      switch (job.name as JobName) {
+        case JobName.PollFeed:
+          return pollFeed(job);
+        case JobName.RecoverPending:
+          return recover();
+        default:
+          throw new Error(`unknown job "${job.name}" on queue ${QueueName.Feeds}`);
+      }
+    },
+    common(s.feedConcurrency),
+  );
+  const articlesWorker = new Worker(QueueName.Articles, fetchArticleProcessor(ctx), common(s.articleConcurrency));
+  const workers = [feedsWorker, articlesWorker];
+  for (const w of workers) {
+    w.on('failed', (job, err) => deps.log.error({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('error', (err) => deps.log.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+
+  return {
+    workers,
+    async close(graceMs = 8_000) {
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        graceful.then(() => false),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) {
+        // Jobs still running keep their lock until it expires; another worker then takes them
+        // over as stalled. Nothing is lost, only delayed by the lock duration.
+        deps.log.warn('in-flight jobs did not finish in time; they will be retried after their lock expires');
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

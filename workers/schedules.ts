@@ -1,0 +1,35 @@
+import type { Queue } from 'bullmq';
+import type { FeedConfig } from '../src/config/feeds-config.js';
+import { feedSchedulerId, JobName, RECOVERY_SCHEDULER_ID, type PollFeedData } from './queues.js';
+
+const FEED_PREFIX = feedSchedulerId('');
+
+/**
+ * One BullMQ Job Scheduler per feed, at the feed's interval, kept in step with the config: upsert
+ * adds or changes, and schedulers of feeds no longer configured are removed. Safe to run from any
+ * number of processes at once (upsert is idempotent).
+ */
+export async function syncFeedSchedulers(queue: Queue, feeds: FeedConfig[]): Promise<{ upserted: number; removed: string[] }> {
+  for (const feed of feeds) {
+    await queue.upsertJobScheduler(
+      feedSchedulerId(feed.id),
+      { every: feed.intervalMs },
+      { name: JobName.PollFeed, data: { feedId: feed.id } satisfies PollFeedData },
+    );
+  }
+  const wanted = new Set(feeds.map((f) => feedSchedulerId(f.id)));
+  const removed: string[] = [];
+  const existing = await queue.getJobSchedulers(0, -1);
+  for (const s of existing) {
+    const id = s.id ?? s.key;
+    if (id.startsWith(FEED_PREFIX) && !wanted.has(id)) {
+      await queue.removeJobScheduler(id);
+      removed.push(id.slice(FEED_PREFIX.length));
+    }
+  }
+  return { upserted: feeds.length, removed };
+}
+
+export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Promise<void> {
+  await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, { name: JobName.RecoverPending, data: {} });
+}
