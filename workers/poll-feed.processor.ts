@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { hostDelaysMs } from '../src/pipeline/host-spread.js';
 import { pollFeed } from '../src/pipeline/poll-feed.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleJobId, JobName, type FetchArticleData, type PollFeedData } from './queues.js';
@@ -8,11 +9,12 @@ export function pollFeedProcessor(ctx: WorkerContext) {
   return async (job: Job<PollFeedData>) => {
     const result = await pollFeed(job.data.feedId, ctx);
     if (result.outcome === 'ok' && result.newArticles.length > 0) {
+      const delays = hostDelaysMs(result.newArticles.map((a) => a.url), ctx.hostGapMs);
       await ctx.articlesQueue.addBulk(
-        result.newArticles.map((a) => ({
+        result.newArticles.map((a, i) => ({
           name: JobName.FetchArticle,
           data: { articleId: a.id, url: a.url } satisfies FetchArticleData,
-          opts: { jobId: fetchArticleJobId(a.id) },
+          opts: { jobId: fetchArticleJobId(a.id), ...(delays[i] ? { delay: delays[i] } : {}) },
         })),
       );
     }

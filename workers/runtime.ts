@@ -18,6 +18,8 @@ export interface WorkerSettings extends QueueSettings {
   articleConcurrency: number;
   /** A job whose worker died is picked up again after about this long. */
   lockMs: number;
+  /** Least time between two requests to one host (PARALLAX_HOST_GAP_MS). */
+  hostGapMs: number;
 }
 
 export interface Queues {
@@ -48,7 +50,7 @@ export interface RunningWorkers {
 
 /** Starts the BullMQ workers: they only route jobs to processors, which call pipeline stages. */
 export function startWorkers(deps: PipelineDeps, queues: Queues, s: WorkerSettings): RunningWorkers {
-  const ctx: WorkerContext = { ...deps, articlesQueue: queues.articles };
+  const ctx: WorkerContext = { ...deps, articlesQueue: queues.articles, hostGapMs: s.hostGapMs };
   const connections: Redis[] = [];
   const common = (concurrency: number) => {
     const connection = createRedis(s.redisUrl);

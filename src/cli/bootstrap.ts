@@ -28,6 +28,8 @@ export function openStoreFor(settings: Settings, poolSize?: number): Promise<Sto
 export function httpClientFor(settings: Settings): HttpClient {
   return new HttpClient({
     maxBodyBytes: settings.maxBodyBytes,
+    perHostConcurrency: settings.hostConcurrency,
+    perHostGapMs: settings.hostGapMs,
     ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
   });
 }

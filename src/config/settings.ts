@@ -22,6 +22,9 @@ const envSchema = z.object({
   PARALLAX_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   PARALLAX_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   PARALLAX_USER_AGENT: z.string().optional(),
+  /** Politeness towards each outlet's server: requests at once, and the least time between two starts. */
+  PARALLAX_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +41,8 @@ export type Settings = {
   jobLockMs: number;
   maxBodyBytes: number;
   userAgent: string | null;
+  hostConcurrency: number;
+  hostGapMs: number;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -64,6 +69,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jobLockMs: e.PARALLAX_JOB_LOCK_MS,
     maxBodyBytes: e.PARALLAX_MAX_BODY_BYTES,
     userAgent: e.PARALLAX_USER_AGENT ?? null,
+    hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
+    hostGapMs: e.PARALLAX_HOST_GAP_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,6 +2,7 @@ import pMap from 'p-map';
 import type { FeedConfig } from '../config/feeds-config.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchArticle, type ArticleResult } from './fetch-article.js';
+import { interleaveByHost } from './host-spread.js';
 import { pollFeed, type PollResult } from './poll-feed.js';
 
 export interface RunOnceProgress {
@@ -40,7 +41,11 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
     { concurrency: options.feedConcurrency },
   );
 
-  const pending = await deps.store.articles.listPending(new Date(Date.now() + 60_000), Number.MAX_SAFE_INTEGER);
+  // Round-robin across outlets, so that per-host politeness never leaves the pool waiting on one host.
+  const pending = interleaveByHost(
+    await deps.store.articles.listPending(new Date(Date.now() + 60_000), Number.MAX_SAFE_INTEGER),
+    (a) => a.url,
+  );
   done = 0;
   const results: ArticleResult[] = await pMap(
     pending,

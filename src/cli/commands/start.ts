@@ -46,6 +46,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     feedConcurrency: settings.feedConcurrency,
     articleConcurrency: settings.articleConcurrency,
     lockMs: settings.jobLockMs,
+    hostGapMs: settings.hostGapMs,
   });
 
   let api: ReturnType<typeof buildApi> | null = null;
