@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:ingest`: articles per second through poll, fetch, extract and store, against a
+ * local news site (100 outlets × 20 articles, each outlet on its own loopback address so per-host
+ * politeness applies per outlet), with embedded PGlite and with PostgreSQL, in-process (run-once)
+ * and through the BullMQ queues (the `start` path); beside the floor: a no-op BullMQ job.
+ *
+ * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), BENCH_DATABASE_URL (the test server),
+ * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { pino } from 'pino';
+import { HttpClient } from '../src/fetch/index.js';
+import { runOnce } from '../src/pipeline/run-once.js';
+import { openStore, type DatabaseTarget, type Store } from '../src/store/index.js';
+import { parseFeedsConfig } from '../src/config/feeds-config.js';
+import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../tests/helpers/fixture-site.js';
+import { openQueues, startWorkers } from '../workers/runtime.js';
+import { JobName } from '../workers/queues.js';
+import { noopJobsPerSecond } from './lib/bullmq-noop.js';
+import { machineLine } from './lib/machine.js';
+
+const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100);
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 20);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const ARTICLE_CONCURRENCY = 16;
+const FEED_CONCURRENCY = 4;
+
+interface Scenario {
+  name: string;
+  store: 'pglite' | 'postgres';
+  driver: 'run-once' | 'queues';
+  hostGapMs: number;
+}
+
+const scenarios: Scenario[] = [
+  { name: 'run-once/pglite', store: 'pglite', driver: 'run-once', hostGapMs: 0 },
+  { name: 'run-once/postgres', store: 'postgres', driver: 'run-once', hostGapMs: 0 },
+  { name: 'queues/postgres', store: 'postgres', driver: 'queues', hostGapMs: 0 },
+  { name: 'queues/postgres/polite', store: 'postgres', driver: 'queues', hostGapMs: 250 },
+];
+
+async function freshDatabase(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
+  const name = `parallax_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString() },
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function openScenarioStore(s: Scenario): Promise<{ store: Store; cleanup(): Promise<void> }> {
+  if (s.store === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'px-bench-'));
+    const store = await openStore({ kind: 'pglite', dataDir: dir });
+    return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const db = await freshDatabase();
+  const store = await openStore(db.target, { poolSize: ARTICLE_CONCURRENCY + FEED_CONCURRENCY });
+  return { store, cleanup: async () => { await store.close(); await db.drop(); } };
+}
+
+interface Result {
+  scenario: Scenario;
+  articles: number;
+  extracted: number;
+  seconds: number;
+  perSecond: number;
+  peakRssMiB: number;
+}
+
+async function run(s: Scenario, site: FixtureSite): Promise<Result> {
+  const { store, cleanup } = await openScenarioStore(s);
+  const log = pino({ level: 'silent' });
+  const http = new HttpClient({ perHostGapMs: s.hostGapMs, perHostConcurrency: 2 });
+  const feeds = parseFeedsConfig('bench feeds', fixtureFeedsYaml(site));
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  try {
+    if (s.driver === 'run-once') {
+      await runOnce(feeds, { store, http, log }, { feedConcurrency: FEED_CONCURRENCY, articleConcurrency: ARTICLE_CONCURRENCY });
+    } else {
+      const prefix = `pxbench-${process.pid}-${s.name.replaceAll('/', '-')}`;
+      await store.feeds.sync(feeds);
+      const queues = openQueues({ redisUrl: REDIS_URL, prefix });
+      const workers = startWorkers({ store, http, log }, queues, {
+        redisUrl: REDIS_URL,
+        prefix,
+        feedConcurrency: FEED_CONCURRENCY,
+        articleConcurrency: ARTICLE_CONCURRENCY,
+        lockMs: 30_000,
+        hostGapMs: s.hostGapMs,
+      });
+      await queues.feeds.addBulk(feeds.map((f) => ({ name: JobName.PollFeed, data: { feedId: f.id } })));
+      const total = site.outlets.length * ARTICLES;
+      for (;;) {
+        const counts = await store.articles.countByStatus();
+        const done = counts.extracted + counts["feed-content"];
+        if (done >= total) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await workers.close();
+      await queues.feeds.obliterate({ force: true });
+      await queues.articles.obliterate({ force: true });
+      await queues.close();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const counts = await store.articles.countByStatus();
+    const articles = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { scenario: s, articles, extracted: counts.extracted, seconds, perSecond: articles / seconds, peakRssMiB: peakRss / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+    await http.close();
+    await cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  process.stderr.write(`bench:ingest: ${OUTLETS} outlets × ${ARTICLES} articles; ${machineLine()}\n`);
+  const noop16 = await noopJobsPerSecond(REDIS_URL, 20_000, 16);
+  const noop100 = await noopJobsPerSecond(REDIS_URL, 20_000, 100);
+  process.stderr.write(`no-op BullMQ job: ${noop16.toFixed(0)} jobs/s at concurrency 16, ${noop100.toFixed(0)} at 100\n`);
+  const results: Result[] = [];
+  for (const s of scenarios.filter((x) => !ONLY || ONLY.includes(x.name))) {
+    // A fresh site per scenario: its hit counters and connections start from nothing.
+    const site = await startFixtureSite({ outlets: OUTLETS, articlesPerOutlet: ARTICLES, firstHost: 10 });
+    try {
+      const r = await run(s, site);
+      const pageHits = [...site.hits].filter(([k]) => k.includes('/news/')).reduce((a, [, n]) => a + n, 0);
+      if (r.extracted !== OUTLETS * ARTICLES || pageHits !== OUTLETS * ARTICLES) {
+        throw new Error(`${s.name}: expected ${OUTLETS * ARTICLES} extracted articles from as many page fetches, got ${r.extracted} from ${pageHits}`);
+      }
+      results.push(r);
+      process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s (peak RSS ${r.peakRssMiB.toFixed(0)} MiB)\n`);
+    } finally {
+      await site.close();
+    }
+  }
+  const table = [
+    `Machine: ${machineLine()}`,
+    `Site: ${OUTLETS} feeds × ${ARTICLES} articles = ${OUTLETS * ARTICLES} articles; article concurrency ${ARTICLE_CONCURRENCY}, feed concurrency ${FEED_CONCURRENCY}.`,
+    '',
+    '| scenario | store | driver | per-host gap | articles | seconds | articles/s | peak RSS |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.scenario.name} | ${r.scenario.store} | ${r.scenario.driver} | ${r.scenario.hostGapMs} ms | ${r.articles} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} MiB |`),
+    `| no-op BullMQ job (concurrency 16 / 100) | | | | 20000 | | ${noop16.toFixed(0)} / ${noop100.toFixed(0)} jobs/s | |`,
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench:ingest failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
