@@ -31,7 +31,8 @@ function mapEntry(e: Record<string, unknown>, feedBases: string[]): RawEntry {
     .filter((a): a is string => a !== null);
   if (entry.authors.length === 0) entry.authors = children(e, 'dc:creator').map((c) => text(c)?.trim() ?? '').filter(Boolean);
   entry.categories = children(e, 'category')
-    .map((c) => attr(c, 'term') ?? attr(c, 'label') ?? text(c)?.trim() ?? '')
+    // label is the human-readable form (RFC 4287 4.2.2); term is often a slug or a URI.
+    .map((c) => attr(c, 'label')?.trim() || attr(c, 'term')?.trim() || text(c)?.trim() || '')
     .filter(Boolean);
   entry.images = mediaImages(e);
   return entry;

@@ -4,11 +4,11 @@ import type { RawFeed } from './entry.js';
 import { parseJsonFeed } from './json-feed.js';
 import { normalizeEntry } from './normalize-item.js';
 import { plainText } from './text.js';
-import { FeedParseError, type FeedItem, type ParsedFeed } from './types.js';
+import { FeedParseError, type FeedItem, type ParsedFeed, type ParsedFeedEntries } from './types.js';
 import { parseXmlFeed } from './xml-feed.js';
 
 export { FeedParseError } from './types.js';
-export type { FeedFormat, FeedItem, ParsedFeed } from './types.js';
+export type { FeedEntry, FeedFormat, FeedItem, ParsedFeed, ParsedFeedEntries } from './types.js';
 export { canonicalUrl } from './canonical-url.js';
 export { parseDate } from './dates.js';
 
@@ -19,26 +19,31 @@ export { parseDate } from './dates.js';
  * Throws FeedParseError: 'empty', 'not-a-feed' (HTML page, other XML or JSON, plain text) or 'malformed'.
  */
 export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
+  const { entries, ...feed } = await parseFeedEntries(text, feedUrl);
+  const items: FeedItem[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const { url } = entry;
+    if (url === null || seen.has(url)) continue;
+    seen.add(url);
+    items.push({ ...entry, url, guid: entry.guid ?? url });
+  }
+  return { ...feed, items };
+}
+
+/** Like parseFeed, but every entry in feed order, link-less ones and duplicates included. */
+export async function parseFeedEntries(text: string, feedUrl: string): Promise<ParsedFeedEntries> {
   if (text.replace(/^\ufeff/, '').trim() === '') {
     throw new FeedParseError('the feed is empty: the server returned no content', 'empty');
   }
   const raw = await parseRaw(text);
-  const feedBases = [...raw.bases, feedUrl];
-  const link = absoluteUrl(raw.link, ...feedBases);
-  const items: FeedItem[] = [];
-  const seen = new Set<string>();
-  for (const entry of raw.entries) {
-    const item = normalizeEntry(entry, link, feedUrl);
-    if (!item || seen.has(item.url)) continue;
-    seen.add(item.url);
-    items.push(item);
-  }
+  const link = absoluteUrl(raw.link, ...raw.bases, feedUrl);
   return {
     format: raw.format,
     title: plainText(raw.title),
     link,
     language: raw.language?.trim() || null,
-    items,
+    entries: raw.entries.map((e) => normalizeEntry(e, link, feedUrl)),
   };
 }
 

@@ -32,8 +32,9 @@ function mapItem(item: Record<string, unknown>): RawEntry {
   entry.title = str(item['title']);
   entry.published = str(item['date_published']);
   entry.updated = str(item['date_modified']);
-  entry.summary = str(item['summary']) ?? escapeHtml(str(item['content_text']));
-  entry.contentHtml = str(item['content_html']);
+  entry.summary = str(item['summary']);
+  // content_text is the full content as plain text: escaped, it is valid HTML of the same words.
+  entry.contentHtml = str(item['content_html']) ?? escapeHtml(str(item['content_text']));
   // 1.1 has `authors`; 1.0's single `author` is deprecated but still written by many generators.
   const authors = Array.isArray(item['authors']) ? item['authors'] : item['author'] ? [item['author']] : [];
   entry.authors = authors.filter(isObject).map((a) => str(a['name'])).filter((n): n is string => n !== null);
@@ -55,7 +56,6 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 }
 
-/** content_text is plain text: escaped so that normalisation, which reads HTML, keeps it literally. */
 function escapeHtml(s: string | null): string | null {
   return s === null ? null : s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

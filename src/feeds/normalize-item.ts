@@ -3,7 +3,7 @@ import { parseDate } from './dates.js';
 import type { RawEntry } from './entry.js';
 import { firstImageInHtml } from './image.js';
 import { plainText, plainTextOrNull } from './text.js';
-import type { FeedItem } from './types.js';
+import type { FeedEntry } from './types.js';
 
 /** Where relative URLs of an entry are resolved: its xml:base chain, else the site link, then the feed URL. */
 export function entryBases(entry: RawEntry, siteLink: string | null, feedUrl: string): string[] {
@@ -12,15 +12,14 @@ export function entryBases(entry: RawEntry, siteLink: string | null, feedUrl: st
   return entry.bases.length > 0 ? [...entry.bases, feedUrl] : [siteLink ?? '', feedUrl];
 }
 
-/** One raw entry to a FeedItem, or null when it has no usable link (it could never become an article). */
-export function normalizeEntry(entry: RawEntry, siteLink: string | null, feedUrl: string): FeedItem | null {
+/** One raw entry normalised; `url` is null when none of its links is usable (it cannot become an article). */
+export function normalizeEntry(entry: RawEntry, siteLink: string | null, feedUrl: string): FeedEntry {
   const bases = entryBases(entry, siteLink, feedUrl);
   let url: string | null = null;
   for (const link of entry.links) {
     url = canonicalUrl(link, ...bases);
     if (url) break;
   }
-  if (!url) return null;
   const published = parseDate(entry.published);
   const updated = parseDate(entry.updated);
   const contentHtml = entry.contentHtml?.trim() || null;
@@ -47,8 +46,9 @@ export function normalizeEntry(entry: RawEntry, siteLink: string | null, feedUrl
 }
 
 /**
- * The first author as a name. RSS 2.0's <author> is an e-mail address, often "jo@x.org (Jo Doe)"
- * or "Jo Doe <jo@x.org>": the name is what an analyst wants, the address only when it is all there is.
+ * The first author as a name. RSS 2.0's <author> is an e-mail address, often "jo@x.org (Jo Doe)",
+ * "Jo Doe (jo@x.org)" or "Jo Doe <jo@x.org>": the name is what an analyst wants, the address only
+ * when it is all there is.
  */
 export function authorOf(authors: string[]): string | null {
   for (const raw of authors) {
@@ -56,6 +56,8 @@ export function authorOf(authors: string[]): string | null {
     if (!a) continue;
     const paren = /^\S+@\S+\s*\((.+)\)$/.exec(a);
     if (paren) return paren[1]!.trim();
+    const nameFirst = /^(.+?)\s*\(\S+@\S+\)$/.exec(a);
+    if (nameFirst) return nameFirst[1]!.trim();
     const angle = /^(.+?)\s*<\S+@\S+>$/.exec(a);
     if (angle) return angle[1]!.replace(/^"|"$/g, '').trim();
     return a;

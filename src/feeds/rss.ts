@@ -48,22 +48,28 @@ function mapItem(item: Record<string, unknown>, channelBases: string[]): RawEntr
   const guid = text(guidNode)?.trim() || null;
   // A guid is a permalink unless it says otherwise (RSS 2.0 spec), and only a URL can be one.
   if (guid && attr(guidNode, 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guid)) links.push(guid);
-  const about = attr(item as never, 'rdf:about');
-  if (about && /^https?:\/\//i.test(about)) links.push(about);
   entry.links = links;
-  entry.id = guid ?? about ?? childText(item, 'atom:id', 'dc:identifier');
+  entry.id = guid ?? childText(item, 'atom:id');
   entry.title = childText(item, 'title', 'dc:title', 'atom:title');
   entry.published = childText(item, 'pubDate', 'dc:date', 'atom:published', 'published', 'dcterms:issued', 'dcterms:created');
-  entry.updated = childText(item, 'atom:updated', 'updated', 'dcterms:modified');
-  entry.summary = childText(item, 'description', 'atom:summary', 'itunes:summary', 'itunes:subtitle');
+  // dc:date is the one date of many RDF feeds: it dates the last change as much as the publication.
+  entry.updated = childText(item, 'atom:updated', 'updated', 'dcterms:modified', 'dc:date');
+  entry.summary = childText(item, 'description', 'dc:description', 'atom:summary', 'itunes:summary', 'itunes:subtitle');
   entry.contentHtml = childText(item, 'content:encoded', 'atom:content', 'content');
   entry.authors = [
     ...allChildTexts(item, 'author'),
     ...allChildTexts(item, 'dc:creator'),
-    ...children(item, 'atom:author').map((a) => childText(a, 'name') ?? childText(a, 'email') ?? ''),
+    // Not a Dublin Core element, but written by enough generators to be worth reading.
+    ...allChildTexts(item, 'dc:author'),
+    ...children(item, 'atom:author').map((a) => childText(a, 'atom:name', 'name', 'atom:email', 'email') ?? ''),
     ...allChildTexts(item, 'itunes:author'),
   ].filter(Boolean);
-  entry.categories = [...allChildTexts(item, 'category'), ...allChildTexts(item, 'dc:subject')];
+  entry.categories = [
+    ...allChildTexts(item, 'category'),
+    ...allChildTexts(item, 'itunes:keywords').flatMap((k) => k.split(',')),
+    ...allChildTexts(item, 'dc:subject'),
+    ...children(item, 'atom:category').map((c) => attr(c, 'label')?.trim() || attr(c, 'term')?.trim() || ''),
+  ].map((c) => c.trim());
   entry.images = mediaImages(item);
   return entry;
 }

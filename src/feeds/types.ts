@@ -40,3 +40,18 @@ export class FeedParseError extends Error {
     this.name = 'FeedParseError';
   }
 }
+
+/**
+ * A feed entry normalised but not yet filtered: `url` is null when the entry has no usable link
+ * (parseFeed drops those), and duplicates are still there. For diagnostics (`feeds check`) and
+ * for tests that compare every entry with an expectation.
+ */
+export interface FeedEntry extends Omit<FeedItem, 'url' | 'guid'> {
+  url: string | null;
+  /** The entry's guid/id, else its URL, else null. */
+  guid: string | null;
+}
+
+export interface ParsedFeedEntries extends Omit<ParsedFeed, 'items'> {
+  entries: FeedEntry[];
+}
