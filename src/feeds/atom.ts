@@ -84,3 +84,22 @@ function contentOf(node: XmlNode | undefined): string | null {
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const XHTML_CONSTRUCT =
+  /<((?:atom:)?(?:content|summary|title|subtitle|rights))(\s[^>]*?\btype\s*=\s*["']xhtml["'][^>]*)>([\s\S]*?)<\/\1\s*>/g;
+
+/**
+ * Rewrites Atom type="xhtml" text constructs as type="html" with the markup in a CDATA section,
+ * before parsing. The XML tree keeps an element's text apart from its child elements, so
+ * "<p>Hello <b>bold</b> world</p>" would come back as "Hello  world" plus "bold": reading the
+ * markup as a string keeps it whole and in order. The wrapping xhtml <div> is not content
+ * (RFC 4287 3.1.1.3) and is removed.
+ */
+export function xhtmlConstructsAsHtml(xml: string): string {
+  if (!/type\s*=\s*["']xhtml["']/.test(xml)) return xml;
+  return xml.replace(XHTML_CONSTRUCT, (_m, name: string, attrs: string, inner: string) => {
+    const unwrapped = /^\s*<(?:xhtml:)?div\b[^>]*>([\s\S]*)<\/(?:xhtml:)?div>\s*$/.exec(inner)?.[1] ?? inner;
+    const html = unwrapped.replace(/<(\/?)xhtml:/g, '<$1').replace(/\]\]>/g, ']]]]><![CDATA[>');
+    return `<${name}${attrs.replace(/\btype\s*=\s*["']xhtml["']/, 'type="html"')}><![CDATA[${html}]]></${name}>`;
+  });
+}

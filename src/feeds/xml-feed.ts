@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { mapAtom } from './atom.js';
+import { mapAtom, xhtmlConstructsAsHtml } from './atom.js';
 import type { RawFeed } from './entry.js';
 import { mapRss } from './rss.js';
 import { repairXml } from './xml-repair.js';
@@ -37,7 +37,8 @@ const parser = new RawItemParser({
 export async function parseXmlFeed(source: string, root: string): Promise<RawFeed> {
   let out: Record<string, unknown> & { items: Raw[] };
   try {
-    out = (await parser.parseString(repairXml(source))) as never;
+    const xml = repairXml(source);
+    out = (await parser.parseString(root === 'feed' ? xhtmlConstructsAsHtml(xml) : xml)) as never;
   } catch (err) {
     throw toParseError(err);
   }
