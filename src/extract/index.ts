@@ -1,37 +1,42 @@
-import { load } from 'cheerio/slim';
+import type { Document } from 'domhandler';
+import { parseHtml } from './parse.js';
+import { selectArticleBlocks } from './score.js';
 import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
+import { walkDocument } from './walk.js';
 
 export type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
 
+export interface ExtractOptions {
+  /** Wall-clock budget for one page after parsing, in milliseconds. */
+  timeBudgetMs?: number;
+}
+
 /** Extracts the main text and metadata of one article page. Pure and synchronous. */
-export function extractArticle(input: ExtractInput): ExtractedArticle {
-  const html = typeof input.html === 'string' ? input.html : new TextDecoder().decode(input.html);
-  const $ = load(html);
-  $('script, style, noscript, nav, header, footer, aside, form').remove();
-  const root = $('article').first().length ? $('article').first() : $('body');
-  const blocks: TextBlock[] = [];
-  root.find('p, h1, h2, h3, li').each((_, el) => {
-    const text = $(el).text().replace(/\s+/g, ' ').trim();
-    if (!text) return;
-    const kind = el.tagName === 'li' ? 'list-item' : el.tagName.startsWith('h') ? 'heading' : 'paragraph';
-    blocks.push({ kind, text });
+export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): ExtractedArticle {
+  const $ = parseHtml(input.html);
+  const doc = $.root()[0] as unknown as Document;
+  const { blocks: all, raw } = walkDocument(doc, {
+    deadline: performance.now() + (options.timeBudgetMs ?? 2000),
+    maxDepth: 400,
+    maxBlockChars: 100_000,
   });
-  const meta = (name: string) => $(`meta[property="${name}"], meta[name="${name}"]`).attr('content')?.trim() || null;
-  const title = meta('og:title') ?? ($('title').text().trim() || null);
+  const title = raw.meta.get('og:title')?.[0] ?? raw.title;
+  const { blocks } = selectArticleBlocks(all, title);
+  const out: TextBlock[] = blocks.map((b) => ({ kind: b.kind, text: b.text }));
   return {
-    isArticle: blocks.length > 0,
-    notArticleReason: blocks.length > 0 ? null : 'no main text found',
+    isArticle: out.length > 0,
+    notArticleReason: out.length > 0 ? null : 'no main text found',
     title,
-    byline: meta('author'),
-    authors: meta('author') ? [meta('author')!] : [],
+    byline: null,
+    authors: [],
     published: null,
     modified: null,
-    language: $('html').attr('lang')?.slice(0, 2).toLowerCase() ?? null,
-    canonicalUrl: $('link[rel="canonical"]').attr('href') ?? null,
-    siteName: meta('og:site_name'),
-    image: meta('og:image'),
-    description: meta('description') ?? meta('og:description'),
-    blocks,
-    text: blocks.map((b) => b.text).join('\n\n'),
+    language: raw.htmlLang?.slice(0, 2).toLowerCase() ?? null,
+    canonicalUrl: raw.links.get('canonical')?.[0] ?? null,
+    siteName: raw.meta.get('og:site_name')?.[0] ?? null,
+    image: raw.meta.get('og:image')?.[0] ?? null,
+    description: raw.meta.get('description')?.[0] ?? null,
+    blocks: out,
+    text: out.map((b) => b.text).join('\n\n'),
   };
 }

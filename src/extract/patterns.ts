@@ -1,0 +1,82 @@
+/**
+ * Tag and class/id evidence for the DOM walk. Generic conventions of publishing templates (the
+ * words CMS themes use for their parts), never rules keyed on one site.
+ */
+
+/** Elements whose content is never article text: skipped with everything inside. */
+export const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
+  'video', 'audio', 'picture', 'img', 'source', 'map', 'title', 'meta', 'link',
+  'button', 'select', 'option', 'textarea', 'input', 'label', 'nav', 'aside', 'footer', 'figcaption',
+  'dialog', 'menu',
+]);
+
+/** Elements that flow inside a paragraph: they do not start a new block. */
+export const INLINE_TAGS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font',
+  'i', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong',
+  'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'nobr', 'o:p',
+]);
+
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'preformatted';
+
+export function kindOfTag(tag: string): BlockKind | null {
+  switch (tag) {
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+      return 'heading';
+    case 'li': case 'dd': case 'dt':
+      return 'list-item';
+    case 'blockquote':
+      return 'quote';
+    case 'pre':
+      return 'preformatted';
+    default:
+      return null;
+  }
+}
+
+// Matched against each class token and the id, split on - and _ so that "c-share-bar" and
+// "post_comments" are caught but "shared-content" is not mistaken for "share".
+const NEGATIVE_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'sidebar', 'widget', 'widgets',
+  'comment', 'comments', 'disqus', 'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended',
+  'recommendations', 'promo', 'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr',
+  'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
+  'masthead', 'toolbar', 'caption', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',
+  'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
+  'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
+  'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
+]);
+
+const POSITIVE_WORDS = new Set([
+  'article', 'articlebody', 'body', 'content', 'entry', 'main', 'post', 'story', 'text', 'blog', 'prose', 'richtext',
+]);
+
+const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
+
+export interface ClassEvidence {
+  negative: boolean;
+  positive: boolean;
+}
+
+/** Whether an element's class and id speak for or against it holding the article's text. */
+export function classEvidence(cls: string | undefined, id: string | undefined): ClassEvidence {
+  let negative = false;
+  let positive = false;
+  const text = (cls ?? '') + ' ' + (id ?? '');
+  if (text.length === 1) return { negative, positive };
+  for (const word of splitWords(text)) {
+    if (word === '') continue;
+    if (NEGATIVE_WORDS.has(word)) negative = true;
+    else if (POSITIVE_WORDS.has(word)) positive = true;
+  }
+  return { negative, positive };
+}
+
+/** Inline styles and attributes that hide an element from readers. */
+export function isHidden(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  const style = attribs.style;
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  return attribs['aria-hidden'] === 'true' && !attribs.class?.includes('content');
+}

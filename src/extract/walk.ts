@@ -1,0 +1,196 @@
+import type { AnyNode, Document, Element } from 'domhandler';
+import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
+import { classEvidence, INLINE_TAGS, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
+import { normaliseSpace, textOf } from './text.js';
+
+/** A run of text the walk found: one paragraph, heading or list item, with its evidence. */
+export interface Block {
+  text: string;
+  kind: BlockKind;
+  /** The block element holding this text (for an inline run, the element around it). */
+  el: Element;
+  tag: string;
+  /** Characters of the text inside links. */
+  linkChars: number;
+  /** Elements above this block whose class or id speaks against article text, outermost first. */
+  negatives: readonly Element[];
+  /** How many elements above carry positive evidence (article, itemprop=articleBody, "content"). */
+  positives: number;
+  /** Whether the block sits inside a `<header>`: page or article header. */
+  inHeader: boolean;
+}
+
+export interface WalkLimits {
+  /** Give up walking after this time (a hostile page cannot stall a worker). */
+  deadline: number;
+  /** Nodes deeper than this are not entered: their text is lost, the stack is safe. */
+  maxDepth: number;
+  /** No block keeps more characters than this. */
+  maxBlockChars: number;
+}
+
+interface Frame {
+  el: Element;
+  isBlock: boolean;
+  isLink: boolean;
+  kind: BlockKind;
+  negatives: readonly Element[];
+  positives: number;
+  inHeader: boolean;
+  /** Inside `<head>`: walked for metadata, never for text. */
+  silent: boolean;
+}
+
+const AUTHOR_HINT = /\b(byline|author|auteur|writer|reporter)/i;
+
+/**
+ * One pass over the document, without recursion: text blocks in document order and the raw
+ * metadata. Everything after depends on these two only, so the tree is walked once.
+ */
+export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block[]; raw: RawMeta; timedOut: boolean } {
+  const raw = emptyRawMeta();
+  const blocks: Block[] = [];
+  const stack: Frame[] = [];
+  let parts: string[] = [];
+  let partChars = 0;
+  let linkChars = 0;
+  let linkDepth = 0;
+  let silentDepth = 0;
+  let visited = 0;
+  let timedOut = false;
+
+  const top = (): Frame | undefined => stack[stack.length - 1];
+  const blockFrame = (): Frame | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.isBlock) return stack[i];
+    return undefined;
+  };
+  const flush = () => {
+    if (partChars === 0) return;
+    const text = normaliseSpace(parts.join(''));
+    const frame = blockFrame();
+    if (text !== '' && frame) {
+      blocks.push({
+        text,
+        kind: frame.kind,
+        el: frame.el,
+        tag: frame.el.name,
+        linkChars: Math.min(linkChars, text.length),
+        negatives: frame.negatives,
+        positives: frame.positives,
+        inHeader: frame.inHeader,
+      });
+    }
+    parts = [];
+    partChars = 0;
+    linkChars = 0;
+  };
+
+  // Returns whether to go into the node's children.
+  const enter = (node: AnyNode, depth: number): boolean => {
+    if (node.type === 'text') {
+      if (partChars < limits.maxBlockChars && stack.length && silentDepth === 0) {
+        const data = node.data.length + partChars > limits.maxBlockChars ? node.data.slice(0, limits.maxBlockChars - partChars) : node.data;
+        parts.push(data);
+        partChars += data.length;
+        if (linkDepth > 0) linkChars += data.trim().length;
+      }
+      return false;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return false;
+    const el = node as Element;
+    noticeElement(el, raw);
+    const name = el.name;
+    if (name === 'script') {
+      if (el.attribs.type?.toLowerCase().includes('ld+json')) raw.jsonLd.push(textOfScript(el));
+      return false;
+    }
+    if (name === 'title') {
+      if (raw.title === null) raw.title = textOf(el, 1000);
+      return false;
+    }
+    if (name === 'br') {
+      parts.push('\n');
+      partChars += 1;
+      return false;
+    }
+    if (name === 'h1' && raw.h1s.length < 5) raw.h1s.push({ text: textOf(el, 1000), el });
+    const a = el.attribs;
+    if (raw.authorTexts.length < 8 && (a.itemprop === 'author' || a.rel === 'author' || (a.class && AUTHOR_HINT.test(a.class)))) {
+      const t = textOf(el, 300);
+      if (t) raw.authorTexts.push(t);
+    }
+    if (SKIP_TAGS.has(name) || depth > limits.maxDepth || isHidden(a)) {
+      // A skipped element still separates the text around it.
+      if (!INLINE_TAGS.has(name)) flush();
+      return false;
+    }
+    const parent = top();
+    const isBlock = !INLINE_TAGS.has(name);
+    const evidence = classEvidence(a.class, a.id);
+    const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
+    const negative = evidence.negative && !strongPositive && !evidence.positive;
+    if (isBlock) flush();
+    const frame: Frame = {
+      el,
+      isBlock,
+      isLink: name === 'a',
+      kind: kindOfTag(name) ?? parent?.kind ?? 'paragraph',
+      negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
+      positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
+      inHeader: name === 'header' || (parent?.inHeader ?? false),
+      silent: name === 'head',
+    };
+    // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
+    if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;
+    stack.push(frame);
+    if (frame.isLink) linkDepth++;
+    if (frame.silent) silentDepth++;
+    return true;
+  };
+
+  const exit = () => {
+    const frame = stack[stack.length - 1]!;
+    if (frame.isBlock) flush();
+    if (frame.isLink) linkDepth--;
+    if (frame.silent) silentDepth--;
+    stack.pop();
+  };
+
+  const root = doc;
+  let node: AnyNode | null = root.children[0] ?? null;
+  let depth = 1;
+  while (node) {
+    if ((++visited & 1023) === 0 && performance.now() > limits.deadline) {
+      timedOut = true;
+      break;
+    }
+    const descend = enter(node, depth);
+    if (descend && 'children' in node && node.children.length > 0) {
+      node = node.children[0]!;
+      depth++;
+      continue;
+    }
+    if (descend) exit();
+    while (node) {
+      if (node.next) {
+        node = node.next;
+        break;
+      }
+      node = node.parent;
+      depth--;
+      if (!node || node === root) {
+        node = null;
+        break;
+      }
+      exit();
+    }
+  }
+  flush();
+  return { blocks, raw, timedOut };
+}
+
+function textOfScript(el: Element): string {
+  let s = '';
+  for (const c of el.children) if (c.type === 'text') s += c.data;
+  return s;
+}
