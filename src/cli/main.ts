@@ -1,12 +1,23 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/yaml-file.js';
 import { SettingsError } from '../config/settings.js';
 import { DataDirLockedError } from '../store/data-dir-lock.js';
-import { articlesCommand } from './commands/articles.js';
-import { extractCommand } from './commands/extract.js';
-import { feedsCheckCommand, feedsListCommand } from './commands/feeds.js';
-import { runOnceCommand } from './commands/run-once.js';
-import { startCommand } from './commands/start.js';
+
+// Each command's module is imported only when it runs: `extract` need not load BullMQ and
+// PGlite, and `--help` answers at once.
+const commands = {
+  start: () => import('./commands/start.js'),
+  runOnce: () => import('./commands/run-once.js'),
+  feeds: () => import('./commands/feeds.js'),
+  articles: () => import('./commands/articles.js'),
+  extract: () => import('./commands/extract.js'),
+};
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
+  return n;
+}
 
 const dataOption = () => new Option('--data <dir>', 'embedded database directory, when DATABASE_URL is unset').env('PARALLAX_DATA_DIR');
 const configOption = () => new Option('--config <file>', 'feeds file').env('PARALLAX_CONFIG');
@@ -21,13 +32,13 @@ program
   .addOption(configOption())
   .addOption(dataOption())
   .option('--port <n>', 'HTTP port (PARALLAX_PORT, default 8080)')
-  .action((o) => startCommand(o));
+  .action(async (o) => (await commands.start()).startCommand(o));
 
 program
   .command('worker')
   .description('workers only, to add capacity: any number, on any machines, sharing Redis and PostgreSQL')
   .addOption(dataOption())
-  .action((o) => startCommand({ ...o, workersOnly: true }));
+  .action(async (o) => (await commands.start()).startCommand({ ...o, workersOnly: true }));
 
 program
   .command('run-once')
@@ -35,7 +46,7 @@ program
   .addOption(configOption())
   .addOption(dataOption())
   .option('--json', 'print the summary as JSON')
-  .action((o) => runOnceCommand(o));
+  .action(async (o) => (await commands.runOnce()).runOnceCommand(o));
 
 const feeds = program.command('feeds').description('the configured feeds');
 feeds
@@ -44,22 +55,22 @@ feeds
   .addOption(configOption())
   .addOption(dataOption())
   .option('--json', 'JSON output')
-  .action((o) => feedsListCommand(o));
+  .action(async (o) => (await commands.feeds()).feedsListCommand(o));
 feeds
   .command('check')
   .description('fetch and parse every feed once and report what was found; stores nothing')
   .addOption(configOption())
   .option('--json', 'JSON output')
-  .action((o) => feedsCheckCommand(o));
+  .action(async (o) => (await commands.feeds()).feedsCheckCommand(o));
 
 program
   .command('articles')
   .description('stored articles, newest first')
   .addOption(dataOption())
   .option('--json', 'a JSON array, one object per article')
-  .option('--limit <n>', 'at most this many')
+  .option('--limit <n>', 'at most this many', positiveInt)
   .option('--feed <id>', 'only this feed')
-  .action((o) => articlesCommand(o));
+  .action(async (o) => (await commands.articles()).articlesCommand(o));
 
 program
   .command('extract')
@@ -67,7 +78,7 @@ program
   .argument('<files...>')
   .option('--url <url>', 'the pages\' URL (for relative links and URL dates)')
   .option('--json', 'one JSON object per file, one per line (the default and only format)')
-  .action((files: string[], o) => extractCommand(files, o));
+  .action(async (files: string[], o) => (await commands.extract()).extractCommand(files, o));
 
 try {
   await program.parseAsync(process.argv);

@@ -38,8 +38,6 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       return;
     case '/a/1.html':
     case '/a/2.html':
-    case '/b/1.html':
-    case '/c/2.html':
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(goodArticle(Number(path[3])));
       return;
     case '/malformed.xml':
@@ -81,13 +79,13 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     case '/latin1-no-charset.xml':
       // windows-1252 bytes, no charset anywhere: must not come out as mojibake.
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        iconv.encode(rss(base, 'Élysée', [{ title: 'Sécurité au Sahel : l’armée déployée', path: '/b/1.html' }]).replace(' encoding="UTF-8"', ''), 'windows-1252'),
+        iconv.encode(rss(base, 'Élysée', [{ title: 'Sécurité au Sahel : l’armée déployée', path: '/b/gone.html' }]).replace(' encoding="UTF-8"', ''), 'windows-1252'),
       );
       return;
     case '/arabic-wrong-header.xml':
       // windows-1256 bytes declared in the prolog, while the server claims nothing useful.
       res.writeHead(200, { 'content-type': 'text/xml' }).end(
-        iconv.encode(rss(base, 'الأخبار', [{ title: 'الإفراج عن السائقين المغاربة', path: '/c/2.html' }]).replace('encoding="UTF-8"', 'encoding="windows-1256"'), 'windows-1256'),
+        iconv.encode(rss(base, 'الأخبار', [{ title: 'الإفراج عن السائقين المغاربة', path: '/c/gone.html' }]).replace('encoding="UTF-8"', 'encoding="windows-1256"'), 'windows-1256'),
       );
       return;
     default:
@@ -169,17 +167,21 @@ describe('bad feeds are recorded against themselves and stop nothing else', () =
   test('the good feed is ingested in full despite its neighbours', async () => {
     expect(summary.feeds).toEqual({ ok: 3, notModified: 0, errors: 9, skipped: 0 });
     const good = await store.articles.list({ feedId: 'good' });
-    expect(good.map((a) => a.title).sort()).toEqual(['Deux', 'Page perdue', 'Un']);
-    const byTitle = new Map(good.map((a) => [a.title, a]));
-    expect(byTitle.get('Un')?.status).toBe('extracted');
-    expect(byTitle.get('Un')?.text).toContain('libération des quatre chauffeurs');
+    const byPath = new Map(good.map((a) => [new URL(a.url).pathname, a]));
+    expect([...byPath.keys()].sort()).toEqual(['/a/1.html', '/a/2.html', '/a/missing.html']);
+    // Extracted from the page: the page's own title replaces the feed's.
+    expect(byPath.get('/a/1.html')?.status).toBe('extracted');
+    expect(byPath.get('/a/1.html')?.title).toBe('Bonne dépêche 1');
+    expect(byPath.get('/a/1.html')?.text).toContain('libération des quatre chauffeurs');
     // A page that cannot be fetched keeps the feed's entry, with the reason recorded.
-    expect(byTitle.get('Page perdue')?.status).toBe('feed-content');
-    expect(byTitle.get('Page perdue')?.fetch_error).toMatch(/404/);
+    expect(byPath.get('/a/missing.html')?.status).toBe('feed-content');
+    expect(byPath.get('/a/missing.html')?.title).toBe('Page perdue');
+    expect(byPath.get('/a/missing.html')?.fetch_error).toMatch(/404/);
     expect((await store.feeds.get('good'))?.last_error).toBeNull();
   });
 
   test('a missing charset (windows-1252) and a prolog-only charset (windows-1256) decode correctly', async () => {
+    // Their pages are gone, so the titles stored are the feeds' own.
     const [latin] = await store.articles.list({ feedId: 'latin1' });
     expect(latin?.title).toBe('Sécurité au Sahel : l’armée déployée');
     expect((await store.feeds.get('latin1'))?.title).toBe('Élysée');

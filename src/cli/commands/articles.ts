@@ -3,7 +3,7 @@ import { openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
 
 export interface ArticlesOptions extends CommonOptions {
   json?: boolean;
-  limit?: string;
+  limit?: number;
   feed?: string;
 }
 
@@ -13,7 +13,7 @@ export async function articlesCommand(opts: ArticlesOptions): Promise<void> {
   const store = await openStoreFor(settings);
   try {
     const rows = await store.articles.list({
-      ...(opts.limit ? { limit: Number(opts.limit) } : {}),
+      ...(opts.limit ? { limit: opts.limit } : {}),
       ...(opts.feed ? { feedId: opts.feed } : {}),
     });
     const views = rows.map(articleView);
