@@ -38,7 +38,7 @@ export async function readBody(body: Readable, opts: ReadBodyOptions): Promise<B
   for (const enc of [...encodings].reverse()) {
     const d = decoderFor(enc);
     if (d === null) {
-      body.destroy();
+      abandon(body);
       throw new FetchError('decode', `unsupported content-encoding "${enc}" for ${opts.url}`, opts.url);
     }
     if (d !== 'identity') decoders.push(d);
@@ -76,6 +76,15 @@ export async function readBody(body: Readable, opts: ReadBodyOptions): Promise<B
     meter.stop();
   }
   return Buffer.concat(chunks, total);
+}
+
+/**
+ * Drops a body we will not read, closing its connection. undici's body then emits an AbortError
+ * that nobody else listens to: without a listener it would crash the process.
+ */
+export function abandon(body: Readable): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function isZlibError(err: unknown): boolean {

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import { decodeBody } from '../encoding/index.js';
-import { formatBytes, readBody } from './body.js';
+import { abandon, formatBytes, readBody } from './body.js';
 import { HostGate } from './host-gate.js';
 import { parseRetryAfter } from './retry-after.js';
 import { RobotsCache } from './robots.js';
@@ -170,7 +170,7 @@ export class HttpClient {
       }
       const declared = Number(header(h, 'content-length') ?? NaN);
       if (declared > maxBytes) {
-        body.destroy();
+        abandon(body);
         throw new FetchError('too-large', `response body of ${formatBytes(declared)} (Content-Length) exceeds ${formatBytes(maxBytes)} limit for ${url.href}`, req.url, status);
       }
       const bytes = await readBody(body, {
@@ -187,7 +187,7 @@ export class HttpClient {
         outcome: { status: 'ok', url: url.href, httpStatus: status, contentType, bytes, text, charset, validators, elapsedMs: performance.now() - started },
       };
     } catch (err) {
-      body?.destroy();
+      if (body) abandon(body);
       if (err instanceof FetchError) {
         // Errors from body.ts name the URL of the hop; keep the URL the caller asked for on the error.
         throw err.url === req.url ? err : new FetchError(err.kind, err.message, req.url, err.httpStatus, err.retryAfterMs);
@@ -262,7 +262,7 @@ async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   try {
     await body.dump({ limit: 64 * 1024 });
   } catch {
-    body.destroy();
+    abandon(body);
   }
 }
 
