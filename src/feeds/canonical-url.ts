@@ -1,5 +1,6 @@
 /**
- * Query parameters that only say where a click came from. Two links to one article that differ
+ * Query parameters that only say where a click came from (the lists Miniflux's urlcleaner and
+ * the browsers' query-stripping use, plus the AT Internet xtor= that French outlets append). Two links to one article that differ
  * only in these must become one URL, or the same story is stored (and fetched) twice.
  */
 const TRACKING_PARAMS = new Set([
@@ -8,10 +9,14 @@ const TRACKING_PARAMS = new Set([
   'vero_id', 'vero_conv', 'wt_mc', 'ref_src', 'ref_url', '__twitter_impression', 'at_medium',
   'at_campaign', 'at_custom1', 'at_custom2', 'at_custom3', 'at_custom4', 'xtor', 'ncid', 'sr_share',
   'cmpid', 'ocid', '_ga', '_gl', 'guccounter', 'guce_referrer', 'guce_referrer_sig',
+  'fb_action_ids', 'fb_action_types', 'fb_ref', 'fb_source', 'fb_comment_id', '_openstat', 'gbraid',
+  'wbraid', 'srsltid', 'ysclid', 'mc_tc', '__hssc', '__hstc', '__hsfp', 'hsctatracking', 'rb_clickid',
+  'sc_cid', '_bhlid', 'wickedid', 'campaign_id', 'campaign_medium', 'campaign_name', 'campaign_source',
+  'campaign_term', 'campaign_content',
 ]);
 
 /** Prefixes of whole families of tracking parameters (utm_source, utm_medium, ..., pk_campaign, Matomo's mtm_*). */
-const TRACKING_PREFIXES = ['utm_', 'pk_', 'hsa_', 'matomo_', 'mtm_'];
+const TRACKING_PREFIXES = ['utm_', 'pk_', 'hsa_', 'matomo_', 'mtm_', 'itm_', 'hmb_'];
 
 export function isTrackingParam(name: string): boolean {
   const n = name.toLowerCase();

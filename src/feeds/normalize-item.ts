@@ -23,12 +23,13 @@ export function normalizeEntry(entry: RawEntry, siteLink: string | null, feedUrl
   const published = parseDate(entry.published);
   const updated = parseDate(entry.updated);
   const contentHtml = entry.contentHtml?.trim() || null;
-  const imageCandidates = [...entry.images, firstImageInHtml(contentHtml), firstImageInHtml(entry.summary)];
   let image: string | null = null;
-  for (const c of imageCandidates) {
+  for (const c of entry.images) {
     image = absoluteUrl(c, ...bases);
     if (image) break;
   }
+  // Parsing HTML for an <img> is the costly fallback: only for items with no media element.
+  image ??= absoluteUrl(firstImageInHtml(contentHtml), ...bases) ?? absoluteUrl(firstImageInHtml(entry.summary), ...bases);
   return {
     url,
     guid: entry.id?.trim() || url,
