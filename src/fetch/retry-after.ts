@@ -15,6 +15,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   if (/^\d+$/.test(v)) {
     ms = Number(v) * 1000;
   } else {
+    // Date.parse takes nearly anything ("-5" is a year); an HTTP date always names its month.
+    if (!/[a-z]/i.test(v)) return null;
     const at = Date.parse(v);
     if (Number.isNaN(at)) return null;
     ms = Math.max(0, at - now);
