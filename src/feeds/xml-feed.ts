@@ -5,48 +5,58 @@ import { mapRss } from './rss.js';
 import { repairXml } from './xml-repair.js';
 import { FeedParseError, type FeedFormat } from './types.js';
 
-type Raw = { raw: Record<string, unknown> };
+type Node = Record<string, unknown>;
+type Built = { channel: Node; items: Node[] };
 
 /**
- * rss-parser recognises the format (RSS 0.9x/2.0, RSS 1.0/RDF, Atom) and splits channel from items;
- * the items are taken raw from its XML tree and mapped here. Its own item builders are bypassed
- * on purpose: the Atom one calls `new Date(published).toISOString()`, which throws on a date it
- * cannot read and so loses the whole feed for one bad entry, and both drop what we need (xml:base,
- * every link with its rel, media:*, enclosures, dc:*). Dates, URLs and text are read by our own
- * modules instead.
+ * rss-parser parses the XML (xml2js) and recognises the format (Atom, RSS 2.0, RSS 0.9x, RSS 1.0/RDF,
+ * and a bare <rss> as 2.0); its builders are replaced so that the channel and the items come back
+ * as raw element trees, mapped by atom.ts and rss.ts. Its own builders lose feeds over details:
+ * the Atom one calls `new Date(published).toISOString()`, which throws on one unreadable date, and
+ * reads `link.$.rel`, which throws on a <link> without attributes; the RSS ones throw on a feed
+ * without <channel>. They also drop what we need (xml:base, every link with its rel, media:*,
+ * dc:*). Dates, URLs and text are read by our own modules.
  */
-class RawItemParser extends Parser<Record<string, unknown>, Raw> {
-  parseItemAtom(entry: Record<string, unknown>): Raw {
-    return { raw: entry };
+class RawTreeParser extends Parser<Node, Node> {
+  buildAtomFeed(xmlObj: Node): Built {
+    const feed = asNode(xmlObj['feed']);
+    return { channel: feed, items: asNodes(feed['entry']) };
   }
-  parseItemRss(item: Record<string, unknown>): Raw {
-    return { raw: item };
+  buildRSS2(xmlObj: Node): Built {
+    const channel = asNode(asNodes(asNode(xmlObj['rss'])['channel'])[0]);
+    return { channel, items: asNodes(channel['item']) };
+  }
+  buildRSS0_9(xmlObj: Node): Built {
+    return this.buildRSS2(xmlObj);
+  }
+  buildRSS1(xmlObj: Node): Built {
+    const rdf = asNode(xmlObj['rdf:RDF']);
+    return { channel: asNode(asNodes(rdf['channel'])[0]), items: asNodes(rdf['item']) };
   }
 }
 
-/** Channel-level elements we read, copied raw (every occurrence, attributes kept) into `raw:NAME`. */
-const CHANNEL_FIELDS = ['$', 'title', 'link', 'atom:link', 'atom10:link', 'language', 'dc:language', 'dc:title'];
+function asNode(v: unknown): Node {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Node) : {};
+}
 
-const parser = new RawItemParser({
-  // A bare <rss> without a version attribute is still RSS 2.0 in practice.
-  defaultRSS: 2,
-  customFields: { feed: CHANNEL_FIELDS.map((f) => [f, `raw:${f}`, { keepArray: true }]) as never },
-});
+function asNodes(v: unknown): Node[] {
+  return Array.isArray(v) ? v.map(asNode) : [];
+}
+
+// A bare <rss> without a version attribute is still RSS 2.0 in practice.
+const parser = new RawTreeParser({ defaultRSS: 2 });
 
 /** Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 into raw entries. `root` is the document element's name. */
 export async function parseXmlFeed(source: string, root: string): Promise<RawFeed> {
-  let out: Record<string, unknown> & { items: Raw[] };
+  let built: Built;
   try {
     const xml = repairXml(source);
-    out = (await parser.parseString(root === 'feed' ? xhtmlConstructsAsHtml(xml) : xml)) as never;
+    built = (await parser.parseString(root === 'feed' ? xhtmlConstructsAsHtml(xml) : xml)) as unknown as Built;
   } catch (err) {
     throw toParseError(err);
   }
-  const channel: Record<string, unknown> = {};
-  for (const f of CHANNEL_FIELDS) if (out[`raw:${f}`] !== undefined) channel[f] = out[`raw:${f}`];
-  const entries = out.items.map((i) => i.raw);
   const format: FeedFormat = root === 'feed' ? 'atom' : root === 'rdf:RDF' ? 'rdf' : 'rss';
-  return format === 'atom' ? mapAtom(channel, entries) : mapRss(format, channel, entries);
+  return format === 'atom' ? mapAtom(built.channel, built.items) : mapRss(format, built.channel, built.items);
 }
 
 function toParseError(err: unknown): FeedParseError {

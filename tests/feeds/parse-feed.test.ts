@@ -119,6 +119,20 @@ describe('parseFeed', () => {
     expect(feed.items[0]!.updated).toBeNull();
   });
 
+  test('an Atom <link> without attributes does not lose the feed (rss-parser alone would throw)', async () => {
+    const feed = await parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link>https://ex.org/</link><entry><link>https://ex.org/a</link><title>A</title></entry></feed>',
+      FEED_URL,
+    );
+    expect(feed.link).toBe('https://ex.org/');
+    expect(feed.items.map((i) => i.url)).toEqual(['https://ex.org/a']);
+  });
+
+  test('an RSS document without <channel> is an empty feed, not a crash', async () => {
+    const feed = await parseFeed('<rss version="2.0"></rss>', FEED_URL);
+    expect(feed).toEqual({ format: 'rss', title: '', link: null, language: null, items: [] });
+  });
+
   test('RSS: bare ampersands, HTML entities, control characters, and junk before the prolog are tolerated', async () => {
     const feed = await parseFeed(
       `Warning: something in /var/www/feed.php on line 3\n<?xml version="1.0"?>
