@@ -22,6 +22,9 @@ export interface RobotsCacheOptions {
   load: (robotsUrl: string) => Promise<string | null>;
 }
 
+/** A long-running worker meets many origins; expired entries are dropped past this many. */
+const MAX_ORIGINS = 10_000;
+
 /** Errors are retried sooner than a real file is re-read: the outlet may fix its server. */
 const MAX_FAILURE_TTL_MS = 10 * 60_000;
 
@@ -52,6 +55,7 @@ export class RobotsCache {
           return { expires: Date.now() + ttl, robot: text === null ? null : robotsParser(robotsUrl, text) };
         })
         .then((entry) => {
+          if (this.entries.size >= MAX_ORIGINS) this.sweep();
           this.entries.set(origin, entry);
           return entry;
         })
@@ -59,5 +63,10 @@ export class RobotsCache {
       this.pending.set(origin, p);
     }
     return p;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [origin, entry] of this.entries) if (entry.expires <= now) this.entries.delete(origin);
   }
 }

@@ -437,6 +437,21 @@ describe('robots.txt', () => {
     }
   });
 
+  test('robots.txt is read again once its TTL is over', async () => {
+    const client = new HttpClient({ perHostGapMs: 0, robotsTtlMs: 300 });
+    try {
+      const before = main.hits.get('/robots.txt') ?? 0;
+      await client.fetch({ url: `${main.base}/public/page.html`, accept: 'html' });
+      await client.fetch({ url: `${main.base}/public/page.html`, accept: 'html' });
+      expect((main.hits.get('/robots.txt') ?? 0) - before).toBe(1);
+      await new Promise((r) => setTimeout(r, 350));
+      await client.fetch({ url: `${main.base}/public/page.html`, accept: 'html' });
+      expect((main.hits.get('/robots.txt') ?? 0) - before).toBe(2);
+    } finally {
+      await client.close();
+    }
+  });
+
   test('another agent name falls under "*"', async () => {
     const client = new HttpClient({ perHostGapMs: 0, userAgent: 'OtherBot/2.0' });
     try {
