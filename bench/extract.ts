@@ -89,6 +89,15 @@ if (args.worst) {
     console.log(`${r.id.slice(0, 12)} P ${pagePrecision(r.s).toFixed(2)} R ${pageRecall(r.s).toFixed(2)}${r.s.exact ? ' exact' : ''} ${r.url}`);
 }
 if (args.page) {
+  // Paragraphs predicted but mostly absent from the truth (-), and true ones we missed (+).
   const p = pages.find((x) => x.id.startsWith(args.page!));
-  if (p) console.log(`--- predicted\n${predictions.get(p.id)}\n--- truth\n${p.truth}`);
+  if (p) {
+    const predicted = predictions.get(p.id) ?? '';
+    const covered = (para: string, other: string) => {
+      const s = scorePage(other, para);
+      return pagePrecision(s);
+    };
+    for (const para of predicted.split(/\n+/)) if (para.trim() && covered(para, p.truth) < 0.5) console.log(`- ${para.slice(0, 160)}`);
+    for (const para of p.truth.split(/\n+/)) if (para.trim() && covered(para, predicted) < 0.5) console.log(`+ ${para.slice(0, 160)}`);
+  }
 }

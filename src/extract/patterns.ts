@@ -45,7 +45,7 @@ const NEGATIVE_WORDS = new Set([
   'masthead', 'toolbar', 'caption', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',
   'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
   'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
-  'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
+  'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
 ]);
 
 const POSITIVE_WORDS = new Set([

@@ -26,9 +26,36 @@ function effectiveNegatives(blocks: Block[]): Set<Element> {
   return out;
 }
 
-function weight(b: Block, negated: boolean): number {
+/**
+ * Teasers: a card's excerpt under its headline link. Either one block that opens with a long
+ * link and goes on ("Headline. First lines..."), or a short block right after a link-only block
+ * with which it shares a small element (the card) and nothing much else.
+ */
+function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[] {
+  return blocks.map((b, i) => {
+    const len = b.text.length;
+    if (len > 600) return false;
+    if (b.leadLinkChars >= 25 && b.linkChars < len && b.leadLinkChars < len) return true;
+    const prev = blocks[i - 1];
+    if (!prev || prev.text.length < 20 || prev.linkChars / prev.text.length < 0.8) return false;
+    const common = commonAncestor(prev.el, b.el, 6);
+    return common !== null && (chars.get(common) ?? Infinity) <= prev.text.length + len + 200;
+  });
+}
+
+function commonAncestor(a: Element, b: Element, maxUp: number): ParentNode | null {
+  const seen = new Set<ParentNode>();
+  let n: ParentNode | null = a;
+  for (let i = 0; n && i < maxUp; i++, n = n.parent) seen.add(n);
+  n = b;
+  for (let i = 0; n && i < maxUp; i++, n = n.parent) if (seen.has(n)) return n;
+  return null;
+}
+
+function weight(b: Block, negated: boolean, teaser: boolean): number {
   const len = b.text.length;
   if (negated) return -len;
+  if (teaser) return -0.5 * len;
   const density = b.linkChars / len;
   let w = len * (1 - 2.5 * density);
   if (w > 0 && b.positives > 0) w *= 1.25;
@@ -50,19 +77,15 @@ export interface Selection {
 export function selectArticleBlocks(blocks: Block[], titleText: string | null): Selection {
   if (blocks.length === 0) return { container: null, blocks: [] };
   const negs = effectiveNegatives(blocks);
+  const chars = new Map<ParentNode, number>();
+  for (const b of blocks) for (let n: ParentNode | null = b.el; n; n = n.parent) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
+  const teasers = teaserFlags(blocks, chars);
   const score = new Map<ParentNode, number>();
-  const depthOf = new Map<ParentNode, number>();
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     const negated = b.negatives.some((n) => negs.has(n));
-    const w = weight(b, negated);
-    let d = 0;
-    for (let n: ParentNode | null = b.el; n; n = n.parent) {
-      score.set(n, (score.get(n) ?? 0) + w);
-      d++;
-    }
-    // Depth counted from the block up; turned into depth from the root below.
-    if (!depthOf.has(b.el)) depthOf.set(b.el, d);
-  }
+    const w = weight(b, negated, teasers[i]!);
+    for (let n: ParentNode | null = b.el; n; n = n.parent) score.set(n, (score.get(n) ?? 0) + w);
+  });
   let best: ParentNode | null = null;
   let bestScore = -Infinity;
   for (const [el, s] of score) {
@@ -77,15 +100,16 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const container = best;
   const containerInHeader = headerAbove(container);
   const titleKey = titleText ? key(titleText) : null;
-  const kept = blocks.filter((b) => {
+  const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container)) return false;
+    if (teasers[i]) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
     if (b.inHeader && !containerInHeader) return false;
     if (b.kind === 'heading' && titleKey && key(b.text) === titleKey) return false;
     return true;
   });
-  return { container, blocks: kept };
+  return { container, blocks: trimEdges(kept) };
 }
 
 function headerAbove(node: ParentNode): boolean {
@@ -94,3 +118,19 @@ function headerAbove(node: ParentNode): boolean {
 }
 
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+// Dates, bylines, labels ("Advertisement", "Comments", "Related") that open or close the
+// container: short, no sentence in them.
+const SENTENCE_END = /[.!?…。؟»"”)]\s*$/;
+function isEdgeJunk(b: Block): boolean {
+  if (b.kind === 'heading') return b.text.length < 25;
+  return b.text.length < 40 && !SENTENCE_END.test(b.text);
+}
+
+function trimEdges(blocks: Block[]): Block[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && isEdgeJunk(blocks[start]!)) start++;
+  while (end > start && (isEdgeJunk(blocks[end - 1]!) || blocks[end - 1]!.kind === 'heading')) end--;
+  return blocks.slice(start, end);
+}

@@ -1,10 +1,16 @@
 import type { AnyNode } from 'domhandler';
 
-/** Collapses runs of white space (the no-break space included) into one space, keeping `\n`. */
+/** Stands for a `<br>` in collected text until white space is normalised. */
+export const LINE_BREAK = '\u0001';
+
+/**
+ * Collapses runs of white space (line ends in the source and the no-break space included) into one
+ * space; each run of `<br>` marks becomes one `\n`.
+ */
 export function normaliseSpace(s: string): string {
   return s
-    .replace(/[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]+/g, ' ')
-    .replace(/ *\n[ \n]*/g, '\n')
+    .replace(/[\s\u200b\ufeff]+/g, ' ')
+    .replace(/ ?\u0001[\u0001 ]*/g, '\n')
     .trim();
 }
 
@@ -22,5 +28,5 @@ export function textOf(node: AnyNode, cap = 2000): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
-  return normaliseSpace(out.slice(0, cap).replace(/\n/g, ' '));
+  return normaliseSpace(out.slice(0, cap));
 }

@@ -1,7 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
 import { classEvidence, INLINE_TAGS, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
-import { normaliseSpace, textOf } from './text.js';
+import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
 
 /** A run of text the walk found: one paragraph, heading or list item, with its evidence. */
 export interface Block {
@@ -16,6 +16,8 @@ export interface Block {
   negatives: readonly Element[];
   /** How many elements above carry positive evidence (article, itemprop=articleBody, "content"). */
   positives: number;
+  /** Characters of link text before any text outside a link: a card's headline link. */
+  leadLinkChars: number;
   /** Whether the block sits inside a `<header>`: page or article header. */
   inHeader: boolean;
 }
@@ -55,6 +57,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let partChars = 0;
   let linkChars = 0;
   let linkDepth = 0;
+  let leadLinkChars = 0;
+  let leadOpen = true;
   let silentDepth = 0;
   let visited = 0;
   let timedOut = false;
@@ -75,6 +79,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         el: frame.el,
         tag: frame.el.name,
         linkChars: Math.min(linkChars, text.length),
+        leadLinkChars,
         negatives: frame.negatives,
         positives: frame.positives,
         inHeader: frame.inHeader,
@@ -83,6 +88,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     parts = [];
     partChars = 0;
     linkChars = 0;
+    leadLinkChars = 0;
+    leadOpen = true;
   };
 
   // Returns whether to go into the node's children.
@@ -92,7 +99,11 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         const data = node.data.length + partChars > limits.maxBlockChars ? node.data.slice(0, limits.maxBlockChars - partChars) : node.data;
         parts.push(data);
         partChars += data.length;
-        if (linkDepth > 0) linkChars += data.trim().length;
+        const visible = data.trim().length;
+        if (linkDepth > 0) {
+          linkChars += visible;
+          if (leadOpen) leadLinkChars += visible;
+        } else if (visible > 0) leadOpen = false;
       }
       return false;
     }
@@ -109,7 +120,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       return false;
     }
     if (name === 'br') {
-      parts.push('\n');
+      parts.push(LINE_BREAK);
       partChars += 1;
       return false;
     }
