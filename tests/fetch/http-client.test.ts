@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_USER_AGENT, FetchError, HttpClient, type FetchOutcome } from '../../src/fetch/index.js';
@@ -158,6 +158,16 @@ const mainRoute: Route = (req, res) => {
     case '/bomb.xml':
       res.writeHead(200, { ...xml, 'content-encoding': 'gzip' }).end(gzipBomb);
       return;
+    case '/deflate-bomb.xml':
+      res.writeHead(200, { ...xml, 'content-encoding': 'deflate' }).end(deflateBomb);
+      return;
+    case '/br-bomb.xml':
+      res.writeHead(200, { ...xml, 'content-encoding': 'br' }).end(brBomb);
+      return;
+    case '/double-bomb.xml':
+      // Compressed twice, as listed: gzip applied first, then br.
+      res.writeHead(200, { ...xml, 'content-encoding': 'gzip, br' }).end(doubleBomb);
+      return;
     case '/brotli.xml':
       res.writeHead(200, { ...xml, 'content-encoding': 'br' }).end(brotliCompressSync(Buffer.from(rss(AR))));
       return;
@@ -200,8 +210,14 @@ const mainRoute: Route = (req, res) => {
   }
 };
 
-// 50 MiB of zeros: about 50 KiB on the wire.
-const gzipBomb = gzipSync(Buffer.alloc(50 * MiB));
+// 50 MiB of zeros: about 50 KiB on the wire (brotli: a few bytes). Made once, up front, so the
+// server answers at once and the client's timeouts cannot be what stops the test.
+const zeros = Buffer.alloc(50 * MiB);
+const gzipBomb = gzipSync(zeros);
+const deflateBomb = deflateRawSync(zeros);
+const fast = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+const brBomb = brotliCompressSync(zeros, fast);
+const doubleBomb = brotliCompressSync(gzipBomb, fast);
 
 let http: HttpClient;
 
@@ -382,6 +398,16 @@ describe('body size and content-encoding', () => {
     expect(err.message).toBe(`response body exceeded 1 MiB limit (after gzip decompression) for ${main.base}/bomb.xml`);
     // Nowhere near 50 MiB was held.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(20 * MiB);
+  });
+
+  test.each([
+    ['/deflate-bomb.xml', 'deflate'],
+    ['/br-bomb.xml', 'br'],
+    ['/double-bomb.xml', 'gzip, br'],
+  ])('%s: the cap holds for %s too', async (path, encoding) => {
+    const err = await failure(http.fetch({ url: `${main.base}${path}`, accept: 'feed' }));
+    expect(err.kind).toBe('too-large');
+    expect(err.message).toBe(`response body exceeded 1 MiB limit (after ${encoding} decompression) for ${main.base}${path}`);
   });
 
   test.each(['/gzip.xml', '/deflate.xml', '/raw-deflate.xml'])('%s decompressed', async (path) => {
