@@ -1,42 +1,76 @@
 import type { Document } from 'domhandler';
+import { chooseLanguage } from './language.js';
+import { buildMetadata } from './metadata/index.js';
+import { readJsonLd } from './metadata/jsonld.js';
+import { notArticleReason } from './not-article.js';
 import { parseHtml } from './parse.js';
 import { selectArticleBlocks } from './score.js';
+import { bodyFromStructuredData } from './structured-body.js';
 import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
 import { walkDocument } from './walk.js';
 
 export type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
 
 export interface ExtractOptions {
-  /** Wall-clock budget for one page after parsing, in milliseconds. */
+  /** Wall-clock budget for the walk over one page, in milliseconds (parsing is capped by size). */
   timeBudgetMs?: number;
 }
 
-/** Extracts the main text and metadata of one article page. Pure and synchronous. */
+/**
+ * Extracts the main text and metadata of one page. Pure and synchronous: HTML in (decoded, or
+ * bytes whose `<meta charset>` is honoured), a typed record out. The tree is parsed once and
+ * walked once; everything after works on the blocks and metadata that walk collected.
+ */
 export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): ExtractedArticle {
   const $ = parseHtml(input.html);
   const doc = $.root()[0] as unknown as Document;
-  const { blocks: all, raw } = walkDocument(doc, {
+  const walk = walkDocument(doc, {
     deadline: performance.now() + (options.timeBudgetMs ?? 2000),
     maxDepth: 400,
     maxBlockChars: 100_000,
   });
-  const title = raw.meta.get('og:title')?.[0] ?? raw.title;
-  const { blocks } = selectArticleBlocks(all, title);
-  const out: TextBlock[] = blocks.map((b) => ({ kind: b.kind, text: b.text }));
+  const ld = readJsonLd(walk.raw.jsonLd);
+  const meta = buildMetadata(walk.raw, ld, input.url);
+  const selection = selectArticleBlocks(walk.blocks, meta.title);
+  let blocks: TextBlock[] = selection.blocks.map((b) => ({ kind: b.kind, text: b.text }));
+  const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
+  if (structured) blocks = structured;
+  const text = blocks.map((b) => b.text).join('\n\n');
+
+  let pageChars = 0;
+  let pageLinkChars = 0;
+  let pageText = '';
+  for (const b of walk.blocks) {
+    pageChars += b.text.length;
+    pageLinkChars += b.linkChars;
+    if (pageText.length < 5000) pageText += b.text + '\n';
+  }
+  const reason = walk.timedOut
+    ? 'extraction time cap reached'
+    : notArticleReason({
+        title: meta.title,
+        h1: walk.raw.h1s[0]?.text ?? null,
+        ogType: walk.raw.meta.get('og:type')?.[0] ?? null,
+        jsonLdType: ld?.type ?? null,
+        textChars: text.length,
+        pageChars,
+        pageLinkChars,
+        pageText,
+      });
   return {
-    isArticle: out.length > 0,
-    notArticleReason: out.length > 0 ? null : 'no main text found',
-    title,
-    byline: null,
-    authors: [],
-    published: null,
-    modified: null,
-    language: raw.htmlLang?.slice(0, 2).toLowerCase() ?? null,
-    canonicalUrl: raw.links.get('canonical')?.[0] ?? null,
-    siteName: raw.meta.get('og:site_name')?.[0] ?? null,
-    image: raw.meta.get('og:image')?.[0] ?? null,
-    description: raw.meta.get('description')?.[0] ?? null,
-    blocks: out,
-    text: out.map((b) => b.text).join('\n\n'),
+    isArticle: reason === null,
+    notArticleReason: reason,
+    title: meta.title,
+    byline: meta.byline,
+    authors: meta.authors,
+    published: meta.published,
+    modified: meta.modified,
+    language: chooseLanguage(meta.declaredLanguages, text || pageText),
+    canonicalUrl: meta.canonicalUrl,
+    siteName: meta.siteName,
+    image: meta.image,
+    description: meta.description,
+    blocks,
+    text,
   };
 }
