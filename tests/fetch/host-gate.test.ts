@@ -41,7 +41,9 @@ describe('HostGate', () => {
     );
     expect(order).toEqual([0, 1, 2, 3]);
     expect(times[0]).toBeLessThan(30);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(59);
+    // Measured where the waiters resume, so event-loop lag can shift one start by a few ms.
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(45);
+    expect(times[3]! - times[0]!).toBeGreaterThanOrEqual(3 * 60 - 5);
   });
 
   test('a waiter whose signal aborts leaves the queue; close fails the rest', async () => {

@@ -525,16 +525,19 @@ describe('per-host politeness, as the server sees it', () => {
     const client = new HttpClient({ perHostConcurrency: 8, perHostGapMs: 200 });
     try {
       starts.length = 0;
-      const t0 = performance.now();
       const otherDone: number[] = [];
       await Promise.all([
         ...Array.from({ length: 4 }, (_, i) => client.fetch({ url: `${main.base}/slow/gap-${i}`, accept: 'html', respectRobots: false })),
-        ...Array.from({ length: 1 }, () => client.fetch({ url: `${other.base}/x`, accept: 'feed' }).then(() => otherDone.push(performance.now() - t0))),
+        ...Array.from({ length: 1 }, () => client.fetch({ url: `${other.base}/x`, accept: 'feed' }).then(() => otherDone.push(performance.now()))),
       ]);
       expect(starts).toHaveLength(4);
+      // The gate spaces the client's starts by 200 ms; what the server sees also carries each
+      // request's own connect and send time, which jitters on a busy machine.
       const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
-      for (const g of gaps) expect(g).toBeGreaterThanOrEqual(190);
-      expect(otherDone[0]).toBeLessThan(150);
+      for (const g of gaps) expect(g).toBeGreaterThanOrEqual(150);
+      expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(3 * 200 - 30);
+      // The other host's request did not queue behind this host's: it was done before the 2nd started.
+      expect(otherDone[0]).toBeLessThan(starts[1]!);
     } finally {
       await client.close();
     }
