@@ -57,20 +57,32 @@ const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 export interface ClassEvidence {
   negative: boolean;
   positive: boolean;
+  /** Names the author's line: where bylines are found. */
+  author: boolean;
 }
+
+const NONE: ClassEvidence = { negative: false, positive: false, author: false };
+const AUTHOR_HINT = /(byline|author|auteur|writer|reporter)/i;
+// Templates repeat the same few hundred class strings on a page: read each once.
+const cache = new Map<string, ClassEvidence>();
 
 /** Whether an element's class and id speak for or against it holding the article's text. */
 export function classEvidence(cls: string | undefined, id: string | undefined): ClassEvidence {
+  if (!cls && !id) return NONE;
+  const text = (cls ?? '') + ' ' + (id ?? '');
+  const hit = cache.get(text);
+  if (hit) return hit;
   let negative = false;
   let positive = false;
-  const text = (cls ?? '') + ' ' + (id ?? '');
-  if (text.length === 1) return { negative, positive };
   for (const word of splitWords(text)) {
     if (word === '') continue;
     if (NEGATIVE_WORDS.has(word)) negative = true;
     else if (POSITIVE_WORDS.has(word)) positive = true;
   }
-  return { negative, positive };
+  const evidence = { negative, positive, author: AUTHOR_HINT.test(cls ?? '') };
+  if (cache.size > 20_000) cache.clear();
+  cache.set(text, evidence);
+  return evidence;
 }
 
 /** Inline styles and attributes that hide an element from readers. */

@@ -43,8 +43,6 @@ interface Frame {
   silent: boolean;
 }
 
-const AUTHOR_HINT = /\b(byline|author|auteur|writer|reporter)/i;
-
 /**
  * One pass over the document, without recursion: text blocks in document order and the raw
  * metadata. Everything after depends on these two only, so the tree is walked once.
@@ -55,6 +53,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   const stack: Frame[] = [];
   let parts: string[] = [];
   let partChars = 0;
+  let visibleChars = 0;
   let linkChars = 0;
   let linkDepth = 0;
   let leadLinkChars = 0;
@@ -70,8 +69,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   };
   const flush = () => {
     if (partChars === 0) return;
-    const text = normaliseSpace(parts.join(''));
     const frame = blockFrame();
+    const text = visibleChars > 0 && frame ? normaliseSpace(parts.length === 1 ? parts[0]! : parts.join('')) : '';
     if (text !== '' && frame) {
       blocks.push({
         text,
@@ -87,6 +86,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     }
     parts = [];
     partChars = 0;
+    visibleChars = 0;
     linkChars = 0;
     leadLinkChars = 0;
     leadOpen = true;
@@ -97,13 +97,22 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     if (node.type === 'text') {
       if (partChars < limits.maxBlockChars && stack.length && silentDepth === 0) {
         const data = node.data.length + partChars > limits.maxBlockChars ? node.data.slice(0, limits.maxBlockChars - partChars) : node.data;
+        const visible = data.trim().length;
+        if (visible === 0) {
+          // White space between tags: one space keeps words apart, the rest is noise.
+          if (partChars > 0 && parts[parts.length - 1] !== ' ') {
+            parts.push(' ');
+            partChars += 1;
+          }
+          return false;
+        }
         parts.push(data);
         partChars += data.length;
-        const visible = data.trim().length;
+        visibleChars += visible;
         if (linkDepth > 0) {
           linkChars += visible;
           if (leadOpen) leadLinkChars += visible;
-        } else if (visible > 0) leadOpen = false;
+        } else leadOpen = false;
       }
       return false;
     }
@@ -126,7 +135,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     }
     if (name === 'h1' && raw.h1s.length < 5) raw.h1s.push({ text: textOf(el, 1000), el });
     const a = el.attribs;
-    if (raw.authorTexts.length < 8 && (a.itemprop === 'author' || a.rel === 'author' || (a.class && AUTHOR_HINT.test(a.class)))) {
+    const evidence = classEvidence(a.class, a.id);
+    if (raw.authorTexts.length < 8 && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
       const t = textOf(el, 300);
       if (t) raw.authorTexts.push(t);
     }
@@ -137,7 +147,6 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     }
     const parent = top();
     const isBlock = !INLINE_TAGS.has(name);
-    const evidence = classEvidence(a.class, a.id);
     const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
     const negative = evidence.negative && !strongPositive && !evidence.positive;
     if (isBlock) flush();
