@@ -1,0 +1,44 @@
+import type { EventState } from './event-state.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** An event as `parallax events --json` and `GET /api/events` show it. */
+export interface EventRecord {
+  id: string;
+  title: string;
+  firstSeen: string;
+  lastUpdated: string;
+  articles: { id: string; url: string; outlet: string; language: string; title: string; duplicateOf: string | null }[];
+  outlets: string[];
+  countries: string[];
+  languages: string[];
+  keys: string[];
+  entities: string[];
+  mergedFrom: string[];
+}
+
+/**
+ * The record of an event. Its title is the headline of the member closest to the event's text
+ * centroid among the language most represented: the most representative headline.
+ */
+export function eventRecord(event: EventState, vocabulary: Vocabulary): EventRecord {
+  const mainLanguage = [...event.languages.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const originals = event.members.filter((m) => m.language === mainLanguage && m.duplicateOf === null);
+  const pool = originals.length > 0 ? originals : event.members;
+  const title = pool.reduce((a, b) => (b.score > a.score ? b : a), pool[0]!).title;
+  const neutral = [...event.neutral.sum.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f);
+  const keys = neutral.filter((f) => f.startsWith('k:')).map((f) => f.slice(2));
+  const countries = [...new Set(keys.map((k) => vocabulary.keys.get(k)?.country).filter((c): c is string => !!c))];
+  return {
+    id: event.id,
+    title,
+    firstSeen: new Date(event.firstSeen).toISOString(),
+    lastUpdated: new Date(event.lastUpdated).toISOString(),
+    articles: event.members.map((m) => ({ id: m.articleId, url: m.url, outlet: m.outlet, language: m.language, title: m.title, duplicateOf: m.duplicateOf })),
+    outlets: [...event.outlets].sort(),
+    countries: countries.sort(),
+    languages: [...event.languages.keys()].sort(),
+    keys,
+    entities: neutral.filter((f) => f.startsWith('name:')).map((f) => f.slice(5)),
+    mergedFrom: event.mergedFrom.map((m) => m.id),
+  };
+}

@@ -1,0 +1,68 @@
+import { contentStems, knownLanguage, tokenize, type Token } from '../text/index.js';
+import { idf, type DocumentFrequencies } from './document-frequency.js';
+import { extractKeys } from './keys.js';
+import { normalize, type SparseVector } from './sparse-vector.js';
+import type { ClusterArticle } from './types.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** What the clusterer compares, before weighting: counts that do not depend on the rest of the stream. */
+export interface RawFeatures {
+  language: string;
+  /** Language-prefixed stem -> weighted count (title words count more: they say what the story is). */
+  terms: Map<string, number>;
+  /** Language-neutral features: "k:place:mali", "name:drd", "num:4". */
+  neutral: Set<string>;
+  tokens: Token[];
+}
+
+export interface FeatureOptions {
+  /** Weight of a title word against a body word. */
+  titleWeight: number;
+  /** Content words of the body read: the lead says what the story is; the rest drifts into background. */
+  leadWords: number;
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { titleWeight: 2, leadWords: 120 };
+
+export function rawFeatures(article: ClusterArticle, vocabulary: Vocabulary, options = DEFAULT_FEATURE_OPTIONS): RawFeatures {
+  const language = knownLanguage(article.language) ?? (article.language.toLowerCase().slice(0, 2) || 'xx');
+  const titleTokens = tokenize(article.title, language);
+  const bodyTokens = tokenize(article.text, language);
+  const terms = new Map<string, number>();
+  const count = (stems: string[], w: number) => {
+    for (const s of stems) terms.set(`${language}:${s}`, (terms.get(`${language}:${s}`) ?? 0) + w);
+  };
+  count(contentStems(titleTokens), options.titleWeight);
+  count(contentStems(bodyTokens).slice(0, options.leadWords), 1);
+
+  // Keys read from the title and the lead only, for the same reason as terms.
+  const lead = bodyTokens.slice(0, options.leadWords * 2);
+  const found = extractKeys([...titleTokens, ...lead], vocabulary);
+  const neutral = new Set<string>();
+  for (const k of found.keys) neutral.add(`k:${k}`);
+  for (const n of found.names) neutral.add(n);
+  for (const n of found.numbers) neutral.add(n);
+  return { language, terms, neutral, tokens: [...titleTokens, ...bodyTokens] };
+}
+
+/** TF-IDF vectors, unit length: sublinear term frequency, smoothed idf from the running counts. */
+export interface WeightedFeatures {
+  text: SparseVector;
+  neutral: SparseVector;
+}
+
+// Numbers and name skeletons are weaker evidence than vocabulary keys: "4" and a three-letter
+// skeleton occur by chance far more often than "Islamic State" does.
+function neutralWeight(feature: string): number {
+  if (feature.startsWith('num:')) return 0.5;
+  if (feature.startsWith('name:')) return 0.7;
+  return 1;
+}
+
+export function weigh(raw: RawFeatures, df: DocumentFrequencies): WeightedFeatures {
+  const text: SparseVector = new Map();
+  for (const [t, tf] of raw.terms) text.set(t, (1 + Math.log(tf)) * idf(df, t));
+  const neutral: SparseVector = new Map();
+  for (const f of raw.neutral) neutral.set(f, neutralWeight(f) * idf(df, f));
+  return { text: normalize(text), neutral: normalize(neutral) };
+}

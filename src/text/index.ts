@@ -1,0 +1,8 @@
+export { foldArabic, stripClitics } from './arabic.js';
+export { foldLatin } from './fold.js';
+export { knownLanguage, type Language } from './language.js';
+export { numberOf, asciiDigits } from './numbers.js';
+export { stem } from './stem.js';
+export { isStopWord } from './stopwords.js';
+export { tokenize, contentStems, type Token } from './tokens.js';
+export { skeleton, arabicSkeleton, latinSkeleton } from './transliterate.js';
