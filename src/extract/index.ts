@@ -40,9 +40,11 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   let pageChars = 0;
   let pageLinkChars = 0;
   let pageText = '';
+  let headlineLinks = 0;
   for (const b of walk.blocks) {
     pageChars += b.text.length;
     pageLinkChars += b.linkChars;
+    if (b.text.length >= 25 && b.linkChars >= 0.8 * b.text.length) headlineLinks++;
     if (pageText.length < 5000) pageText += b.text + '\n';
   }
   const reason = walk.timedOut
@@ -55,6 +57,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
         textChars: text.length,
         pageChars,
         pageLinkChars,
+        headlineLinks,
         pageText,
       });
   return {

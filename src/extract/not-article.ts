@@ -12,6 +12,8 @@ export interface PageEvidence {
   /** Characters of all the page's text blocks, and of those inside links. */
   pageChars: number;
   pageLinkChars: number;
+  /** Blocks that are one link of headline length: the stuff of section fronts. */
+  headlineLinks: number;
   /** Whole-page text, for wording that gives consent walls and error pages away (a sample). */
   pageText: string;
 }
@@ -29,9 +31,10 @@ export function notArticleReason(e: PageEvidence): string | null {
   if (/gallery|imagegallery|mediagallery|video\./.test(type) && e.textChars < 1000) return 'gallery or media page';
   if (e.textChars < MIN_ARTICLE_CHARS) {
     if (e.pageLinkChars > 0.5 * e.pageChars) return 'index page (mostly links)';
+    if (e.headlineLinks >= 4) return 'index page (list of headlines)';
     return 'too little text';
   }
   // A section front: a website-typed page whose text is mostly links and teasers.
-  if (/\bwebsite\b/.test(type) && e.pageLinkChars > 0.5 * e.pageChars && e.textChars < 0.2 * e.pageChars) return 'index page (mostly links)';
+  if (/\bwebsite\b/.test(type) && (e.pageLinkChars > 0.5 * e.pageChars || e.headlineLinks >= 10) && e.textChars < 0.2 * e.pageChars) return 'index page (mostly links)';
   return null;
 }

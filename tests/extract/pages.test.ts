@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/index.js';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+describe('Arabic right-to-left page', () => {
+  const a = extractArticle({ html: fixture('arabic-rtl.html'), url: 'https://alwadi.example/ar/2024/03/05/farmers-plan' });
+
+  it('keeps the article paragraphs and its sub-heading, in order', () => {
+    expect(a.isArticle).toBe(true);
+    expect(a.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph']);
+    expect(a.blocks[0]!.text).toMatch(/^أعلنت الحكومة يوم الثلاثاء/);
+    expect(a.blocks[2]!.text).toBe('ردود فعل المزارعين');
+    expect(a.text.split('\n\n')).toHaveLength(5);
+  });
+
+  it('drops the menu, share bar, most-read list and footer', () => {
+    for (const junk of ['الرئيسية', 'واتساب', 'الأكثر قراءة', 'ارتفاع أسعار الذهب', 'جميع الحقوق محفوظة']) expect(a.text).not.toContain(junk);
+  });
+
+  it('detects Arabic although the template declares lang="en"', () => {
+    expect(a.language).toBe('ar');
+  });
+
+  it('reads title without the site name, byline, zoned date and canonical URL', () => {
+    expect(a.title).toBe('الحكومة تعلن خطة جديدة لدعم المزارعين في الجنوب');
+    expect(a.byline).toBe('سارة الخطيب');
+    expect(a.published).toBe('2024-03-05T11:30:00.000Z');
+    expect(a.canonicalUrl).toBe('https://alwadi.example/ar/2024/03/05/farmers-plan');
+    expect(a.siteName).toBe('صحيفة الوادي');
+  });
+});
+
+describe('French page with a cookie banner, newsletter box and comments', () => {
+  const a = extractArticle({ html: fixture('french-cookies.html'), url: 'https://courrier-midi.example/gard/inondations-sommieres' });
+
+  it('keeps the article text and nothing of the banner, newsletter or comments', () => {
+    expect(a.isArticle).toBe(true);
+    expect(a.text).toContain('La crue du Vidourle a surpris les habitants');
+    expect(a.text).toContain('la vigilance orange reste en vigueur');
+    for (const junk of ['cookies', 'Tout accepter', 'newsletter', 'Courage aux Sommiérois', 'Mentions légales', '3 commentaires']) expect(a.text).not.toContain(junk);
+  });
+
+  it('reads authors from JSON-LD, both times in UTC, and the French language', () => {
+    expect(a.authors).toEqual(['Jean-Marc Dupuis', 'Claire Fabre']);
+    expect(a.byline).toBe('Jean-Marc Dupuis, Claire Fabre');
+    expect(a.published).toBe('2023-10-16T05:45:00.000Z');
+    expect(a.modified).toBe('2023-10-16T07:10:00.000Z');
+    expect(a.language).toBe('fr');
+    expect(a.title).toBe('Inondations dans le Gard : les habitants de Sommières évacués');
+    expect(a.siteName).toBe('Le Courrier du Midi');
+  });
+});
+
+describe('pages that are not articles', () => {
+  it('marks a section front made of teaser cards as an index page', () => {
+    const a = extractArticle({ html: fixture('index-page.html'), url: 'https://valley.example/world' });
+    expect(a.isArticle).toBe(false);
+    expect(a.notArticleReason).toMatch(/index page/);
+  });
+
+  it('marks a 404 page as an error page', () => {
+    const a = extractArticle({ html: fixture('error-page.html'), url: 'https://valley.example/missing' });
+    expect(a.isArticle).toBe(false);
+    expect(a.notArticleReason).toBe('error page');
+  });
+
+  it('marks a consent wall as such', () => {
+    const a = extractArticle({ html: fixture('consent-wall.html'), url: 'https://courrier-midi.example/x' });
+    expect(a.isArticle).toBe(false);
+    expect(a.notArticleReason).toBe('consent wall');
+  });
+});
+
+describe('bytes in a legacy charset', () => {
+  it('honours <meta charset=windows-1252> when given bytes', () => {
+    const html = fixture('french-cookies.html').replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+    const bytes = iconv.encode(html, 'windows-1252');
+    const a = extractArticle({ html: new Uint8Array(bytes), url: 'https://courrier-midi.example/gard/x' });
+    expect(a.text).toContain('« Nous avons été réveillés par les sirènes');
+    expect(a.title).toBe('Inondations dans le Gard : les habitants de Sommières évacués');
+  });
+
+  it('reads iso-8859-1 as windows-1252, as browsers do (curly apostrophes survive)', () => {
+    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body><article><p>L’été dernier, la rivière est sortie de son lit à deux reprises et les habitants ont dû être évacués en pleine nuit par les pompiers.</p></article></body></html>';
+    const a = extractArticle({ html: new Uint8Array(iconv.encode(html, 'windows-1252')), url: 'https://x.example/a' });
+    expect(a.text).toMatch(/^L’été dernier/);
+  });
+});
