@@ -5,7 +5,8 @@
  * and through the BullMQ queues (the `start` path); beside the floor: a no-op BullMQ job.
  *
  * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), BENCH_DATABASE_URL (the test server),
- * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names).
+ * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names), BENCH_ARTICLE_CONCURRENCY (16),
+ * BENCH_NOOP=0 (skip the no-op job measurement).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 20);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ONLY = process.env.BENCH_ONLY?.split(',');
-const ARTICLE_CONCURRENCY = 16;
+const ARTICLE_CONCURRENCY = Number(process.env.BENCH_ARTICLE_CONCURRENCY ?? 16);
 const FEED_CONCURRENCY = 4;
 
 interface Scenario {
@@ -132,8 +133,9 @@ async function run(s: Scenario, site: FixtureSite): Promise<Result> {
 
 async function main(): Promise<void> {
   process.stderr.write(`bench:ingest: ${OUTLETS} outlets × ${ARTICLES} articles; ${machineLine()}\n`);
-  const noop16 = await noopJobsPerSecond(REDIS_URL, 20_000, 16);
-  const noop100 = await noopJobsPerSecond(REDIS_URL, 20_000, 100);
+  const skipNoop = process.env.BENCH_NOOP === '0';
+  const noop16 = skipNoop ? NaN : await noopJobsPerSecond(REDIS_URL, 20_000, 16);
+  const noop100 = skipNoop ? NaN : await noopJobsPerSecond(REDIS_URL, 20_000, 100);
   process.stderr.write(`no-op BullMQ job: ${noop16.toFixed(0)} jobs/s at concurrency 16, ${noop100.toFixed(0)} at 100\n`);
   const results: Result[] = [];
   for (const s of scenarios.filter((x) => !ONLY || ONLY.includes(x.name))) {
