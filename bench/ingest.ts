@@ -4,19 +4,19 @@
  * politeness applies per outlet), with embedded PGlite and with PostgreSQL, in-process (run-once)
  * and through the BullMQ queues (the `start` path); beside the floor: a no-op BullMQ job.
  *
- * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), BENCH_DATABASE_URL (the test server),
+ * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), PARALLAX_TEST_DATABASE_URL (the test server),
  * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names), BENCH_ARTICLE_CONCURRENCY (16),
  * BENCH_NOOP=0 (skip the no-op job measurement).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { pino } from 'pino';
 import { HttpClient } from '../src/fetch/index.js';
 import { runOnce } from '../src/pipeline/run-once.js';
-import { openStore, type DatabaseTarget, type Store } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { parseFeedsConfig } from '../src/config/feeds-config.js';
+import { freshPostgres } from '../tests/helpers/databases.js';
 import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../tests/helpers/fixture-site.js';
 import { openQueues, startWorkers } from '../workers/runtime.js';
 import { JobName } from '../workers/queues.js';
@@ -25,7 +25,6 @@ import { machineLine } from './lib/machine.js';
 
 const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100);
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 20);
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const ARTICLE_CONCURRENCY = Number(process.env.BENCH_ARTICLE_CONCURRENCY ?? 16);
@@ -45,33 +44,14 @@ const scenarios: Scenario[] = [
   { name: 'queues/postgres/polite', store: 'postgres', driver: 'queues', hostGapMs: 250 },
 ];
 
-async function freshDatabase(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
-  const name = `parallax_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: 'postgres', url: url.toString() },
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function openScenarioStore(s: Scenario): Promise<{ store: Store; cleanup(): Promise<void> }> {
   if (s.store === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'px-bench-'));
     const store = await openStore({ kind: 'pglite', dataDir: dir });
     return { store, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
-  const db = await freshDatabase();
-  const store = await openStore(db.target, { poolSize: ARTICLE_CONCURRENCY + FEED_CONCURRENCY });
+  const db = await freshPostgres();
+  const store = await openStore({ kind: 'postgres', url: db.url }, { poolSize: ARTICLE_CONCURRENCY + FEED_CONCURRENCY });
   return { store, cleanup: async () => { await store.close(); await db.drop(); } };
 }
 
