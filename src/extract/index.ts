@@ -59,6 +59,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
         pageLinkChars,
         headlineLinks,
         pageText,
+        text: text.slice(0, 5000),
       });
   return {
     isArticle: reason === null,

@@ -16,6 +16,8 @@ export interface PageEvidence {
   headlineLinks: number;
   /** Whole-page text, for wording that gives consent walls and error pages away (a sample). */
   pageText: string;
+  /** The extracted main text (a sample). */
+  text: string;
 }
 
 const ERROR = /\b(404|410|page not found|not found|page introuvable|page non trouvée|erreur 404|error 404|no longer available|n'existe plus|n’existe plus)\b|الصفحة غير موجودة|خطأ 404/i;
@@ -25,8 +27,11 @@ const MIN_ARTICLE_CHARS = 250;
 export function notArticleReason(e: PageEvidence): string | null {
   const heading = `${e.title ?? ''} ${e.h1 ?? ''}`;
   if (ERROR.test(heading) && e.textChars < 1500) return 'error page';
-  const consentHits = (e.pageText.match(CONSENT) ?? []).length;
-  if (consentHits >= 2 && e.pageChars < 3000 && e.textChars < 1500) return 'consent wall';
+  // A cookie banner beside an article is common; a wall is when the consent notice is what the
+  // page has to say: it is the main text, or nothing else is there.
+  const consentInText = (e.text.match(CONSENT) ?? []).length;
+  const consentInPage = (e.pageText.match(CONSENT) ?? []).length;
+  if ((consentInText >= 2 && e.textChars < 1500) || (consentInPage >= 2 && e.textChars < MIN_ARTICLE_CHARS)) return 'consent wall';
   const type = `${e.ogType ?? ''} ${e.jsonLdType ?? ''}`.toLowerCase();
   if (/gallery|imagegallery|mediagallery|video\./.test(type) && e.textChars < 1000) return 'gallery or media page';
   if (e.textChars < MIN_ARTICLE_CHARS) {

@@ -28,14 +28,16 @@ function effectiveNegatives(blocks: Block[]): Set<Element> {
 
 /**
  * Teasers: a card's excerpt under its headline link. Either one block that opens with a long
- * link and goes on ("Headline. First lines..."), or a short block right after a link-only block
+ * link and goes on to an excerpt ("Headline First lines..."), or a short block right after a link-only block
  * with which it shares a small element (the card) and nothing much else.
  */
 function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[] {
   return blocks.map((b, i) => {
     const len = b.text.length;
     if (len > 600) return false;
-    if (b.leadLinkChars >= 25 && b.linkChars < len && b.leadLinkChars < len) return true;
+    // Cut short with an ellipsis: an excerpt. (Listicles also open items with a linked sentence,
+    // but say the whole thing.)
+    if (b.leadLinkChars >= 25 && b.leadLinkChars < len && /(\.\.\.|…)\s*$/.test(b.text)) return true;
     const prev = blocks[i - 1];
     if (!prev || prev.text.length < 20 || prev.linkChars / prev.text.length < 0.8) return false;
     const common = commonAncestor(prev.el, b.el, 6);
