@@ -61,6 +61,30 @@ describe('parallax run-once with the embedded database', () => {
     expect(one?.published).toBe('2025-08-01T03:00:00.000Z');
   });
 
+  test('feeds list shows the health of every feed; feeds check reports what each feed returns', async () => {
+    const data = join(dir, 'data');
+    const listed = await runCli(['feeds', 'list', '--config', config, '--data', data, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const feeds = JSON.parse(listed.stdout) as { id: string; health: string; itemsTotal: number; lastError: string | null }[];
+    expect(feeds.map((f) => [f.id, f.health, f.itemsTotal, f.lastError])).toEqual([
+      ['outlet-0', 'ok', 4, null], ['outlet-1', 'ok', 4, null], ['outlet-2', 'ok', 4, null],
+    ]);
+
+    const withGone = join(dir, 'with-gone.yaml');
+    const gone = site.outlets[0]!.feedUrl.replace('/feed.xml', '/no-such-feed.xml');
+    writeFileSync(withGone, `${fixtureFeedsYaml(site)}  - { id: gone, url: "${gone}", outlet: Gone, country: MA, language: ar }\n`);
+    const checked = await runCli(['feeds', 'check', '--config', withGone, '--json'], env);
+    expect(checked.code).toBe(1);
+    const results = JSON.parse(checked.stdout) as { id: string; ok: boolean; items?: number; format?: string; error?: string; errorKind?: string }[];
+    expect(results.filter((r) => r.ok).map((r) => [r.id, r.format, r.items])).toEqual([
+      ['outlet-0', 'rss', 4], ['outlet-1', 'rss', 4], ['outlet-2', 'rss', 4],
+    ]);
+    const failed = results.find((r) => r.id === 'gone');
+    expect(failed?.errorKind).toBe('http-status');
+    expect(failed?.error).toContain(`404`);
+    expect(failed?.error).toContain(gone);
+  });
+
   test('a config error names the file, the line and the field, and exits 2', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'feeds:\n  - id: ok-feed\n    url: http://127.0.0.1:9/feed\n    outlet: X\n    country: Mali\n    language: fr\n');

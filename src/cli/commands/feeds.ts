@@ -1,6 +1,8 @@
 import pMap from 'p-map';
 import { FetchError } from '../../fetch/types.js';
 import { parseFeed } from '../../feeds/index.js';
+import { FeedParseError } from '../../feeds/types.js';
+import { formatDuration } from '../../config/duration.js';
 import { feedView, type FeedView } from '../../store/index.js';
 import { httpClientFor, loadFeeds, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
 import { Progress } from '../progress.js';
@@ -20,7 +22,7 @@ export async function feedsListCommand(opts: FeedsOptions): Promise<void> {
   } finally {
     await store.close();
   }
-  const views = configured.map((c) => stored.get(c.id) ?? { ...c, interval: `${c.intervalMs / 60_000}m`, health: 'new' as const });
+  const views = configured.map((c) => stored.get(c.id) ?? { ...c, interval: formatDuration(c.intervalMs), health: 'new' as const });
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
     return;
@@ -70,7 +72,9 @@ export async function feedsCheckCommand(opts: FeedsOptions): Promise<void> {
         const e = err as Error;
         return {
           id: f.id, url: f.url, ok: false, httpStatus: err instanceof FetchError ? err.httpStatus : null,
-          error: e.message, errorKind: err instanceof FetchError ? err.kind : e.name,
+          error: e.message,
+          // The same kinds `feeds list` shows after a real poll.
+          errorKind: err instanceof FetchError ? err.kind : err instanceof FeedParseError ? `feed-${err.kind}` : e.name,
         };
       } finally {
         progress.update('checking feeds', ++done, feeds.length);
@@ -78,6 +82,8 @@ export async function feedsCheckCommand(opts: FeedsOptions): Promise<void> {
     },
     { concurrency: settings.feedConcurrency * 2 },
   );
+  progress.done();
+  await http.close();
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
