@@ -7,7 +7,7 @@
 export const SKIP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
   'video', 'audio', 'picture', 'img', 'source', 'map', 'title', 'meta', 'link',
-  'button', 'select', 'option', 'textarea', 'input', 'label', 'nav', 'aside', 'footer', 'figcaption',
+  'button', 'select', 'option', 'textarea', 'input', 'label', 'nav', 'aside', 'footer', 'figure', 'figcaption',
   'dialog', 'menu',
 ]);
 
