@@ -1,0 +1,84 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { FeedConfig } from '../../src/config/feeds-config.js';
+import { HttpClient } from '../../src/fetch/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
+import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
+import { scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
+import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
+
+const feed = (id: string, intervalMs: number): FeedConfig => ({
+  id, url: `http://127.0.0.1:9/${id}.xml`, outlet: id, country: 'ML', language: 'fr', intervalMs, tags: [], robots: true,
+});
+
+describe('feed schedulers follow the config (real Redis)', () => {
+  const prefix = testPrefix();
+  let connection: Redis;
+  let queue: Queue;
+  beforeAll(() => {
+    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    queue = new Queue(QueueName.Feeds, { connection, prefix });
+  });
+  afterAll(async () => {
+    await queue.close();
+    connection.disconnect();
+    await dropPrefix(prefix);
+  });
+
+  const schedulers = async () =>
+    Object.fromEntries((await queue.getJobSchedulers(0, -1)).map((s) => [s.id ?? s.key, Number(s.every)]));
+
+  test('added, changed and removed feeds are reflected; the recovery schedule is left alone', async () => {
+    await scheduleRecovery(queue, 300_000);
+    await syncFeedSchedulers(queue, [feed('a', 60_000), feed('b', 900_000), feed('c', 900_000)]);
+    expect(await schedulers()).toEqual({ 'feed-a': 60_000, 'feed-b': 900_000, 'feed-c': 900_000, 'recover-pending': 300_000 });
+
+    const r = await syncFeedSchedulers(queue, [feed('a', 120_000), feed('c', 900_000), feed('d', 30_000)]);
+    expect(r.removed).toEqual(['b']);
+    expect(await schedulers()).toEqual({ 'feed-a': 120_000, 'feed-c': 900_000, 'feed-d': 30_000, 'recover-pending': 300_000 });
+    // Each scheduler has its next poll-feed job queued, carrying its feed's id. (A removed feed's
+    // job already waiting stays; poll-feed skips it, since the store marks that feed inactive.)
+    const next = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(next.filter((j) => j.name === JobName.PollFeed).map((j) => j.data.feedId)).toEqual(expect.arrayContaining(['a', 'c', 'd']));
+  });
+});
+
+describe('recover-pending: the store, not Redis, is the record of work', () => {
+  const prefix = testPrefix();
+  let connection: Redis;
+  let articles: Queue;
+  let store: Store;
+  beforeAll(async () => {
+    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    articles = new Queue(QueueName.Articles, { connection, prefix });
+    store = await openStore({ kind: 'pglite-memory' });
+  });
+  afterAll(async () => {
+    await articles.close();
+    connection.disconnect();
+    await store.close();
+    await dropPrefix(prefix);
+  });
+
+  test('a pending article whose job was lost gets one again, once', async () => {
+    await store.feeds.sync([feed('a', 60_000)]);
+    const item = (n: number) => ({
+      url: `http://127.0.0.1:9/news/${n}.html`, guid: `g${n}`, title: `T${n}`, published: null, updated: null,
+      summary: null, contentHtml: null, author: null, categories: [], image: null,
+    });
+    const stored = await store.articles.insertDiscovered({ id: 'a', outlet: 'a', country: 'ML', language: 'fr' }, [item(1), item(2)], new Date(Date.now() - 10 * 60_000));
+    // Article 1 still has its job; article 2's job was lost (Redis flushed, crash before enqueue).
+    await articles.add(JobName.FetchArticle, { articleId: stored[0]!.id, url: stored[0]!.url }, { jobId: fetchArticleJobId(stored[0]!.id) });
+    const http = new HttpClient();
+    const recover = recoverPendingProcessor({ store, http, log: pino({ level: 'silent' }), articlesQueue: articles, hostGapMs: 0 });
+
+    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0 });
+    expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
+    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0 });
+    expect(await articles.count()).toBe(2);
+    await http.close();
+  });
+});
