@@ -126,3 +126,33 @@ describe('a worker killed with SIGKILL mid-run', () => {
     }
   }, 150_000);
 });
+
+describe('parallax start beside a parallax worker (scaling out)', () => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup(await startFixtureSite({ outlets: 6, articlesPerOutlet: 10, pageDelayMs: 50, firstHost: 80 }), '2s');
+  });
+  afterAll(async () => s?.cleanup());
+
+  test('two processes share the work and still fetch every page exactly once', async () => {
+    const main = spawnCli(['start', '--config', s.config], s.env);
+    const extra = spawnCli(['worker'], s.env);
+    try {
+      await Promise.all([main.waitFor(/listening/, 30_000), extra.waitFor(/worker ready/, 30_000)]);
+      await eventually(async () => (await s.store.articles.countByStatus()).extracted === 60, 60_000, '60 extracted articles');
+      // Several more polls of every feed, by whichever process takes them.
+      const pollsBefore = (await s.store.feeds.recentPolls('outlet-5', 100)).length;
+      await eventually(async () => (await s.store.feeds.recentPolls('outlet-5', 100)).length >= pollsBefore + 2, 20_000, 'two more polls');
+      const rows = await articleRows(s.store);
+      expect(rows).toHaveLength(60);
+      const pageHits = [...s.site.hits].filter(([path]) => path.includes('/news/'));
+      expect(pageHits).toHaveLength(60);
+      expect(pageHits.every(([, n]) => n === 1)).toBe(true);
+    } finally {
+      main.child.kill('SIGTERM');
+      extra.child.kill('SIGTERM');
+      expect((await main.exited).code).toBe(0);
+      expect((await extra.exited).code).toBe(0);
+    }
+  }, 120_000);
+});
