@@ -85,6 +85,15 @@ describe('parallax start against a local news site', () => {
       expect(feeds.map((f) => f.health)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
       const api = (await (await fetch(`${address}/api/articles?limit=1000`)).json()) as { url: string }[];
       expect(api).toHaveLength(45);
+
+      // Reload on SIGHUP: a feed removed from the file is deactivated and no longer polled.
+      writeFileSync(s.config, fixtureFeedsYaml(s.site, '2s').split('\n').filter((l) => !l.includes('outlet-4')).join('\n'));
+      proc.child.kill('SIGHUP');
+      await eventually(async () => (await s.store.feeds.get('outlet-4'))?.active === false, 10_000, 'outlet-4 deactivated');
+      const pollsOf4 = (await s.store.feeds.recentPolls('outlet-4', 100)).length;
+      await eventually(async () => (await s.store.feeds.recentPolls('outlet-1', 100)).length >= pollsBefore + 5, 20_000, 'more polls of outlet-1');
+      // At most the one poll that was already queued when the scheduler was removed.
+      expect((await s.store.feeds.recentPolls('outlet-4', 100)).length).toBeLessThanOrEqual(pollsOf4 + 1);
     } finally {
       const t0 = Date.now();
       proc.child.kill('SIGTERM');
