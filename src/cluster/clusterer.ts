@@ -9,10 +9,6 @@ import type { Assignment, ClusterArticle, Why } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface ClustererOptions {
-  /** Score needed to join an event that has articles in the article's language. */
-  threshold: number;
-  /** Score needed to join an event only through neutral keys (no article in this language yet). */
-  crossLanguageThreshold: number;
   /** Two events whose centroids are this close after an update are one event. */
   mergeThreshold: number;
   /** Features of an article used to look up candidates (text, neutral). */
@@ -26,9 +22,7 @@ export interface ClustererOptions {
 }
 
 export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
-  threshold: 0.25,
-  crossLanguageThreshold: 0.45,
-  mergeThreshold: 0.6,
+  mergeThreshold: 0.3,
   queryText: 12,
   queryNeutral: 10,
   maxCandidates: 40,
@@ -70,7 +64,7 @@ export class Clusterer {
     private readonly deps: ClustererDeps,
     options: Partial<ClustererOptions> = {},
   ) {
-    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options };
+    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options, similarity: { ...DEFAULT_CLUSTERER_OPTIONS.similarity, ...options.similarity } };
   }
 
   assign(article: ClusterArticle): Promise<Assignment> {
@@ -85,8 +79,9 @@ export class Clusterer {
     const at = (article.published ?? this.deps.now?.() ?? new Date()).getTime();
     const raw = rawFeatures(article, vocabulary, o.features);
     const dup = await findDuplicate({ id: article.id, url: article.url, at }, raw.tokens, duplicates, o.duplicates);
-    frequencies.add([...raw.terms.keys(), ...raw.neutral]);
+    frequencies.add([...raw.terms.keys(), ...raw.neutral.keys()]);
     const vectors = weigh(raw, frequencies);
+    const position = frequencies.documents();
     const member = (score: number, duplicateOf: string | null): EventMember => ({
       articleId: article.id,
       url: article.url,
@@ -104,9 +99,9 @@ export class Clusterer {
       const originalEvent = await events.eventOfArticle(dup.original.id);
       const event = originalEvent ? await events.get(originalEvent) : undefined;
       if (event) {
-        const s = similarity(vectors, raw.language, at, event, o.similarity);
+        const s = similarity(vectors, raw.language, at, position, event, o.similarity);
         const why = this.explain(vectors, event, s.score, s.parts);
-        addMember(event, member(s.score, dup.original.url), vectors);
+        addMember(event, member(s.score, dup.original.url), vectors, position);
         await events.save(event, posted);
         await events.linkArticle(article.id, event.id);
         await duplicates.add(dup.entry, dup.bands);
@@ -122,9 +117,8 @@ export class Clusterer {
     let best: { event: EventState; score: number; parts: Why['parts'] } | null = null;
     const passing: EventState[] = [];
     for (const { event } of found) {
-      const s = similarity(vectors, raw.language, at, event, o.similarity);
-      const needed = s.parts.sameLanguage ? o.threshold : o.crossLanguageThreshold;
-      if (s.score < needed) continue;
+      const s = similarity(vectors, raw.language, at, position, event, o.similarity);
+      if (s.score < 1) continue;
       passing.push(event);
       if (!best || s.score > best.score) best = { event, score: s.score, parts: s.parts };
     }
@@ -132,7 +126,7 @@ export class Clusterer {
     const duplicateOf = dup.original?.url ?? null;
     if (!best) {
       const event = newEvent(events.newId(), at);
-      addMember(event, member(1, duplicateOf), vectors);
+      addMember(event, member(1, duplicateOf), vectors, position);
       await events.save(event, posted);
       await events.linkArticle(article.id, event.id);
       await duplicates.add(dup.entry, dup.bands);
@@ -142,7 +136,7 @@ export class Clusterer {
 
     const why = this.explain(vectors, best.event, best.score, best.parts);
     const target = best.event;
-    addMember(target, member(best.score, duplicateOf), vectors);
+    addMember(target, member(best.score, duplicateOf), vectors, position);
     const merged: string[] = [];
     let survivor = target;
     // The new article may bridge two events that were one story told two ways: merge them now.

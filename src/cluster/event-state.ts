@@ -26,6 +26,8 @@ export interface EventState {
   id: string;
   firstSeen: number;
   lastUpdated: number;
+  /** Stream position (articles seen so far) at the last update: how busy the stream was since. */
+  lastPosition: number;
   text: Centroid;
   neutral: Centroid;
   languages: Map<string, number>;
@@ -44,6 +46,7 @@ export function newEvent(id: string, at: number): EventState {
     id,
     firstSeen: at,
     lastUpdated: at,
+    lastPosition: 0,
     text: { sum: new Map(), sq: 0 },
     neutral: { sum: new Map(), sq: 0 },
     languages: new Map(),
@@ -82,6 +85,7 @@ export function addMember(
   event: EventState,
   member: EventMember,
   vectors: { text: SparseVector; neutral: SparseVector },
+  position: number,
 ): void {
   addToCentroid(event.text, vectors.text);
   addToCentroid(event.neutral, vectors.neutral);
@@ -90,6 +94,7 @@ export function addMember(
   event.members.push(member);
   event.firstSeen = Math.min(event.firstSeen, member.at);
   event.lastUpdated = Math.max(event.lastUpdated, member.at);
+  event.lastPosition = Math.max(event.lastPosition, position);
 }
 
 /** Folds `from` into `into`: centroids add up, members and history are kept. */
@@ -102,5 +107,6 @@ export function mergeInto(into: EventState, from: EventState, at: number): void 
   into.members.sort((a, b) => a.at - b.at);
   into.firstSeen = Math.min(into.firstSeen, from.firstSeen);
   into.lastUpdated = Math.max(into.lastUpdated, from.lastUpdated);
+  into.lastPosition = Math.max(into.lastPosition, from.lastPosition);
   into.mergedFrom.push(...from.mergedFrom, { id: from.id, at });
 }

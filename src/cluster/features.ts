@@ -10,8 +10,8 @@ export interface RawFeatures {
   language: string;
   /** Language-prefixed stem -> weighted count (title words count more: they say what the story is). */
   terms: Map<string, number>;
-  /** Language-neutral features: "k:place:mali", "name:drd", "num:4". */
-  neutral: Set<string>;
+  /** Language-neutral features ("k:place:mali", "name:drd", "num:4") and how much each counts. */
+  neutral: Map<string, number>;
   tokens: Token[];
 }
 
@@ -37,11 +37,15 @@ export function rawFeatures(article: ClusterArticle, vocabulary: Vocabulary, opt
 
   // Keys read from the title and the lead only, for the same reason as terms.
   const lead = bodyTokens.slice(0, options.leadWords * 2);
-  const found = extractKeys([...titleTokens, ...lead], vocabulary);
-  const neutral = new Set<string>();
-  for (const k of found.keys) neutral.add(`k:${k}`);
-  for (const n of found.names) neutral.add(n);
-  for (const n of found.numbers) neutral.add(n);
+  const found = extractKeys([...titleTokens, ...lead], vocabulary, language);
+  // Numbers and name skeletons are weaker evidence than vocabulary keys: "4" and a three-letter
+  // skeleton occur by chance far more often than "Islamic State" does. Most Arabic skeletons are
+  // ordinary words (no capitals tell names apart): they count least, and only names will match.
+  const neutral = new Map<string, number>();
+  for (const n of found.arabicNames) neutral.set(n, 0.25);
+  for (const n of found.names) neutral.set(n, 0.7);
+  for (const n of found.numbers) neutral.set(n, 0.5);
+  for (const k of found.keys) neutral.set(`k:${k}`, 1);
   return { language, terms, neutral, tokens: [...titleTokens, ...bodyTokens] };
 }
 
@@ -51,18 +55,10 @@ export interface WeightedFeatures {
   neutral: SparseVector;
 }
 
-// Numbers and name skeletons are weaker evidence than vocabulary keys: "4" and a three-letter
-// skeleton occur by chance far more often than "Islamic State" does.
-function neutralWeight(feature: string): number {
-  if (feature.startsWith('num:')) return 0.5;
-  if (feature.startsWith('name:')) return 0.7;
-  return 1;
-}
-
 export function weigh(raw: RawFeatures, df: DocumentFrequencies): WeightedFeatures {
   const text: SparseVector = new Map();
   for (const [t, tf] of raw.terms) text.set(t, (1 + Math.log(tf)) * idf(df, t));
   const neutral: SparseVector = new Map();
-  for (const f of raw.neutral) neutral.set(f, neutralWeight(f) * idf(df, f));
+  for (const [f, w] of raw.neutral) neutral.set(f, w * idf(df, f));
   return { text: normalize(text), neutral: normalize(neutral) };
 }

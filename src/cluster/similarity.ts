@@ -7,22 +7,40 @@ export interface SimilarityOptions {
   textWeight: number;
   /** Days for the time factor to fall to 1/e outside the event's span. */
   timeScaleDays: number;
+  /**
+   * Articles arrived since the event's last update for the factor to fall to 1/e. In a busy stream
+   * stories are overtaken within hours; in a quiet one they stay open for days.
+   */
+  streamScale: number;
+  /** Bar for text and keys together (same language). */
+  textThreshold: number;
+  /** Bar for neutral keys alone. */
+  keyThreshold: number;
 }
 
-export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = { textWeight: 0.7, timeScaleDays: 2 };
+export const DEFAULT_SIMILARITY_OPTIONS: SimilarityOptions = {
+  textWeight: 0.85,
+  timeScaleDays: 7,
+  streamScale: 800,
+  textThreshold: 0.12,
+  keyThreshold: 0.45,
+};
 
 const DAY = 86_400_000;
 
 /**
- * How well an article fits an event, in [0, 1]. Within one language, text and neutral keys both
- * speak; across languages only the neutral keys can (no stem is shared), so they carry the whole
- * score. Distance in time outside the event's span lowers everything: a release this week is not
- * the release of last spring.
+ * How well an article fits an event. Two routes, each against its own bar: text and neutral keys
+ * together, when the event already has articles in the article's language; and the neutral keys
+ * alone (vocabulary keys, name skeletons, numbers), the only route across languages and a fallback
+ * when one outlet words a story differently. `score` is the better route relative to its bar, so
+ * 1 means "just enough"; distance in time outside the event's span lowers both routes: a release
+ * this week is not the release of last spring.
  */
 export function similarity(
   article: WeightedFeatures,
   language: string,
   at: number,
+  position: number,
   event: EventState,
   options: SimilarityOptions = DEFAULT_SIMILARITY_OPTIONS,
 ): { score: number; parts: Why['parts'] } {
@@ -30,9 +48,11 @@ export function similarity(
   const keys = cosine(article.neutral, event.neutral);
   const sameLanguage = event.languages.has(language);
   const gap = Math.max(0, at - event.lastUpdated, event.firstSeen - at) / DAY;
-  const time = Math.exp(-gap / options.timeScaleDays);
-  const base = sameLanguage ? options.textWeight * text + (1 - options.textWeight) * keys : keys;
-  return { score: base * time, parts: { text, keys, time, sameLanguage } };
+  const since = Math.max(0, position - event.lastPosition);
+  const time = Math.exp(-gap / options.timeScaleDays - since / options.streamScale);
+  const lexical = sameLanguage ? ((options.textWeight * text + (1 - options.textWeight) * keys) * time) / options.textThreshold : 0;
+  const neutral = (keys * time) / options.keyThreshold;
+  return { score: Math.max(lexical, neutral), parts: { text, keys, time, sameLanguage } };
 }
 
 /** The features an article and an event share, heaviest contribution first. */

@@ -43,7 +43,20 @@ export interface KeyInfo {
  */
 export interface Vocabulary {
   keys: Map<string, KeyInfo>;
-  phrases: Map<string, { tokens: string[]; key: string }[]>;
+  /** Per language of the form: an English "UN" must not match the French article "un". */
+  phrases: Map<string, Map<string, Phrase[]>>;
+}
+
+export interface Phrase {
+  tokens: string[];
+  key: string;
+}
+
+const NO_PHRASES = new Map<string, Phrase[]>();
+
+/** Phrases to look for in a text of `language`: its own forms; every form for other languages. */
+export function phrasesFor(vocabulary: Vocabulary, language: string): Map<string, Phrase[]> {
+  return vocabulary.phrases.get(language) ?? vocabulary.phrases.get('*') ?? NO_PHRASES;
 }
 
 export function matchForm(t: Token, arabic: boolean): string {
@@ -56,7 +69,16 @@ function isArabic(s: string): boolean {
 
 export function compileVocabulary(files: VocabularyFile[]): Vocabulary {
   const keys = new Map<string, KeyInfo>();
-  const phrases = new Map<string, { tokens: string[]; key: string }[]>();
+  const phrases = new Map<string, Map<string, Phrase[]>>();
+  const add = (lang: string, first: string, phrase: Phrase) => {
+    let byFirst = phrases.get(lang);
+    if (!byFirst) phrases.set(lang, (byFirst = new Map()));
+    const list = byFirst.get(first) ?? [];
+    list.push(phrase);
+    // Longest phrase first, so "État islamique au Grand Sahara" wins over "État".
+    list.sort((a, b) => b.tokens.length - a.tokens.length);
+    byFirst.set(first, list);
+  };
   const seen = new Set<string>();
   for (const file of files) {
     for (const e of file.entries) {
@@ -67,14 +89,12 @@ export function compileVocabulary(files: VocabularyFile[]): Vocabulary {
           const arabic = isArabic(form);
           const tokens = tokenize(form, lang).map((t) => matchForm(t, arabic));
           if (tokens.length === 0) continue;
-          const sig = `${id}\u0000${tokens.join(' ')}`;
-          if (seen.has(sig)) continue;
-          seen.add(sig);
-          const list2 = phrases.get(tokens[0]!) ?? [];
-          list2.push({ tokens, key: id });
-          // Longest phrase first, so "État islamique au Grand Sahara" wins over "État".
-          list2.sort((a, b) => b.tokens.length - a.tokens.length);
-          phrases.set(tokens[0]!, list2);
+          for (const target of [lang, '*']) {
+            const sig = `${target}\u0000${id}\u0000${tokens.join(' ')}`;
+            if (seen.has(sig)) continue;
+            seen.add(sig);
+            add(target, tokens[0]!, { tokens, key: id });
+          }
         }
       }
     }

@@ -1,7 +1,7 @@
 export { foldArabic, stripClitics } from './arabic.js';
 export { foldLatin } from './fold.js';
 export { knownLanguage, type Language } from './language.js';
-export { numberOf, asciiDigits } from './numbers.js';
+export { numberOf, asciiDigits, arabicTeen } from './numbers.js';
 export { stem } from './stem.js';
 export { isStopWord } from './stopwords.js';
 export { tokenize, contentStems, type Token } from './tokens.js';

@@ -24,6 +24,15 @@ export function asciiDigits(text: string): string {
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
+const ARABIC_TEEN = new Set(['عشر', 'عشره']);
+const ARABIC_UNITS: Record<string, number> = { 'احد': 1, 'اثنا': 2, 'اثني': 2, 'ثلاثه': 3, 'ثلاث': 3, 'اربعه': 4, 'اربع': 4, 'خمسه': 5, 'خمس': 5, 'سته': 6, 'ست': 6, 'سبعه': 7, 'سبع': 7, 'ثمانيه': 8, 'تسعه': 9, 'تسع': 9 };
+
+/** Arabic 11-19 are two words ("خمسة عشر"): the number they make together, or null. */
+export function arabicTeen(first: string, second: string | undefined): number | null {
+  const unit = ARABIC_UNITS[first];
+  return unit !== undefined && second !== undefined && ARABIC_TEEN.has(second) ? 10 + unit : null;
+}
+
 /** The number a folded token stands for, or null. Years and other digit strings are kept as written. */
 export function numberOf(token: string): number | null {
   if (/^\d{1,9}$/.test(token)) return Number(token);

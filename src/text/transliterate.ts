@@ -2,18 +2,18 @@
  * A Latin consonant skeleton for names, so that a name written in Arabic and its Latin spellings
  * meet: "أبو الدرداء", "Abou Darda" and "Abu Dardaa" all give "b drd". Vowels are dropped because
  * Arabic script does not write short vowels and Latin spellings disagree on them; consonants that
- * transcriptions confuse (q/k, ch/sh, dh/d, th/t) are merged.
+ * transcriptions confuse (q/k, ch/sh, dh/d/ظ, th/t, gh/g) are merged.
  */
 
 const ARABIC: Record<string, string> = {
   'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'j', 'ح': 'h', 'خ': 'kh', 'د': 'd', 'ذ': 'd', 'ر': 'r',
-  'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'gh', 'ف': 'f',
+  'ز': 'z', 'س': 's', 'ش': 'sh', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'd', 'غ': 'g', 'ف': 'f',
   'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm', 'ن': 'n', 'ه': 'h', 'پ': 'b', 'ڤ': 'f', 'گ': 'g',
   // Long vowels, alef forms, hamza and ain carry no consonant in Latin spellings.
 };
 
 const LATIN_DIGRAPHS: [RegExp, string][] = [
-  [/dj/g, 'j'], [/tch/g, 'sh'], [/ch/g, 'sh'], [/sch/g, 'sh'], [/kh/g, 'kh'], [/gh/g, 'gh'],
+  [/dj/g, 'j'], [/tch/g, 'sh'], [/ch/g, 'sh'], [/sch/g, 'sh'], [/kh/g, 'kh'], [/gh/g, 'g'],
   [/dh/g, 'd'], [/th/g, 't'], [/ph/g, 'f'], [/ou/g, 'u'], [/ck/g, 'k'],
 ];
 const LATIN_SINGLE: Record<string, string> = { q: 'k', c: 'k', x: 'ks', v: 'f', p: 'b', w: '', y: '', e: '', a: '', i: '', o: '', u: '' };

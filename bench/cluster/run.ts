@@ -1,0 +1,34 @@
+import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type ClustererOptions, type Vocabulary } from '../../src/cluster/index.js';
+import { MemoryDuplicateIndex } from '../../src/dedup/index.js';
+import type { Labelled } from './headlines.js';
+
+export interface Run {
+  assignments: Assignment[];
+  clusterer: Clusterer;
+  index: MemoryEventIndex;
+  seconds: number;
+}
+
+/** Streams a labelled set through a fresh in-memory clusterer, one article at a time. */
+export async function runStream(items: readonly Labelled[], vocabulary: Vocabulary, options: Partial<ClustererOptions> = {}): Promise<Run> {
+  const index = new MemoryEventIndex();
+  const clusterer = new Clusterer(
+    { vocabulary, events: index, frequencies: new MemoryDocumentFrequencies(), duplicates: new MemoryDuplicateIndex() },
+    options,
+  );
+  const assignments: Assignment[] = [];
+  const start = process.hrtime.bigint();
+  for (const { article } of items) assignments.push(await clusterer.assign(article));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { assignments, clusterer, index, seconds };
+}
+
+/** Final event of each article: merges after an assignment move earlier articles too. */
+export async function finalEvents(run: Run, items: readonly Labelled[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const { article } of items) {
+    const id = (await run.index.eventOfArticle(article.id))!;
+    out.push((await run.index.get(id))!.id);
+  }
+  return out;
+}
