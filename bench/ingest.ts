@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest`: articles per second through poll, fetch, extract and store, against a
  * local news site (100 outlets × 20 articles, each outlet on its own loopback address so per-host
- * politeness applies per outlet), with embedded PGlite and with PostgreSQL, in-process (run-once)
+ * politeness applies per outlet, served by a separate process as real outlets would be), with embedded PGlite and with PostgreSQL, in-process (run-once)
  * and through the BullMQ queues (the `start` path); beside the floor: a no-op BullMQ job.
  *
  * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), PARALLAX_TEST_DATABASE_URL (the test server),
@@ -17,7 +17,9 @@ import { runOnce } from '../src/pipeline/run-once.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { parseFeedsConfig } from '../src/config/feeds-config.js';
 import { freshPostgres } from '../tests/helpers/databases.js';
-import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../tests/helpers/fixture-site.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fixtureFeedsYaml, type FixtureOutlet } from '../tests/helpers/fixture-site.js';
 import { openQueues, startWorkers } from '../workers/runtime.js';
 import { JobName } from '../workers/queues.js';
 import { noopJobsPerSecond } from './lib/bullmq-noop.js';
@@ -64,7 +66,33 @@ interface Result {
   peakRssMiB: number;
 }
 
-async function run(s: Scenario, site: FixtureSite): Promise<Result> {
+/** The site, in its own process (see lib/site-process.ts). */
+interface RemoteSite {
+  outlets: FixtureOutlet[];
+  pageHits(): Promise<{ pageHits: number; distinctPages: number }>;
+  close(): Promise<void>;
+}
+
+async function startRemoteSite(): Promise<RemoteSite> {
+  const child: ChildProcess = fork(join(import.meta.dirname, '..', 'bin', 'run-ts.js'), [
+    join(import.meta.dirname, 'lib', 'site-process.ts'), String(OUTLETS), String(ARTICLES), '10',
+  ]);
+  const [first] = (await once(child, 'message')) as [{ outlets: FixtureOutlet[] }];
+  return {
+    outlets: first.outlets,
+    async pageHits() {
+      child.send({ type: 'hits' });
+      const [m] = (await once(child, 'message')) as [{ pageHits: number; distinctPages: number }];
+      return m;
+    },
+    async close() {
+      child.send({ type: 'close' });
+      await once(child, 'exit');
+    },
+  };
+}
+
+async function run(s: Scenario, site: RemoteSite): Promise<Result> {
   const { store, cleanup } = await openScenarioStore(s);
   const log = pino({ level: 'silent' });
   const http = new HttpClient({ perHostGapMs: s.hostGapMs, perHostConcurrency: 2 });
@@ -120,12 +148,12 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const s of scenarios.filter((x) => !ONLY || ONLY.includes(x.name))) {
     // A fresh site per scenario: its hit counters and connections start from nothing.
-    const site = await startFixtureSite({ outlets: OUTLETS, articlesPerOutlet: ARTICLES, firstHost: 10 });
+    const site = await startRemoteSite();
     try {
       const r = await run(s, site);
-      const pageHits = [...site.hits].filter(([k]) => k.includes('/news/')).reduce((a, [, n]) => a + n, 0);
-      if (r.extracted !== OUTLETS * ARTICLES || pageHits !== OUTLETS * ARTICLES) {
-        throw new Error(`${s.name}: expected ${OUTLETS * ARTICLES} extracted articles from as many page fetches, got ${r.extracted} from ${pageHits}`);
+      const { pageHits, distinctPages } = await site.pageHits();
+      if (r.extracted !== OUTLETS * ARTICLES || pageHits !== OUTLETS * ARTICLES || distinctPages !== pageHits) {
+        throw new Error(`${s.name}: expected ${OUTLETS * ARTICLES} extracted articles from as many page fetches, got ${r.extracted} from ${pageHits} (${distinctPages} distinct)`);
       }
       results.push(r);
       process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s (peak RSS ${r.peakRssMiB.toFixed(0)} MiB)\n`);

@@ -27,16 +27,15 @@ function isTransient(err: FetchError): boolean {
  * that is no longer pending is left alone, so a retried or duplicated job does no harm.
  */
 export async function fetchArticle(articleId: string, deps: PipelineDeps, options: FetchArticleOptions): Promise<ArticleResult> {
-  const article = await deps.store.articles.get(articleId);
+  const article = await deps.store.articles.getForFetch(articleId);
   if (!article) return { outcome: 'missing', articleId };
   if (article.status !== 'pending') return { outcome: 'already-done', articleId };
-  const feed = await deps.store.feeds.get(article.feed_id);
   const log = deps.log.child({ articleId, feedId: article.feed_id });
   const fallbackText = feedContentText(article.feed_content_html, article.summary);
 
   let page;
   try {
-    page = await deps.http.fetch({ url: article.url, accept: 'html', respectRobots: feed?.robots ?? true });
+    page = await deps.http.fetch({ url: article.url, accept: 'html', respectRobots: article.robots ?? true });
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     if (isTransient(err) && !options.finalAttempt) throw err;

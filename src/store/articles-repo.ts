@@ -100,6 +100,16 @@ export class ArticlesRepo {
     return this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** What fetch-article needs, with its feed's robots setting, in one round trip (the hot path). */
+  async getForFetch(id: string) {
+    return this.db
+      .selectFrom('articles')
+      .leftJoin('feeds', 'feeds.id', 'articles.feed_id')
+      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots'])
+      .where('articles.id', '=', id)
+      .executeTakeFirst();
+  }
+
   async getByUrl(url: string): Promise<ArticleRow | undefined> {
     return this.db.selectFrom('articles').selectAll().where('url', '=', url).executeTakeFirst();
   }

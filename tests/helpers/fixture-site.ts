@@ -131,7 +131,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions): Promise<Fixtur
 }
 
 /** A feeds.yaml for the site. */
-export function fixtureFeedsYaml(site: FixtureSite, interval = '15m'): string {
+export function fixtureFeedsYaml(site: Pick<FixtureSite, 'outlets'>, interval = '15m'): string {
   return `feeds:\n${site.outlets
     .map((o) => `  - { id: outlet-${o.index}, url: "${o.feedUrl}", outlet: "Outlet ${o.index}", country: ML, language: fr, interval: ${interval} }`)
     .join('\n')}\n`;
