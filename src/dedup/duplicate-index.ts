@@ -16,9 +16,10 @@ export interface DuplicateEntry {
  * the same contract later (bands as an indexed table).
  */
 export interface DuplicateIndex {
-  byHash(hash: string): Promise<DuplicateEntry[]>;
-  /** Entries sharing at least one LSH band with `bands`. */
-  byBands(bands: readonly string[]): Promise<DuplicateEntry[]>;
+  /** Entries with this content hash published at or after `since` (ms). */
+  byHash(hash: string, since: number): Promise<DuplicateEntry[]>;
+  /** Entries sharing at least one LSH band with `bands`, published at or after `since`. */
+  byBands(bands: readonly string[], since: number): Promise<DuplicateEntry[]>;
   add(entry: DuplicateEntry, bands: readonly string[]): Promise<void>;
 }
 
@@ -36,23 +37,46 @@ export function bandKeys(sig: Uint32Array): string[] {
   return out;
 }
 
+/**
+ * In-memory index. Entries older than the window are dropped now and then, so lookups cost the same
+ * however many articles were ever seen (the copies we look for appear within days of the original).
+ */
 export class MemoryDuplicateIndex implements DuplicateIndex {
-  private readonly hashes = new Map<string, DuplicateEntry[]>();
-  private readonly bands = new Map<string, DuplicateEntry[]>();
+  private hashes = new Map<string, DuplicateEntry[]>();
+  private bands = new Map<string, DuplicateEntry[]>();
+  private latest = -Infinity;
+  private adds = 0;
 
-  async byHash(hash: string): Promise<DuplicateEntry[]> {
-    return this.hashes.get(hash) ?? [];
+  constructor(private readonly windowMs = 30 * 86_400_000) {}
+
+  async byHash(hash: string, since: number): Promise<DuplicateEntry[]> {
+    return (this.hashes.get(hash) ?? []).filter((e) => e.at >= since);
   }
 
-  async byBands(bands: readonly string[]): Promise<DuplicateEntry[]> {
+  async byBands(bands: readonly string[], since: number): Promise<DuplicateEntry[]> {
     const out = new Set<DuplicateEntry>();
-    for (const b of bands) for (const e of this.bands.get(b) ?? []) out.add(e);
+    for (const b of bands) for (const e of this.bands.get(b) ?? []) if (e.at >= since) out.add(e);
     return [...out];
   }
 
   async add(entry: DuplicateEntry, bands: readonly string[]): Promise<void> {
     push(this.hashes, entry.hash, entry);
     for (const b of bands) push(this.bands, b, entry);
+    this.latest = Math.max(this.latest, entry.at);
+    if (++this.adds % 5000 === 0) this.sweep(this.latest - this.windowMs);
+  }
+
+  private sweep(since: number): void {
+    const keep = (map: Map<string, DuplicateEntry[]>) => {
+      const next = new Map<string, DuplicateEntry[]>();
+      for (const [k, list] of map) {
+        const kept = list.filter((e) => e.at >= since);
+        if (kept.length > 0) next.set(k, kept);
+      }
+      return next;
+    };
+    this.hashes = keep(this.hashes);
+    this.bands = keep(this.bands);
   }
 }
 

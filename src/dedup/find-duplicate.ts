@@ -8,9 +8,11 @@ export interface DuplicateOptions {
   threshold: number;
   /** Fewer shingles than this and only exact copies count: two headlines say too little. */
   minShingles: number;
+  /** Copies are looked for among articles at most this much older (ms). */
+  windowMs: number;
 }
 
-export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = { threshold: 0.5, minShingles: 12 };
+export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = { threshold: 0.5, minShingles: 12, windowMs: 30 * 86_400_000 };
 
 export interface DuplicateCheck {
   /** The earliest earlier copy, or null. */
@@ -38,11 +40,12 @@ export async function findDuplicate(
   const bands = sig ? bandKeys(sig) : [];
   const entry: DuplicateEntry = { id: article.id, url: article.url, at: article.at, hash, signature: sig };
 
-  const matches: { e: DuplicateEntry; sim: number }[] = (await index.byHash(hash))
+  const since = article.at - options.windowMs;
+  const matches: { e: DuplicateEntry; sim: number }[] = (await index.byHash(hash, since))
     .filter((e) => e.id !== article.id)
     .map((e) => ({ e, sim: 1 }));
   if (sig) {
-    for (const e of await index.byBands(bands)) {
+    for (const e of await index.byBands(bands, since)) {
       if (e.id === article.id || !e.signature || e.hash === hash) continue;
       const sim = estimatedJaccard(sig, e.signature);
       if (sim >= options.threshold) matches.push({ e, sim });

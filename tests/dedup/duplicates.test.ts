@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryDuplicateIndex, findDuplicate } from '../../src/dedup/index.js';
+import { tokenize } from '../../src/text/index.js';
+
+const WIRE = `Mali's military government said on Friday that four Moroccan truck drivers kidnapped in January by
+Islamic State fighters in the three borders area had been released. A statement read on state television credited an
+operation by the State Security Agency and gave no details on how the hostages were freed.`;
+const INDEPENDENT = `Bamako presented the release of the four Moroccan drivers as a success of its intelligence services,
+but several sources speak of a ransom and of two Islamic State commanders freed in exchange for the hostages.`;
+const DAY = 86_400_000;
+
+async function add(index: MemoryDuplicateIndex, id: string, text: string, at: number) {
+  const check = await findDuplicate({ id, url: `https://x.example/${id}`, at }, tokenize(text, 'en'), index);
+  await index.add(check.entry, check.bands);
+  return check;
+}
+
+describe('findDuplicate', () => {
+  it('flags an exact copy that differs only in case, spacing and punctuation', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'a', WIRE, 1000);
+    const copy = await add(index, 'b', WIRE.toUpperCase().replace(/,/g, ' ;'), 2000);
+    expect(copy.original?.url).toBe('https://x.example/a');
+    expect(copy.similarity).toBe(1);
+  });
+
+  it('flags a lightly edited copy and names the earliest original', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'first', WIRE, 1000);
+    await add(index, 'second', `${WIRE} (Sahel Wire)`, 2000);
+    const third = await add(index, 'third', `${WIRE} Morocco thanked Mali.`, 3000);
+    expect(third.original?.url).toBe('https://x.example/first');
+    expect(third.similarity).toBeGreaterThan(0.5);
+  });
+
+  it('does not flag an independent account of the same event', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'wire', WIRE, 1000);
+    const other = await add(index, 'other', INDEPENDENT, 2000);
+    expect(other.original).toBeNull();
+  });
+
+  it('treats an article older than its copies as the original', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'late', WIRE, 5000);
+    const early = await add(index, 'early', WIRE, 1000);
+    expect(early.original).toBeNull();
+  });
+
+  it('compares short texts by exact hash only', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'h1', 'Four Moroccan drivers freed in Mali', 1000);
+    expect((await add(index, 'h2', 'Four Moroccan drivers freed in Mali today', 2000)).original).toBeNull();
+    expect((await add(index, 'h3', 'Four Moroccan drivers freed in Mali!', 3000)).original?.url).toBe('https://x.example/h1');
+  });
+
+  it('looks for copies within the window only', async () => {
+    const index = new MemoryDuplicateIndex();
+    await add(index, 'old', WIRE, 0);
+    expect((await add(index, 'new', WIRE, 40 * DAY)).original).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { asciiDigits, foldArabic, foldLatin, numberOf, skeleton, stripClitics, tokenize } from '../../src/text/index.js';
+
+describe('Latin folding', () => {
+  it.each([
+    ['Libération', 'liberation'],
+    ['ÉTAT ISLAMIQUE', 'etat islamique'],
+    ['Ménaka', 'menaka'],
+    ['ﬁnancement', 'financement'], // NFKC ligature
+    ['Œuvre', 'oeuvre'],
+  ])('%s -> %s', (input, folded) => expect(foldLatin(input)).toBe(folded));
+});
+
+describe('Arabic folding', () => {
+  it('drops diacritics and tatweel', () => {
+    expect(foldArabic('الإِفْرَاج')).toBe('الافراج');
+    expect(foldArabic('مـــالي')).toBe('مالي');
+  });
+  it('unifies alef, yaa and taa marbuta forms', () => {
+    expect(foldArabic('أإآ')).toBe('ااا');
+    expect(foldArabic('مستشفى')).toBe('مستشفي');
+    expect(foldArabic('الدولة')).toBe('الدوله');
+  });
+  it('strips wa-, bi-, li- and al- but keeps short words whole', () => {
+    expect(stripClitics('والمختطفين')).toBe('مختطفين');
+    expect(stripClitics('بالجيش')).toBe('جيش');
+    expect(stripClitics('للجيش')).toBe('جيش');
+    expect(stripClitics('ولد')).toBe('ولد');
+    expect(stripClitics('بلد')).toBe('بلد');
+  });
+});
+
+describe('tokenize', () => {
+  it('flags stop words and stems English', () => {
+    const t = tokenize('The army released the drivers', 'en');
+    expect(t.map((x) => x.stop)).toEqual([true, false, false, true, false]);
+    expect(t.find((x) => x.word === 'drivers')!.stem).toBe('driver');
+  });
+  it('splits French elisions and folds accents before stemming', () => {
+    const t = tokenize("L'armée a libéré les otages", 'fr');
+    expect(t.map((x) => x.word)).toEqual(['l', 'armee', 'a', 'libere', 'les', 'otages']);
+    expect(t.filter((x) => !x.stop).map((x) => x.stem)).toEqual(['arme', 'liber', 'otag']);
+  });
+  it('folds Arabic words and their clitics to one form', () => {
+    const a = tokenize('والرهائن', 'ar')[0]!;
+    const b = tokenize('الرهائن', 'ar')[0]!;
+    expect(a.word).toBe(b.word);
+    expect(a.stem).toBe(b.stem);
+  });
+  it('marks capitalised words inside a sentence as names, not the first word', () => {
+    const t = tokenize('Officials said Abu Darda was freed. Officials left.', 'en');
+    expect(t.filter((x) => x.name).map((x) => x.word)).toEqual(['abu', 'darda']);
+  });
+});
+
+describe('numbers', () => {
+  it('maps Arabic-Indic and Persian digits to ASCII', () => {
+    expect(asciiDigits('٢٠٢٥ و ۴')).toBe('2025 و 4');
+  });
+  it('reads number words in the three languages', () => {
+    expect(numberOf('four')).toBe(4);
+    expect(numberOf('quatre')).toBe(4);
+    expect(numberOf(tokenize('أربعة', 'ar')[0]!.word)).toBe(4);
+    expect(numberOf('12')).toBe(12);
+    expect(numberOf('drivers')).toBeNull();
+  });
+});
+
+describe('transliteration skeleton', () => {
+  const sk = (w: string, lang: string) => skeleton(tokenize(w, lang)[0]!.word);
+  it.each([
+    ['الدرداء', 'Darda'],
+    ['الدرداء', 'Dardaa'],
+    ['الشيب', 'Cheib'],
+    ['محمد', 'Mohamed'],
+    ['ميناكا', 'Ménaka'],
+    ['بانيبانغو', 'Banibangou'],
+  ])('%s meets %s', (arabic, latin) => expect(sk(arabic, 'ar')).toBe(sk(latin, 'fr')));
+  it('keeps different names apart', () => {
+    expect(sk('Darda', 'en')).not.toBe(sk('Bakkay', 'en'));
+  });
+});
