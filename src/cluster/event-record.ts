@@ -1,3 +1,4 @@
+import { contentStems, tokenize } from '../text/index.js';
 import type { EventState } from './event-state.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -16,15 +17,30 @@ export interface EventRecord {
   mergedFrom: string[];
 }
 
+/** How central a headline is: the mean centroid weight of its words (a length-fair dot product). */
+function centrality(title: string, language: string, centroid: Map<string, number>): number {
+  const stems = contentStems(tokenize(title, language));
+  if (stems.length === 0) return 0;
+  let sum = 0;
+  for (const s of new Set(stems)) sum += centroid.get(`${language}:${s}`) ?? 0;
+  return sum / Math.sqrt(stems.length);
+}
+
 /**
- * The record of an event. Its title is the headline of the member closest to the event's text
- * centroid among the language most represented: the most representative headline.
+ * The record of an event. Its title is the most representative headline: among the original
+ * (not copied) articles of the language most represented, the one whose words weigh most in the
+ * event's text centroid.
  */
 export function eventRecord(event: EventState, vocabulary: Vocabulary): EventRecord {
   const mainLanguage = [...event.languages.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const originals = event.members.filter((m) => m.language === mainLanguage && m.duplicateOf === null);
   const pool = originals.length > 0 ? originals : event.members;
-  const title = pool.reduce((a, b) => (b.score > a.score ? b : a), pool[0]!).title;
+  let title = pool[0]!.title;
+  let best = -1;
+  for (const m of pool) {
+    const c = centrality(m.title, m.language, event.text.sum);
+    if (c > best) (best = c), (title = m.title);
+  }
   const neutral = [...event.neutral.sum.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f);
   const keys = neutral.filter((f) => f.startsWith('k:')).map((f) => f.slice(2));
   const countries = [...new Set(keys.map((k) => vocabulary.keys.get(k)?.country).filter((c): c is string => !!c))];

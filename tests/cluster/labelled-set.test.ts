@@ -55,5 +55,7 @@ describe('multilingual labelled set', () => {
     expect(record.keys).toEqual(expect.arrayContaining(['action:release', 'topic:truck-driver']));
     expect(record.articles).toHaveLength(9);
     expect(record.firstSeen).toBe('2025-08-01T18:30:00.000Z');
+    expect(set.filter((s) => s.gold === set[seedIndex]!.gold).map((s) => s.article.title)).toContain(record.title);
+    expect(record.title).toMatch(/four|quatre|أربع/i);
   });
 });
