@@ -63,6 +63,14 @@ const headlines = loadHeadlines();
   console.log(`  all           ${fmt(score)}`);
   console.log(`  seed story    ${seedAccounts.length} accounts (${new Set(seedAccounts.map((s) => s.article.outlet)).size} outlets) in one event: ${seedTogether ? 'yes' : 'NO'}; hard negatives in it: ${negativesIn} of ${set.filter((s) => s.negative).length}`);
   console.log(`  copies        ${flagged} of ${copies.length} syndicated copies flagged; ${falseFlags} independent accounts flagged`);
+
+  // Full articles cost more than headlines: time the set replayed 40 times, a year and more apart.
+  const rounds = 40;
+  const replayed = Array.from({ length: rounds }, (_, r) =>
+    set.map((s) => ({ ...s, article: { ...s.article, id: `${s.article.id}-r${r}`, url: `${s.article.url}#r${r}`, published: new Date(s.article.published!.getTime() + r * 400 * 86_400_000) } })),
+  ).flat();
+  const timed = await runStream(replayed, vocabulary);
+  console.log(`  throughput    ${(replayed.length / timed.seconds).toFixed(0)} articles/s (one core; the set replayed ${rounds} times, ${replayed.length} articles with bodies)`);
 }
 
 // 3. Cost per article as the store grows.
