@@ -1,11 +1,13 @@
 import { ArticlesRepo } from './articles-repo.js';
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
+import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
 
 /** The store: every repository over one database. The only way the rest of Parallax touches SQL. */
 export interface Store {
   feeds: FeedsRepo;
   articles: ArticlesRepo;
+  events: EventsRepo;
   database: OpenDatabase;
   close(): Promise<void>;
 }
@@ -15,6 +17,7 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
   return {
     feeds: new FeedsRepo(database.db),
     articles: new ArticlesRepo(database.db),
+    events: new EventsRepo(database.db),
     database,
     close: () => database.close(),
   };
@@ -23,4 +26,6 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
 export { articleId } from './articles-repo.js';
 export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
+export { eventView, type EventView } from './event-view.js';
+export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite } from './events-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

@@ -69,6 +69,10 @@ export interface ArticlesTable {
   http_status: number | null;
   duplicate_of: string | null;
   event_id: string | null;
+  /** Position in the assignment log (see migrations/0002-events.ts); null until assigned. */
+  event_seq: number | null;
+  /** Why the article joined its event (shared terms and keys, score). */
+  event_why: Json<Record<string, unknown>> | null;
   discovered_at: GeneratedTimestamp;
   fetched_at: NullableTimestamp;
 }
@@ -87,13 +91,27 @@ export interface PollsTable {
   message: string | null;
 }
 
+/** An event: its record (as the clusterer made it) and where it went if merged. */
+export interface EventsTable {
+  id: string;
+  title: string;
+  first_seen: Date;
+  last_updated: Date;
+  article_count: number;
+  record: Json<Record<string, unknown>>;
+  merged_into: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
   polls: PollsTable;
+  events: EventsTable;
 }
 
 export type FeedRow = Selectable<FeedsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
+export type EventRow = Selectable<EventsTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;

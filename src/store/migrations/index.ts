@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-events.js';
 
 /** Every migration, in order. A static list (not a folder scan) so it works however the code is loaded. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-events': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

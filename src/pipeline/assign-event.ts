@@ -1,0 +1,120 @@
+import { Clusterer, eventRecord, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type Vocabulary } from '../cluster/index.js';
+import { MemoryDuplicateIndex } from '../dedup/index.js';
+import type { Logger } from '../log.js';
+import { AssignmentConflictError, type AssignableArticle, type Store } from '../store/index.js';
+
+export type AssignResult =
+  | { outcome: 'missing' | 'not-ready' | 'already-assigned'; articleId: string }
+  | { outcome: 'assigned'; articleId: string; eventId: string; created: boolean; duplicateOf: string | null };
+
+/**
+ * Event assignment with the clusterer's state in memory, kept correct across processes.
+ *
+ * Online clustering is a sequence of decisions, each depending on all before it, so one decider
+ * may run at a time: the events queue has a global concurrency of 1 (BullMQ), and run-once is one
+ * process. Any process may be that decider, though, one job after another. The store keeps the
+ * decisions as a log (articles.event_seq); the clusterer is deterministic, so a process that is
+ * behind replays the log it has not seen through the same clusterer and arrives at exactly the
+ * state the other deciders had, event ids included. The log position is unique in the database,
+ * so even two deciders that did overlap (a stalled job taken over) cannot both write: the loser
+ * gets a conflict, rebuilds its state from the log, and its job is retried.
+ */
+export class EventAssigner {
+  private clusterer!: Clusterer;
+  private index!: MemoryEventIndex;
+  private seq = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly vocabulary: Vocabulary,
+    private readonly log: Logger,
+  ) {
+    this.reset();
+  }
+
+  private reset(): void {
+    this.index = new MemoryEventIndex();
+    this.clusterer = new Clusterer({
+      vocabulary: this.vocabulary,
+      events: this.index,
+      frequencies: new MemoryDocumentFrequencies(),
+      duplicates: new MemoryDuplicateIndex(),
+    });
+    this.seq = 0;
+  }
+
+  private decide(a: AssignableArticle): Promise<Assignment> {
+    return this.clusterer.assign({ id: a.id, url: a.url, language: a.language, title: a.title, text: a.text, published: a.at, outlet: a.outlet });
+  }
+
+  /** Replays the decisions other processes logged since this one last looked. */
+  async catchUp(): Promise<number> {
+    let replayed = 0;
+    for (;;) {
+      const batch = await this.store.events.log(this.seq);
+      if (batch.length === 0) return replayed;
+      for (const a of batch) {
+        const again = await this.decide(a);
+        // Both sides followed through merges: the log holds the article's current event.
+        const replayedId = (await this.index.get(again.eventId))?.id;
+        if (a.eventId !== null && replayedId !== (await this.index.get(a.eventId))?.id) {
+          // Replay must reproduce the log; if it does not (clusterer or vocabulary changed since),
+          // later decisions are still valid, only their event ids may differ from older ones.
+          this.log.warn({ articleId: a.id, logged: a.eventId, replayed: replayedId }, 'event log replay diverged');
+        }
+        this.seq = a.eventSeq;
+        replayed++;
+      }
+    }
+  }
+
+  async assign(articleId: string): Promise<AssignResult> {
+    await this.catchUp();
+    const a = await this.store.events.getAssignable(articleId);
+    if (!a) return { outcome: 'missing', articleId };
+    if (a.status === 'pending') return { outcome: 'not-ready', articleId };
+    if (a.eventSeq !== null) return { outcome: 'already-assigned', articleId };
+    const result = await this.decide(a);
+    const event = await this.index.get(result.eventId);
+    if (!event) throw new Error(`clusterer returned unknown event ${result.eventId}`);
+    const record = eventRecord(event, this.vocabulary);
+    try {
+      await this.store.events.record({
+        articleId,
+        seq: this.seq + 1,
+        eventId: result.eventId,
+        duplicateOf: result.duplicateOf,
+        why: { ...result.why, created: result.created },
+        event: {
+          id: event.id,
+          title: record.title,
+          firstSeen: new Date(event.firstSeen),
+          lastUpdated: new Date(event.lastUpdated),
+          articleCount: event.members.length,
+          record: record as unknown as Record<string, unknown>,
+        },
+        merged: result.merged,
+      });
+    } catch (err) {
+      if (err instanceof AssignmentConflictError) {
+        // Our in-memory state now holds a decision the log does not: start again from the log.
+        this.log.warn({ articleId }, `event assignment conflict (${err.message}); state rebuilt from the log`);
+        this.reset();
+      }
+      throw err;
+    }
+    this.seq += 1;
+    return { outcome: 'assigned', articleId, eventId: result.eventId, created: result.created, duplicateOf: result.duplicateOf };
+  }
+
+  /** Assigns every stored article that has no event yet, oldest first (run-once, recovery). */
+  async assignAll(onProgress?: (done: number, total: number) => void): Promise<AssignResult[]> {
+    const pending = await this.store.events.unassigned();
+    const results: AssignResult[] = [];
+    for (const a of pending) {
+      results.push(await this.assign(a.id));
+      onProgress?.(results.length, pending.length);
+    }
+    return results;
+  }
+}

@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import type { EventRow } from './schema.js';
+
+/** An article as event assignment reads it: the clusterer's input plus its place in the log. */
+export interface AssignableArticle {
+  id: string;
+  url: string;
+  language: string;
+  title: string;
+  text: string;
+  /** Publication time, or discovery time when the article has none: replays must see the same time. */
+  at: Date;
+  outlet: string;
+  country: string;
+  eventSeq: number | null;
+  eventId: string | null;
+}
+
+/** One assignment, as written to the log. */
+export interface AssignmentWrite {
+  articleId: string;
+  seq: number;
+  eventId: string;
+  duplicateOf: string | null;
+  why: Record<string, unknown>;
+  /** The event's record after this assignment (events merged into it included). */
+  event: { id: string; title: string; firstSeen: Date; lastUpdated: Date; articleCount: number; record: Record<string, unknown> };
+  /** Events merged into `eventId` by this assignment. */
+  merged: string[];
+}
+
+/** Another decider wrote this position of the log first (or already assigned the article). */
+export class AssignmentConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AssignmentConflictError';
+  }
+}
+
+const assignable = (db: Db) =>
+  db
+    .selectFrom('articles')
+    .select([
+      'id', 'url', 'language', 'title', 'outlet', 'country', 'event_seq', 'event_id',
+      sql<string>`coalesce(text, summary, '')`.as('body'),
+      sql<Date>`coalesce(published, discovered_at)`.as('at'),
+    ]);
+
+type AssignableRow = {
+  id: string; url: string; language: string; title: string; outlet: string; country: string;
+  event_seq: number | null; event_id: string | null; body: string; at: Date | string;
+};
+
+const toAssignable = (r: AssignableRow): AssignableArticle => ({
+  id: r.id,
+  url: r.url,
+  language: r.language,
+  title: r.title,
+  text: r.body,
+  at: new Date(r.at),
+  outlet: r.outlet,
+  country: r.country,
+  eventSeq: r.event_seq,
+  eventId: r.event_id,
+});
+
+/** All SQL about events and the assignment log. */
+export class EventsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** The assignment log after position `afterSeq`, in order: what a decider replays to catch up. */
+  async log(afterSeq: number, limit = 1000): Promise<(AssignableArticle & { eventSeq: number })[]> {
+    const rows = await assignable(this.db).where('event_seq', '>', afterSeq).orderBy('event_seq').limit(limit).execute();
+    return rows.map((r) => toAssignable(r as AssignableRow) as AssignableArticle & { eventSeq: number });
+  }
+
+  async getAssignable(articleId: string): Promise<(AssignableArticle & { status: string }) | undefined> {
+    const r = await assignable(this.db).select('status').where('id', '=', articleId).executeTakeFirst();
+    return r ? { ...toAssignable(r as AssignableRow), status: r.status } : undefined;
+  }
+
+  /** Articles with their text stored but no event yet, oldest first (run-once, recovery). */
+  async unassigned(limit = 10_000, discoveredBefore?: Date): Promise<AssignableArticle[]> {
+    let q = assignable(this.db).where('status', '!=', 'pending').where('event_seq', 'is', null);
+    if (discoveredBefore) q = q.where('discovered_at', '<', discoveredBefore);
+    const rows = await q.orderBy(sql`coalesce(published, discovered_at)`).orderBy('id').limit(limit).execute();
+    return rows.map((r) => toAssignable(r as AssignableRow));
+  }
+
+  /**
+   * Writes one assignment at log position `seq`, atomically: the article, its event's record, and
+   * merges (articles of merged events follow them). A position or article already written means
+   * another decider got there first: AssignmentConflictError, and nothing is written.
+   */
+  async record(a: AssignmentWrite): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable('articles')
+          .set({ event_id: a.eventId, duplicate_of: a.duplicateOf, event_why: JSON.stringify(a.why), event_seq: a.seq })
+          .where('id', '=', a.articleId)
+          .where('event_seq', 'is', null)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new AssignmentConflictError(`article ${a.articleId} was already assigned`);
+        const e = a.event;
+        await trx
+          .insertInto('events')
+          .values({
+            id: e.id, title: e.title, first_seen: e.firstSeen, last_updated: e.lastUpdated,
+            article_count: e.articleCount, record: JSON.stringify(e.record), merged_into: null,
+          })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({
+              title: e.title, first_seen: e.firstSeen, last_updated: e.lastUpdated, article_count: e.articleCount,
+              record: JSON.stringify(e.record), merged_into: null, updated_at: new Date(),
+            }),
+          )
+          .execute();
+        if (a.merged.length > 0) {
+          await trx.updateTable('events').set({ merged_into: a.eventId, updated_at: new Date() }).where('id', 'in', a.merged).execute();
+          await trx.updateTable('articles').set({ event_id: a.eventId }).where('event_id', 'in', a.merged).execute();
+        }
+      });
+    } catch (err) {
+      // Unique violation on event_seq: the position was taken by another decider.
+      if ((err as { code?: string }).code === '23505') throw new AssignmentConflictError(`log position ${a.seq} was already written`);
+      throw err;
+    }
+  }
+
+  async maxSeq(): Promise<number> {
+    const r = await this.db.selectFrom('articles').select(sql<number | null>`max(event_seq)`.as('m')).executeTakeFirst();
+    return Number(r?.m ?? 0);
+  }
+
+  /** Live (not merged-away) events, most recently updated first. */
+  async list(limit = 200, offset = 0): Promise<EventRow[]> {
+    return this.db.selectFrom('events').selectAll().where('merged_into', 'is', null).orderBy('last_updated', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  }
+
+  /** The event, following merges to the one that absorbed it. */
+  async get(id: string): Promise<EventRow | undefined> {
+    let row = await this.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    for (let hops = 0; row?.merged_into && hops < 100; hops++) {
+      row = await this.db.selectFrom('events').selectAll().where('id', '=', row.merged_into).executeTakeFirst();
+    }
+    return row;
+  }
+
+  /** The articles of events, for their views. */
+  async articlesOf(eventIds: string[]) {
+    if (eventIds.length === 0) return [];
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'url', 'outlet', 'country', 'language', 'title', 'published', 'discovered_at', 'duplicate_of', 'event_id', 'event_why'])
+      .where('event_id', 'in', eventIds)
+      .orderBy(sql`coalesce(published, discovered_at)`)
+      .orderBy('id')
+      .execute();
+  }
+}
