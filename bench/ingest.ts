@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { loadVocabulary } from '../src/cluster/index.js';
 import { HttpClient } from '../src/fetch/index.js';
 import { runOnce } from '../src/pipeline/run-once.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -107,7 +108,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       const prefix = `pxbench-${process.pid}-${s.name.replaceAll('/', '-')}`;
       await store.feeds.sync(feeds);
       const queues = openQueues({ redisUrl: REDIS_URL, prefix });
-      const workers = startWorkers({ store, http, log }, queues, {
+      const workers = await startWorkers({ store, http, log, vocabulary }, queues, {
         redisUrl: REDIS_URL,
         prefix,
         feedConcurrency: FEED_CONCURRENCY,
@@ -126,6 +127,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       await workers.close();
       await queues.feeds.obliterate({ force: true });
       await queues.articles.obliterate({ force: true });
+      await queues.events.obliterate({ force: true });
       await queues.close();
     }
     const seconds = (performance.now() - started) / 1000;
@@ -138,6 +140,8 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
     await cleanup();
   }
 }
+
+const vocabulary = loadVocabulary();
 
 async function main(): Promise<void> {
   process.stderr.write(`bench:ingest: ${OUTLETS} outlets × ${ARTICLES} articles; ${machineLine()}\n`);

@@ -1,9 +1,13 @@
 import type { Queue } from 'bullmq';
+import type { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 
 /** What every processor gets: the pipeline's dependencies and the queues it may enqueue into. */
 export interface WorkerContext extends PipelineDeps {
   articlesQueue: Queue;
+  eventsQueue: Queue;
+  /** This process's event decider (its state is a cache of the store's assignment log). */
+  assigner: EventAssigner;
   /** Least time between two requests to one host: new articles' jobs are spread by it. */
   hostGapMs: number;
 }

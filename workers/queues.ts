@@ -8,6 +8,8 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   Feeds = 'feeds',
   Articles = 'articles',
+  /** Event assignment: one job at a time across all processes (global concurrency 1). */
+  Events = 'events',
 }
 
 export enum JobName {
@@ -15,6 +17,7 @@ export enum JobName {
   FetchArticle = 'fetch-article',
   /** Re-enqueues pending articles whose job was lost (Redis flushed, crash between store and enqueue). */
   RecoverPending = 'recover-pending',
+  AssignEvent = 'assign-event',
 }
 
 export interface PollFeedData {
@@ -26,10 +29,15 @@ export interface FetchArticleData {
   url: string;
 }
 
+export interface AssignEventData {
+  articleId: string;
+}
+
 export type RecoverPendingData = Record<string, never>;
 
 /** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
 export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
+export const assignEventJobId = (articleId: string) => `event-${articleId}`;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
 

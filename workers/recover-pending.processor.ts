@@ -1,31 +1,48 @@
 import type { WorkerContext } from './context.js';
-import { fetchArticleJobId, JobName, type FetchArticleData } from './queues.js';
+import type { Queue } from 'bullmq';
+import { assignEventJobId, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+
+/** Gives `jobId` a job if it has none, or retries it if it failed for good. */
+async function ensureJob(queue: Queue, name: JobName, data: object, jobId: string): Promise<'enqueued' | 'retried' | 'alive'> {
+  const job = await queue.getJob(jobId);
+  if (!job) {
+    await queue.add(name, data, { jobId });
+    return 'enqueued';
+  }
+  if (await job.isFailed()) {
+    await job.retry('failed');
+    return 'retried';
+  }
+  return 'alive';
+}
 
 /** Articles younger than this are still on their normal path: leave them alone. */
 const GRACE_MS = 2 * 60_000;
 
 /**
  * The store, not Redis, is the record of what was discovered: a pending article whose job is gone
- * (Redis lost it, or the process died between storing and enqueueing) gets a job again; one whose
- * job failed for good (our own infrastructure was down) is retried.
+ * (Redis lost it, or the process died between storing and enqueueing) gets a job again, and so
+ * does a stored article without an event; a job that failed for good (our own infrastructure was
+ * down) is retried.
  */
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
   return async () => {
-    const pending = await ctx.store.articles.listPending(new Date(Date.now() - graceMs), 1000);
-    let enqueued = 0;
-    let retried = 0;
+    const before = new Date(Date.now() - graceMs);
+    const counts = { pending: 0, enqueued: 0, retried: 0, unassigned: 0 };
+    const pending = await ctx.store.articles.listPending(before, 1000);
+    counts.pending = pending.length;
     for (const a of pending) {
-      const jobId = fetchArticleJobId(a.id);
-      const job = await ctx.articlesQueue.getJob(jobId);
-      if (!job) {
-        await ctx.articlesQueue.add(JobName.FetchArticle, { articleId: a.id, url: a.url } satisfies FetchArticleData, { jobId });
-        enqueued++;
-      } else if (await job.isFailed()) {
-        await job.retry('failed');
-        retried++;
-      }
+      const r = await ensureJob(ctx.articlesQueue, JobName.FetchArticle, { articleId: a.id, url: a.url } satisfies FetchArticleData, fetchArticleJobId(a.id));
+      if (r !== 'alive') counts[r]++;
     }
-    if (enqueued + retried > 0) ctx.log.warn({ enqueued, retried }, 'recovered pending articles whose jobs were lost or failed');
-    return { pending: pending.length, enqueued, retried };
+    // Stored but never put into an event (the process died between storing and enqueueing).
+    const unassigned = await ctx.store.events.unassigned(1000, before);
+    counts.unassigned = unassigned.length;
+    for (const a of unassigned) {
+      const r = await ensureJob(ctx.eventsQueue, JobName.AssignEvent, { articleId: a.id } satisfies AssignEventData, assignEventJobId(a.id));
+      if (r !== 'alive') counts[r]++;
+    }
+    if (counts.enqueued + counts.retried > 0) ctx.log.warn(counts, 'recovered articles whose jobs were lost or failed');
+    return counts;
   };
 }

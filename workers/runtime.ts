@@ -1,6 +1,9 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Vocabulary } from '../src/cluster/index.js';
+import { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
+import { assignEventProcessor } from './assign-event.processor.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleProcessor } from './fetch-article.processor.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
@@ -25,6 +28,7 @@ export interface WorkerSettings extends QueueSettings {
 export interface Queues {
   feeds: Queue;
   articles: Queue;
+  events: Queue;
   close(): Promise<void>;
 }
 
@@ -32,11 +36,13 @@ export function openQueues(s: QueueSettings): Queues {
   const connection = createRedis(s.redisUrl);
   const feeds = new Queue(QueueName.Feeds, { connection, prefix: s.prefix, defaultJobOptions });
   const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
+  const events = new Queue(QueueName.Events, { connection, prefix: s.prefix, defaultJobOptions });
   return {
     feeds,
     articles,
+    events,
     async close() {
-      await Promise.all([feeds.close(), articles.close()]);
+      await Promise.all([feeds.close(), articles.close(), events.close()]);
       await connection.quit().catch(() => {});
     },
   };
@@ -49,8 +55,17 @@ export interface RunningWorkers {
 }
 
 /** Starts the BullMQ workers: they only route jobs to processors, which call pipeline stages. */
-export function startWorkers(deps: PipelineDeps, queues: Queues, s: WorkerSettings): RunningWorkers {
-  const ctx: WorkerContext = { ...deps, articlesQueue: queues.articles, hostGapMs: s.hostGapMs };
+export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary }, queues: Queues, s: WorkerSettings): Promise<RunningWorkers> {
+  const ctx: WorkerContext = {
+    ...deps,
+    articlesQueue: queues.articles,
+    eventsQueue: queues.events,
+    assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log),
+    hostGapMs: s.hostGapMs,
+  };
+  // Online clustering decides one article at a time, whichever process takes the job (see
+  // src/pipeline/assign-event.ts); BullMQ enforces it across all workers of the queue.
+  await queues.events.setGlobalConcurrency(1);
   const connections: Redis[] = [];
   const common = (concurrency: number) => {
     const connection = createRedis(s.redisUrl);
@@ -83,7 +98,8 @@ export function startWorkers(deps: PipelineDeps, queues: Queues, s: WorkerSettin
     common(s.feedConcurrency),
   );
   const articlesWorker = new Worker(QueueName.Articles, fetchArticleProcessor(ctx), common(s.articleConcurrency));
-  const workers = [feedsWorker, articlesWorker];
+  const eventsWorker = new Worker(QueueName.Events, assignEventProcessor(ctx), common(1));
+  const workers = [feedsWorker, articlesWorker, eventsWorker];
   for (const w of workers) {
     w.on('failed', (job, err) => deps.log.error({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => deps.log.error({ queue: w.name, err: err.message }, 'worker error'));

@@ -20,6 +20,11 @@ const articlesQuery = z.object({
   status: z.enum(['pending', 'extracted', 'feed-content']).optional(),
 });
 
+const eventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 /** The HTTP API served by `parallax start`. Handlers only translate HTTP to store reads. */
 export function buildApi(opts: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -48,6 +53,19 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     }
     const rows = await opts.store.articles.list({ limit: q.data.limit, offset: q.data.offset, feedId: q.data.feed, status: q.data.status });
     return rows.map(articleView);
+  });
+
+  app.get('/api/events', async (req, reply) => {
+    const q = eventsQuery.safeParse(req.query);
+    if (!q.success) {
+      return reply.code(400).send({ error: q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    }
+    return opts.store.events.views(q.data.limit, q.data.offset);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/events/:id', async (req, reply) => {
+    const event = await opts.store.events.view(req.params.id);
+    return event ?? reply.code(404).send({ error: `no event ${req.params.id}` });
   });
 
   return app;

@@ -1,3 +1,4 @@
+import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
 import { loadFeedsConfig, type FeedConfig } from '../config/feeds-config.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { HttpClient } from '../fetch/index.js';
@@ -19,6 +20,10 @@ export function settingsFor(opts: CommonOptions): Settings {
 
 export function loadFeeds(settings: Settings): FeedConfig[] {
   return loadFeedsConfig(settings.configFile);
+}
+
+export function loadVocabularyFor(settings: Settings): Vocabulary {
+  return loadVocabulary(settings.vocabularyDir);
 }
 
 export function openStoreFor(settings: Settings, poolSize?: number): Promise<Store> {

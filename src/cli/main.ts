@@ -10,6 +10,7 @@ const commands = {
   runOnce: () => import('./commands/run-once.js'),
   feeds: () => import('./commands/feeds.js'),
   articles: () => import('./commands/articles.js'),
+  events: () => import('./commands/events.js'),
   extract: () => import('./commands/extract.js'),
 };
 
@@ -71,6 +72,14 @@ program
   .option('--limit <n>', 'at most this many', positiveInt)
   .option('--feed <id>', 'only this feed')
   .action(async (o) => (await commands.articles()).articlesCommand(o));
+
+program
+  .command('events')
+  .description('events (the same story across outlets and languages), most recently updated first')
+  .addOption(dataOption())
+  .option('--json', 'a JSON array, one object per event, with its articles')
+  .option('--limit <n>', 'at most this many', positiveInt)
+  .action(async (o) => (await commands.events()).eventsCommand(o));
 
 program
   .command('extract')

@@ -11,6 +11,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PARALLAX_DATA_DIR: z.string().default('./data'),
   PARALLAX_CONFIG: z.string().default('config/feeds.yaml'),
+  /** The multilingual vocabulary of event keys (places, groups, institutions, topics, actions). */
+  PARALLAX_VOCABULARY_DIR: z.string().default('config/vocabulary'),
   PARALLAX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   PARALLAX_HOST: z.string().default('127.0.0.1'),
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
@@ -33,6 +35,7 @@ export type Settings = {
   databaseUrl: string | null;
   dataDir: string;
   configFile: string;
+  vocabularyDir: string;
   port: number;
   host: string;
   queuePrefix: string;
@@ -61,6 +64,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: e.DATABASE_URL && e.DATABASE_URL.trim() !== '' ? e.DATABASE_URL : null,
     dataDir: resolve(e.PARALLAX_DATA_DIR),
     configFile: e.PARALLAX_CONFIG,
+    vocabularyDir: e.PARALLAX_VOCABULARY_DIR,
     port: e.PARALLAX_PORT,
     host: e.PARALLAX_HOST,
     queuePrefix: e.PARALLAX_QUEUE_PREFIX,

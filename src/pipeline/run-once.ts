@@ -2,11 +2,12 @@ import pMap from 'p-map';
 import type { FeedConfig } from '../config/feeds-config.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchArticle, type ArticleResult } from './fetch-article.js';
+import type { EventAssigner } from './assign-event.js';
 import { interleaveByHost } from './host-spread.js';
 import { pollFeed, type PollResult } from './poll-feed.js';
 
 export interface RunOnceProgress {
-  phase: 'poll' | 'articles';
+  phase: 'poll' | 'articles' | 'events';
   done: number;
   total: number;
 }
@@ -14,6 +15,8 @@ export interface RunOnceProgress {
 export interface RunOnceSummary {
   feeds: { ok: number; notModified: number; errors: number; skipped: number };
   articles: { discovered: number; extracted: number; feedContent: number };
+  /** Articles put into events in this run, and the events they started. */
+  events: { assigned: number; created: number; duplicates: number };
   polls: PollResult[];
 }
 
@@ -21,6 +24,8 @@ export interface RunOnceOptions {
   feedConcurrency: number;
   articleConcurrency: number;
   onProgress?: (p: RunOnceProgress) => void;
+  /** Event assignment after the articles are stored; without it, run-once stops at the store (bench:ingest). */
+  events?: EventAssigner;
 }
 
 /**
@@ -57,6 +62,11 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
     { concurrency: options.articleConcurrency },
   );
 
+  const assigned = options.events
+    ? await options.events.assignAll((d, total) => options.onProgress?.({ phase: 'events', done: d, total }))
+    : [];
+  const assignedNow = assigned.flatMap((r) => (r.outcome === 'assigned' ? [r] : []));
+
   return {
     feeds: {
       ok: polls.filter((p) => p.outcome === 'ok').length,
@@ -68,6 +78,11 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
       discovered: polls.reduce((n, p) => n + (p.outcome === 'ok' ? p.newArticles.length : 0), 0),
       extracted: results.filter((r) => r.outcome === 'extracted').length,
       feedContent: results.filter((r) => r.outcome === 'feed-content').length,
+    },
+    events: {
+      assigned: assignedNow.length,
+      created: assignedNow.filter((r) => r.created).length,
+      duplicates: assignedNow.filter((r) => r.duplicateOf !== null).length,
     },
     polls,
   };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
+import { eventView, type EventArticleRow, type EventView } from './event-view.js';
 import type { EventRow } from './schema.js';
 
 /** An article as event assignment reads it: the clusterer's input plus its place in the log. */
@@ -158,5 +159,22 @@ export class EventsRepo {
       .orderBy(sql`coalesce(published, discovered_at)`)
       .orderBy('id')
       .execute();
+  }
+
+  /** Events with their articles, as the CLI and the API show them. */
+  async views(limit = 200, offset = 0): Promise<EventView[]> {
+    return this.withArticles(await this.list(limit, offset));
+  }
+
+  async view(id: string): Promise<EventView | undefined> {
+    const row = await this.get(id);
+    return row ? (await this.withArticles([row]))[0] : undefined;
+  }
+
+  private async withArticles(rows: EventRow[]): Promise<EventView[]> {
+    const articles = (await this.articlesOf(rows.map((r) => r.id))) as EventArticleRow[];
+    const byEvent = new Map<string, EventArticleRow[]>();
+    for (const a of articles) byEvent.set(a.event_id!, [...(byEvent.get(a.event_id!) ?? []), a]);
+    return rows.map((r) => eventView(r, byEvent.get(r.id) ?? []));
   }
 }

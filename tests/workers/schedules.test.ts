@@ -3,7 +3,9 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FeedConfig } from '../../src/config/feeds-config.js';
+import { loadVocabulary } from '../../src/cluster/index.js';
 import { HttpClient } from '../../src/fetch/index.js';
+import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
@@ -50,14 +52,17 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
   const prefix = testPrefix();
   let connection: Redis;
   let articles: Queue;
+  let events: Queue;
   let store: Store;
   beforeAll(async () => {
     connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     articles = new Queue(QueueName.Articles, { connection, prefix });
+    events = new Queue(QueueName.Events, { connection, prefix });
     store = await openStore({ kind: 'pglite-memory' });
   });
   afterAll(async () => {
     await articles.close();
+    await events.close();
     connection.disconnect();
     await store.close();
     await dropPrefix(prefix);
@@ -73,11 +78,15 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     // Article 1 still has its job; article 2's job was lost (Redis flushed, crash before enqueue).
     await articles.add(JobName.FetchArticle, { articleId: stored[0]!.id, url: stored[0]!.url }, { jobId: fetchArticleJobId(stored[0]!.id) });
     const http = new HttpClient();
-    const recover = recoverPendingProcessor({ store, http, log: pino({ level: 'silent' }), articlesQueue: articles, hostGapMs: 0 });
+    const silent = pino({ level: 'silent' });
+    const recover = recoverPendingProcessor({
+      store, http, log: silent, articlesQueue: articles, eventsQueue: events, hostGapMs: 0,
+      assigner: new EventAssigner(store, loadVocabulary(), silent),
+    });
 
-    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, unassigned: 0 });
     expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
-    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, unassigned: 0 });
     expect(await articles.count()).toBe(2);
     await http.close();
   });

@@ -1,7 +1,10 @@
 import { describeTarget } from '../../store/index.js';
 import { runOnce } from '../../pipeline/run-once.js';
-import { httpClientFor, loadFeeds, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
+import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
+import { EventAssigner } from '../../pipeline/assign-event.js';
 import { Progress } from '../progress.js';
+
+const PHASES = { poll: 'polling feeds', articles: 'fetching articles', events: 'assigning events' } as const;
 
 export interface RunOnceCommandOptions extends CommonOptions {
   json?: boolean;
@@ -12,24 +15,27 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
   const settings = settingsFor(opts);
   const log = loggerFor(settings);
   const feeds = loadFeeds(settings);
+  const vocabulary = loadVocabularyFor(settings);
   const store = await openStoreFor(settings);
   try {
     const progress = new Progress();
     const summary = await runOnce(feeds, { store, http: httpClientFor(settings), log }, {
       feedConcurrency: settings.feedConcurrency,
       articleConcurrency: settings.articleConcurrency,
-      onProgress: (p) => progress.update(p.phase === 'poll' ? 'polling feeds' : 'fetching articles', p.done, p.total),
+      onProgress: (p) => progress.update(PHASES[p.phase], p.done, p.total),
+      events: new EventAssigner(store, vocabulary, log),
     });
     progress.done();
     const failures = summary.polls.flatMap((p) => (p.outcome === 'error' ? [{ feedId: p.feedId, kind: p.kind, message: p.message }] : []));
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ feeds: summary.feeds, articles: summary.articles, failures }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ feeds: summary.feeds, articles: summary.articles, events: summary.events, failures }, null, 2)}\n`);
     } else {
       const f = summary.feeds;
       const a = summary.articles;
       process.stdout.write(
         `${feeds.length} feeds polled into ${describeTarget(store.database.target)}: ${f.ok} ok, ${f.notModified} not modified, ${f.errors} failed\n` +
           `${a.discovered} new articles; ${a.extracted} extracted from their pages, ${a.feedContent} kept from the feed\n` +
+          `${summary.events.assigned} articles put into events (${summary.events.created} new events, ${summary.events.duplicates} syndicated copies)\n` +
           failures.map((x) => `  ${x.feedId}: ${x.message}\n`).join(''),
       );
     }

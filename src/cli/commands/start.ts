@@ -4,7 +4,7 @@ import { describeTarget } from '../../store/index.js';
 import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
-import { httpClientFor, loadFeeds, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
+import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
@@ -19,6 +19,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   if (opts.port !== undefined) settings.port = Number(opts.port);
   const log = loggerFor(settings);
   const feeds = opts.workersOnly ? [] : loadFeeds(settings);
+  const vocabulary = loadVocabularyFor(settings);
 
   const store = await openStoreFor(settings);
   const http = httpClientFor(settings);
@@ -41,7 +42,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     await scheduleRecovery(queues.feeds);
   }
 
-  const workers = startWorkers({ store, http, log }, queues, {
+  const workers = await startWorkers({ store, http, log, vocabulary }, queues, {
     ...queueSettings,
     feedConcurrency: settings.feedConcurrency,
     articleConcurrency: settings.articleConcurrency,
