@@ -115,6 +115,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
         articleConcurrency: ARTICLE_CONCURRENCY,
         lockMs: 30_000,
         hostGapMs: s.hostGapMs,
+        eventSettleMs: 0,
       });
       await queues.feeds.addBulk(feeds.map((f) => ({ name: JobName.PollFeed, data: { feedId: f.id } })));
       const total = site.outlets.length * ARTICLES;

@@ -10,4 +10,6 @@ export interface WorkerContext extends PipelineDeps {
   assigner: EventAssigner;
   /** Least time between two requests to one host: new articles' jobs are spread by it. */
   hostGapMs: number;
+  /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
+  eventSettleMs: number;
 }

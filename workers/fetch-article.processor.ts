@@ -11,7 +11,7 @@ export function fetchArticleProcessor(ctx: WorkerContext) {
     const result = await fetchArticle(job.data.articleId, ctx, { finalAttempt });
     if (result.outcome === 'extracted' || result.outcome === 'feed-content') {
       const data: AssignEventData = { articleId: result.articleId };
-      await ctx.eventsQueue.add(JobName.AssignEvent, data, { jobId: assignEventJobId(result.articleId) });
+      await ctx.eventsQueue.add(JobName.AssignEvent, data, { jobId: assignEventJobId(result.articleId), delay: ctx.eventSettleMs });
     }
     return result;
   };

@@ -23,6 +23,8 @@ export interface WorkerSettings extends QueueSettings {
   lockMs: number;
   /** Least time between two requests to one host (PARALLAX_HOST_GAP_MS). */
   hostGapMs: number;
+  /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
+  eventSettleMs: number;
 }
 
 export interface Queues {
@@ -62,6 +64,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     eventsQueue: queues.events,
     assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log),
     hostGapMs: s.hostGapMs,
+    eventSettleMs: s.eventSettleMs,
   };
   // Online clustering decides one article at a time, whichever process takes the job (see
   // src/pipeline/assign-event.ts); BullMQ enforces it across all workers of the queue.

@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Politeness towards each outlet's server: requests at once, and the least time between two starts. */
   PARALLAX_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
+  /** How long a stored article waits before event assignment, so that a burst is clustered in publication order. */
+  PARALLAX_EVENT_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +48,7 @@ export type Settings = {
   userAgent: string | null;
   hostConcurrency: number;
   hostGapMs: number;
+  eventSettleMs: number;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -75,6 +78,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     userAgent: e.PARALLAX_USER_AGENT ?? null,
     hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
     hostGapMs: e.PARALLAX_HOST_GAP_MS,
+    eventSettleMs: e.PARALLAX_EVENT_SETTLE_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

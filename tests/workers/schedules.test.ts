@@ -80,7 +80,7 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     const http = new HttpClient();
     const silent = pino({ level: 'silent' });
     const recover = recoverPendingProcessor({
-      store, http, log: silent, articlesQueue: articles, eventsQueue: events, hostGapMs: 0,
+      store, http, log: silent, articlesQueue: articles, eventsQueue: events, hostGapMs: 0, eventSettleMs: 0,
       assigner: new EventAssigner(store, loadVocabulary(), silent),
     });
 

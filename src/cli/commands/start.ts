@@ -48,6 +48,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     articleConcurrency: settings.articleConcurrency,
     lockMs: settings.jobLockMs,
     hostGapMs: settings.hostGapMs,
+    eventSettleMs: settings.eventSettleMs,
   });
 
   let api: ReturnType<typeof buildApi> | null = null;
