@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import { fetchArticle } from '../src/pipeline/fetch-article.js';
 import type { WorkerContext } from './context.js';
-import { assignEventJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
 
 /** fetch-article: fetch, extract and store one article, then queue its event assignment; transient failures are retried by the queue. */
 export function fetchArticleProcessor(ctx: WorkerContext) {
@@ -11,7 +11,7 @@ export function fetchArticleProcessor(ctx: WorkerContext) {
     const result = await fetchArticle(job.data.articleId, ctx, { finalAttempt });
     if (result.outcome === 'extracted' || result.outcome === 'feed-content') {
       const data: AssignEventData = { articleId: result.articleId };
-      await ctx.eventsQueue.add(JobName.AssignEvent, data, { jobId: assignEventJobId(result.articleId), delay: ctx.eventSettleMs });
+      await ctx.eventsQueue.add(JobName.AssignEvent, data, { delay: ctx.eventSettleMs, deduplication: ASSIGN_EVENTS_DEDUPLICATION });
     }
     return result;
   };

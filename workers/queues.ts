@@ -37,7 +37,11 @@ export type RecoverPendingData = Record<string, never>;
 
 /** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
 export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
-export const assignEventJobId = (articleId: string) => `event-${articleId}`;
+/**
+ * Every assign-event job takes the whole backlog, so one waiting job is enough: further adds while
+ * one waits are dropped, and adds while one runs leave exactly one follow-up (BullMQ deduplication).
+ */
+export const ASSIGN_EVENTS_DEDUPLICATION = { id: 'assign-backlog', keepLastIfActive: true } as const;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
 

@@ -1,6 +1,6 @@
 import type { WorkerContext } from './context.js';
 import type { Queue } from 'bullmq';
-import { assignEventJobId, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
 
 /** Gives `jobId` a job if it has none, or retries it if it failed for good. */
 async function ensureJob(queue: Queue, name: JobName, data: object, jobId: string): Promise<'enqueued' | 'retried' | 'alive'> {
@@ -28,19 +28,20 @@ const GRACE_MS = 2 * 60_000;
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
   return async () => {
     const before = new Date(Date.now() - graceMs);
-    const counts = { pending: 0, enqueued: 0, retried: 0, unassigned: 0 };
+    const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false };
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;
     for (const a of pending) {
       const r = await ensureJob(ctx.articlesQueue, JobName.FetchArticle, { articleId: a.id, url: a.url } satisfies FetchArticleData, fetchArticleJobId(a.id));
       if (r !== 'alive') counts[r]++;
     }
-    // Stored but never put into an event (the process died between storing and enqueueing).
-    const unassigned = await ctx.store.events.unassigned(1000, before);
-    counts.unassigned = unassigned.length;
-    for (const a of unassigned) {
-      const r = await ensureJob(ctx.eventsQueue, JobName.AssignEvent, { articleId: a.id } satisfies AssignEventData, assignEventJobId(a.id));
-      if (r !== 'alive') counts[r]++;
+    // Stored but never put into an event (the process died between storing and enqueueing, or the
+    // job failed for good): one assign-event job takes the whole backlog.
+    const unassigned = await ctx.store.events.unassigned(1, before);
+    counts.eventBacklog = unassigned.length > 0;
+    if (unassigned.length > 0) {
+      await ctx.eventsQueue.add(JobName.AssignEvent, { articleId: unassigned[0]!.id } satisfies AssignEventData, { deduplication: ASSIGN_EVENTS_DEDUPLICATION });
+      counts.enqueued++;
     }
     if (counts.enqueued + counts.retried > 0) ctx.log.warn(counts, 'recovered articles whose jobs were lost or failed');
     return counts;

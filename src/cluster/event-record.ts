@@ -26,6 +26,9 @@ function centrality(title: string, language: string, centroid: Map<string, numbe
   return sum / Math.sqrt(stems.length);
 }
 
+/** Headlines considered for an event's title. */
+const TITLE_POOL = 100;
+
 /**
  * The record of an event. Its title is the most representative headline: among the original
  * (not copied) articles of the language most represented, the one whose words weigh most in the
@@ -34,7 +37,9 @@ function centrality(title: string, language: string, centroid: Map<string, numbe
 export function eventRecord(event: EventState, vocabulary: Vocabulary): EventRecord {
   const mainLanguage = [...event.languages.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const originals = event.members.filter((m) => m.language === mainLanguage && m.duplicateOf === null);
-  const pool = originals.length > 0 ? originals : event.members;
+  // The record is rebuilt on every assignment: scoring every headline of a story with thousands of
+  // articles each time would make assignment quadratic. The first reports name the event well.
+  const pool = (originals.length > 0 ? originals : event.members).slice(0, TITLE_POOL);
   let title = pool[0]!.title;
   let best = -1;
   for (const m of pool) {

@@ -1,7 +1,10 @@
 import { Clusterer, eventRecord, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type Vocabulary } from '../cluster/index.js';
 import { MemoryDuplicateIndex } from '../dedup/index.js';
 import type { Logger } from '../log.js';
-import { AssignmentConflictError, type AssignableArticle, type Store } from '../store/index.js';
+import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite, type Store } from '../store/index.js';
+
+/** Decisions written per transaction. */
+const BATCH = 200;
 
 export type AssignResult =
   | { outcome: 'missing' | 'not-ready' | 'already-assigned'; articleId: string }
@@ -74,47 +77,61 @@ export class EventAssigner {
     if (!a) return { outcome: 'missing', articleId };
     if (a.status === 'pending') return { outcome: 'not-ready', articleId };
     if (a.eventSeq !== null) return { outcome: 'already-assigned', articleId };
-    const result = await this.decide(a);
-    const event = await this.index.get(result.eventId);
-    if (!event) throw new Error(`clusterer returned unknown event ${result.eventId}`);
-    const record = eventRecord(event, this.vocabulary);
-    try {
-      await this.store.events.record({
-        articleId,
-        seq: this.seq + 1,
-        eventId: result.eventId,
-        duplicateOf: result.duplicateOf,
-        why: { ...result.why, created: result.created },
-        event: {
-          id: event.id,
-          title: record.title,
-          firstSeen: new Date(event.firstSeen),
-          lastUpdated: new Date(event.lastUpdated),
-          articleCount: event.members.length,
-          record: record as unknown as Record<string, unknown>,
-        },
-        merged: result.merged,
+    return (await this.decideAndWrite([a]))[0]!;
+  }
+
+  /**
+   * Assigns every stored article that has no event yet, in publication order (assign-event jobs,
+   * run-once), writing the decisions in batches: one transaction per batch, not per article.
+   */
+  async assignAll(onProgress?: (done: number, total: number) => void): Promise<AssignResult[]> {
+    await this.catchUp();
+    const backlog = await this.store.events.unassigned();
+    const results: AssignResult[] = [];
+    for (let i = 0; i < backlog.length; i += BATCH) {
+      results.push(...(await this.decideAndWrite(backlog.slice(i, i + BATCH))));
+      onProgress?.(results.length, backlog.length);
+    }
+    return results;
+  }
+
+  private async decideAndWrite(articles: AssignableArticle[]): Promise<AssignResult[]> {
+    const writes: AssignmentWrite[] = [];
+    const results: AssignResult[] = [];
+    const touched = new Set<string>();
+    for (const a of articles) {
+      const r = await this.decide(a);
+      writes.push({ articleId: a.id, seq: this.seq + writes.length + 1, eventId: r.eventId, duplicateOf: r.duplicateOf, why: { ...r.why, created: r.created }, merged: r.merged });
+      results.push({ outcome: 'assigned', articleId: a.id, eventId: r.eventId, created: r.created, duplicateOf: r.duplicateOf });
+      touched.add(r.eventId);
+    }
+    const events: EventWrite[] = [];
+    for (const id of touched) {
+      const event = await this.index.get(id);
+      if (!event) throw new Error(`clusterer returned unknown event ${id}`);
+      const record = eventRecord(event, this.vocabulary);
+      events.push({
+        id: event.id,
+        title: record.title,
+        firstSeen: new Date(event.firstSeen),
+        lastUpdated: new Date(event.lastUpdated),
+        articleCount: event.members.length,
+        // The articles live in the articles table (event_id); storing them again in the record
+        // would rewrite the whole list on every assignment.
+        record: { ...record, articles: undefined } as unknown as Record<string, unknown>,
       });
+    }
+    try {
+      await this.store.events.record(writes, events);
     } catch (err) {
       if (err instanceof AssignmentConflictError) {
-        // Our in-memory state now holds a decision the log does not: start again from the log.
-        this.log.warn({ articleId }, `event assignment conflict (${err.message}); state rebuilt from the log`);
+        // Our in-memory state now holds decisions the log does not: start again from the log.
+        this.log.warn({ articles: articles.length }, `event assignment conflict (${err.message}); state rebuilt from the log`);
         this.reset();
       }
       throw err;
     }
-    this.seq += 1;
-    return { outcome: 'assigned', articleId, eventId: result.eventId, created: result.created, duplicateOf: result.duplicateOf };
-  }
-
-  /** Assigns every stored article that has no event yet, oldest first (run-once, recovery). */
-  async assignAll(onProgress?: (done: number, total: number) => void): Promise<AssignResult[]> {
-    const pending = await this.store.events.unassigned();
-    const results: AssignResult[] = [];
-    for (const a of pending) {
-      results.push(await this.assign(a.id));
-      onProgress?.(results.length, pending.length);
-    }
+    this.seq += writes.length;
     return results;
   }
 }

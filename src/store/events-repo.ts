@@ -25,10 +25,18 @@ export interface AssignmentWrite {
   eventId: string;
   duplicateOf: string | null;
   why: Record<string, unknown>;
-  /** The event's record after this assignment (events merged into it included). */
-  event: { id: string; title: string; firstSeen: Date; lastUpdated: Date; articleCount: number; record: Record<string, unknown> };
   /** Events merged into `eventId` by this assignment. */
   merged: string[];
+}
+
+/** An event's record after a batch of assignments. */
+export interface EventWrite {
+  id: string;
+  title: string;
+  firstSeen: Date;
+  lastUpdated: Date;
+  articleCount: number;
+  record: Record<string, unknown>;
 }
 
 /** Another decider wrote this position of the log first (or already assigned the article). */
@@ -90,42 +98,44 @@ export class EventsRepo {
   }
 
   /**
-   * Writes one assignment at log position `seq`, atomically: the article, its event's record, and
-   * merges (articles of merged events follow them). A position or article already written means
-   * another decider got there first: AssignmentConflictError, and nothing is written.
+   * Writes a batch of assignments at their log positions, atomically: the articles, the records of
+   * the events they touched, and merges in the order they happened (articles of merged events
+   * follow them). A position or article already written means another decider got there first:
+   * AssignmentConflictError, and nothing is written.
    */
-  async record(a: AssignmentWrite): Promise<void> {
+  async record(writes: AssignmentWrite[], events: EventWrite[]): Promise<void> {
+    if (writes.length === 0) return;
     try {
       await this.db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('articles')
-          .set({ event_id: a.eventId, duplicate_of: a.duplicateOf, event_why: JSON.stringify(a.why), event_seq: a.seq })
-          .where('id', '=', a.articleId)
-          .where('event_seq', 'is', null)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw new AssignmentConflictError(`article ${a.articleId} was already assigned`);
-        const e = a.event;
+        const r = await sql`
+          update articles a
+             set event_id = v.event_id, duplicate_of = v.duplicate_of, event_why = v.why::jsonb, event_seq = v.seq
+            from unnest(${writes.map((w) => w.articleId)}::text[], ${writes.map((w) => w.eventId)}::text[],
+                        ${writes.map((w) => w.duplicateOf)}::text[], ${writes.map((w) => JSON.stringify(w.why))}::text[],
+                        ${writes.map((w) => w.seq)}::int[]) as v(id, event_id, duplicate_of, why, seq)
+           where a.id = v.id and a.event_seq is null`.execute(trx);
+        if (Number(r.numAffectedRows ?? 0) !== writes.length) throw new AssignmentConflictError(`some of ${writes.length} articles were already assigned`);
         await trx
           .insertInto('events')
-          .values({
+          .values(events.map((e) => ({
             id: e.id, title: e.title, first_seen: e.firstSeen, last_updated: e.lastUpdated,
             article_count: e.articleCount, record: JSON.stringify(e.record), merged_into: null,
-          })
+          })))
           .onConflict((oc) =>
-            oc.column('id').doUpdateSet({
-              title: e.title, first_seen: e.firstSeen, last_updated: e.lastUpdated, article_count: e.articleCount,
-              record: JSON.stringify(e.record), merged_into: null, updated_at: new Date(),
-            }),
+            oc.column('id').doUpdateSet((eb) => ({
+              title: eb.ref('excluded.title'), first_seen: eb.ref('excluded.first_seen'), last_updated: eb.ref('excluded.last_updated'),
+              article_count: eb.ref('excluded.article_count'), record: eb.ref('excluded.record'), merged_into: null, updated_at: new Date(),
+            })),
           )
           .execute();
-        if (a.merged.length > 0) {
-          await trx.updateTable('events').set({ merged_into: a.eventId, updated_at: new Date() }).where('id', 'in', a.merged).execute();
-          await trx.updateTable('articles').set({ event_id: a.eventId }).where('event_id', 'in', a.merged).execute();
+        for (const w of writes.filter((x) => x.merged.length > 0)) {
+          await trx.updateTable('events').set({ merged_into: w.eventId, updated_at: new Date() }).where('id', 'in', w.merged).execute();
+          await trx.updateTable('articles').set({ event_id: w.eventId }).where('event_id', 'in', w.merged).execute();
         }
       });
     } catch (err) {
-      // Unique violation on event_seq: the position was taken by another decider.
-      if ((err as { code?: string }).code === '23505') throw new AssignmentConflictError(`log position ${a.seq} was already written`);
+      // Unique violation on event_seq: the positions were taken by another decider.
+      if ((err as { code?: string }).code === '23505') throw new AssignmentConflictError(`log positions ${writes[0]!.seq}-${writes.at(-1)!.seq} were already written`);
       throw err;
     }
   }

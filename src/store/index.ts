@@ -27,5 +27,5 @@ export { articleId } from './articles-repo.js';
 export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
 export { eventView, type EventView } from './event-view.js';
-export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite } from './events-repo.js';
+export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

@@ -84,9 +84,9 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
       assigner: new EventAssigner(store, loadVocabulary(), silent),
     });
 
-    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, unassigned: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false });
     expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
-    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, unassigned: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false });
     expect(await articles.count()).toBe(2);
     await http.close();
   });

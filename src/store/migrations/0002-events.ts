@@ -24,10 +24,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('event_why', 'jsonb')
     .execute();
   await db.schema.createIndex('articles_event_id').on('articles').column('event_id').execute();
+  // The backlog of stored articles without an event, read by every assign-event job.
+  await db.schema
+    .createIndex('articles_unassigned')
+    .on('articles')
+    .expression(sql`coalesce(published, discovered_at)`)
+    .where(sql<boolean>`event_seq is null and status <> 'pending'`)
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('articles').dropColumn('event_seq').dropColumn('event_why').execute();
+  await db.schema.dropIndex('articles_unassigned').execute();
   await db.schema.dropIndex('articles_event_id').execute();
   await db.schema.dropTable('events').execute();
 }
