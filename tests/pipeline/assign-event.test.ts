@@ -51,6 +51,17 @@ async function partition(store: Store, ids: Map<string, string>): Promise<string
   return set.map((l) => eventOf.get(ids.get(l.article.id)!)!);
 }
 
+/** The partition one decider makes, and a second store with two deciders ready to share it. */
+async function oneDeciderThenTwo() {
+  const one = await storeWithSet();
+  await new EventAssigner(one.store, vocabulary, log).assignAll();
+  const expected = await partition(one.store, one.ids);
+  const two = await storeWithSet();
+  const a = new EventAssigner(two.store, vocabulary, log);
+  const b = new EventAssigner(two.store, vocabulary, log);
+  return { expected, two, a, b, order: await two.store.events.unassigned() };
+}
+
 describe('event assignment through the store', () => {
   test('the labelled set comes out as labelled: the seed story in one event, no hard negative in it, the copy flagged', async () => {
     const { store, ids } = await storeWithSet();
@@ -78,14 +89,7 @@ describe('event assignment through the store', () => {
   });
 
   test('two deciders taking turns over one store make the same events as one decider', async () => {
-    const one = await storeWithSet();
-    await new EventAssigner(one.store, vocabulary, log).assignAll();
-    const expected = await partition(one.store, one.ids);
-
-    const two = await storeWithSet();
-    const a = new EventAssigner(two.store, vocabulary, log);
-    const b = new EventAssigner(two.store, vocabulary, log);
-    const order = await two.store.events.unassigned();
+    const { expected, two, a, b, order } = await oneDeciderThenTwo();
     for (const [i, article] of order.entries()) {
       // Alternating, so each decider must replay the other's decisions before making its own.
       const r = await (i % 3 === 0 ? a : b).assign(article.id);
@@ -95,14 +99,7 @@ describe('event assignment through the store', () => {
   });
 
   test('deciders that race cannot both write: the loser gets a conflict, rebuilds from the log, and its retry agrees', async () => {
-    const one = await storeWithSet();
-    await new EventAssigner(one.store, vocabulary, log).assignAll();
-    const expected = await partition(one.store, one.ids);
-
-    const two = await storeWithSet();
-    const a = new EventAssigner(two.store, vocabulary, log);
-    const b = new EventAssigner(two.store, vocabulary, log);
-    const order = await two.store.events.unassigned();
+    const { expected, two, a, b, order } = await oneDeciderThenTwo();
     let conflicts = 0;
     for (let i = 0; i < order.length; i += 2) {
       const pair = order.slice(i, i + 2);
