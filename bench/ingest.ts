@@ -19,7 +19,7 @@ import { runOnce } from '../src/pipeline/run-once.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { parseFeedsConfig } from '../src/config/feeds-config.js';
 import { freshPostgres } from '../tests/helpers/databases.js';
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fixtureFeedsYaml, type FixtureOutlet } from '../tests/helpers/fixture-site.js';
 import { openQueues, startWorkers } from '../workers/runtime.js';
@@ -39,6 +39,8 @@ interface Scenario {
   store: 'pglite' | 'postgres';
   driver: 'run-once' | 'queues';
   hostGapMs: number;
+  /** Queues: `parallax worker` processes beside this one (Node runs JavaScript on one core per process). */
+  extraWorkers?: number;
 }
 
 const scenarios: Scenario[] = [
@@ -46,9 +48,10 @@ const scenarios: Scenario[] = [
   { name: 'run-once/postgres', store: 'postgres', driver: 'run-once', hostGapMs: 0 },
   { name: 'queues/postgres', store: 'postgres', driver: 'queues', hostGapMs: 0 },
   { name: 'queues/postgres/polite', store: 'postgres', driver: 'queues', hostGapMs: 250 },
+  { name: 'queues/postgres/+1 worker process', store: 'postgres', driver: 'queues', hostGapMs: 0, extraWorkers: 1 },
 ];
 
-async function openScenarioStore(s: Scenario): Promise<{ store: Store; cleanup(): Promise<void> }> {
+async function openScenarioStore(s: Scenario): Promise<{ store: Store; url?: string; cleanup(): Promise<void> }> {
   if (s.store === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'px-bench-'));
     const store = await openStore({ kind: 'pglite', dataDir: dir });
@@ -56,7 +59,7 @@ async function openScenarioStore(s: Scenario): Promise<{ store: Store; cleanup()
   }
   const db = await freshPostgres();
   const store = await openStore({ kind: 'postgres', url: db.url }, { poolSize: ARTICLE_CONCURRENCY + FEED_CONCURRENCY });
-  return { store, cleanup: async () => { await store.close(); await db.drop(); } };
+  return { store, url: db.url, cleanup: async () => { await store.close(); await db.drop(); } };
 }
 
 interface Result {
@@ -100,13 +103,13 @@ async function startRemoteSite(): Promise<RemoteSite> {
 }
 
 async function run(s: Scenario, site: RemoteSite): Promise<Result> {
-  const { store, cleanup } = await openScenarioStore(s);
+  const { store, url, cleanup } = await openScenarioStore(s);
   const log = pino({ level: 'silent' });
   const http = new HttpClient({ perHostGapMs: s.hostGapMs, perHostConcurrency: 2 });
   const feeds = parseFeedsConfig('bench feeds', fixtureFeedsYaml(site));
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  const started = performance.now();
+  let started = performance.now();
   let storedAt = 0;
   let eventsSeconds: number | null = null;
   try {
@@ -128,8 +131,20 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
         lockMs: 30_000,
         hostGapMs: s.hostGapMs,
         // As deployed (PARALLAX_EVENT_SETTLE_MS default): events are assigned while ingestion goes on.
-        eventSettleMs: 5_000,
+        eventSettleMs: Number(process.env.BENCH_SETTLE_MS ?? 5_000),
       });
+      const extra = Array.from({ length: s.extraWorkers ?? 0 }, () =>
+        spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'parallax.js'), 'worker'], {
+          env: {
+            ...process.env, DATABASE_URL: url, REDIS_URL, PARALLAX_QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn',
+            PARALLAX_HOST_GAP_MS: String(s.hostGapMs), PARALLAX_ARTICLE_CONCURRENCY: String(ARTICLE_CONCURRENCY),
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        }),
+      );
+      await Promise.all(extra.map((w) => new Promise<void>((ready) => w.stdout!.on('data', (d: Buffer) => String(d).includes('worker ready') && ready()))));
+      // The clock restarts once every worker is up: process start-up is not ingestion.
+      started = performance.now();
       await queues.feeds.addBulk(feeds.map((f) => ({ name: JobName.PollFeed, data: { feedId: f.id } })));
       const total = site.outlets.length * ARTICLES;
       for (;;) {
@@ -142,6 +157,8 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       while ((await store.events.maxSeq()) < total) await new Promise((r) => setTimeout(r, 50));
       eventsSeconds = (performance.now() - started) / 1000;
       await workers.close();
+      for (const w of extra) w.kill('SIGTERM');
+      await Promise.all(extra.map((w) => once(w, 'exit')));
       await queues.feeds.obliterate({ force: true });
       await queues.articles.obliterate({ force: true });
       await queues.events.obliterate({ force: true });

@@ -35,23 +35,32 @@ export interface FixtureSite {
   close(): Promise<void>;
 }
 
-const SENTENCES = [
-  'Les autorités de transition ont annoncé la libération des otages après plusieurs mois de captivité.',
-  'Selon une source sécuritaire, l’opération a été menée dans la zone des trois frontières.',
-  'The regional bloc said it would send a delegation to the capital next week to discuss the crisis.',
-  'Des habitants ont indiqué que les routes vers le nord restaient coupées depuis le début du mois.',
-  'The ministry of defence did not respond to a request for comment on the reported attack.',
-  'Les prix des denrées alimentaires ont augmenté de près de vingt pour cent sur les marchés locaux.',
-  'Humanitarian agencies warned that thousands of displaced families still lacked shelter and water.',
-  'Le gouvernement a salué la coopération des pays voisins dans la lutte contre les groupes armés.',
-  'Analysts said the agreement could reshape trade routes across the Sahel for years to come.',
-  'Une commission d’enquête doit rendre ses conclusions avant la fin de l’année, a précisé le ministre.',
-];
+// Words to make sentences from: every article gets its own text, as real reports do, so that the
+// events and duplicate stages downstream see distinct stories rather than one story 2,000 times.
+const WORDS = (
+  'autorités gouvernement armée ministre sécurité région frontière village marché route convoi otages libération ' +
+  'attaque enquête délégation accord élection budget récolte sécheresse inondation école hôpital réfugiés famille ' +
+  'commerce douane port pêche mine or uranium coton prix carburant électricité eau santé vaccin épidémie tribunal ' +
+  'procès avocat journaliste radio syndicat grève étudiants université police gendarmerie patrouille base aérienne ' +
+  'drone frappe négociation médiation sommet ambassade coopération bailleurs projet barrage irrigation semences ' +
+  'council ministry talks ceasefire militia convoy ambush hostages release kidnapping border traders market fuel ' +
+  'prices drought floods harvest refugees camp clinic outbreak court trial lawyer reporter strike students police ' +
+  'patrol airbase drone strike mediation summit embassy cooperation donors dam irrigation seeds exports gold mine'
+).split(' ');
+
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
 
 function paragraphs(outlet: number, article: number): string[] {
   return Array.from({ length: 6 }, (_, p) => {
-    const s = (i: number) => SENTENCES[(outlet * 7 + article * 3 + p + i) % SENTENCES.length];
-    return `${s(0)} ${s(1)} ${s(2)} (${outlet}-${article}-${p})`;
+    const r = rng(outlet * 100_003 + article * 101 + p + 1);
+    const sentence = () => {
+      const words = Array.from({ length: 12 + Math.floor(r() * 8) }, () => WORDS[Math.floor(r() * WORDS.length)]!);
+      return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
+    };
+    return `${sentence()} ${sentence()} ${sentence()} (${outlet}-${article}-${p})`;
   });
 }
 
