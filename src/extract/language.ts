@@ -20,25 +20,55 @@ export interface Detection {
   confident: boolean;
 }
 
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/gu, 'arabic'],
-  [/[\u0400-\u04ff]/gu, 'ru'],
-  [/[\u0590-\u05ff]/gu, 'he'],
-  [/[\u0370-\u03ff]/gu, 'el'],
-  [/[\u0900-\u097f]/gu, 'hi'],
-  [/[\u3040-\u30ff]/gu, 'ja'],
-  [/[\uac00-\ud7af]/gu, 'ko'],
-  [/[\u4e00-\u9fff]/gu, 'zh'],
-  [/[\u0e00-\u0e7f]/gu, 'th'],
+// Non-Latin scripts by code point range: [from, to, code]. Read in one pass over the sample (a
+// regular expression per script, plus one per letter, cost more than the rest of extraction's walk).
+const SCRIPT_RANGES: [number, number, string][] = [
+  [0x0600, 0x06ff, 'arabic'], [0x0750, 0x077f, 'arabic'], [0xfb50, 0xfdff, 'arabic'], [0xfe70, 0xfeff, 'arabic'],
+  [0x0400, 0x04ff, 'ru'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0900, 0x097f, 'hi'],
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0e00, 0x0e7f, 'th'],
 ];
+// The order in which scripts decide, as before: Japanese mixes kana with Han, so kana decides before Han does.
+const SCRIPT_ORDER = ['arabic', 'ru', 'he', 'el', 'hi', 'ja', 'ko', 'zh', 'th'];
+const LETTER = /\p{L}/u;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
 
 export function detectLanguage(text: string): Detection {
   const sample = text.slice(0, 6000);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  let letters = 0;
+  const scripts = new Map<string, number>();
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      if (isAsciiLetter(c)) letters++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogate halves: astral letters are too rare to matter here
+    // Accented Latin letters, the common case, without a regular expression.
+    if (c >= 0xc0 && c <= 0x24f) {
+      if (c !== 0xd7 && c !== 0xf7) letters++;
+      continue;
+    }
+    if (!LETTER.test(sample[i]!)) continue;
+    letters++;
+    for (const [from, to, code] of SCRIPT_RANGES) {
+      if (c >= from && c <= to) {
+        scripts.set(code, (scripts.get(code) ?? 0) + 1);
+        break;
+      }
+    }
+  }
   if (letters < 20) return { language: null, confident: false };
-  for (const [re, code] of SCRIPTS) {
-    const n = (sample.match(re) ?? []).length;
-    // Japanese mixes kana with Han, so kana decides before Han does.
+  for (const code of SCRIPT_ORDER) {
+    const n = scripts.get(code) ?? 0;
     if (n / letters > (code === 'ja' ? 0.1 : 0.4)) {
       if (code === 'arabic') return { language: arabicScriptLanguage(sample), confident: letters >= 50 };
       if (code === 'ru' && /[іїєґ]/i.test(sample)) return { language: 'uk', confident: letters >= 50 };
