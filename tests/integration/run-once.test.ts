@@ -9,6 +9,8 @@ import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../helpers
  * `parallax run-once` and `parallax articles --json` the way an analyst runs them: separate
  * processes, the embedded database in a data directory, no Redis.
  */
+// Each step is a separate `parallax` process opening the embedded database: seconds each on a
+// loaded 2-core machine, so these tests get more than the default 30 s.
 describe('parallax run-once with the embedded database', () => {
   let site: FixtureSite;
   let dir: string;
@@ -59,7 +61,7 @@ describe('parallax run-once with the embedded database', () => {
     expect(one?.title).toBe('Dépêche 3 de l’outlet 1');
     expect(one?.feedId).toBe('outlet-1');
     expect(one?.published).toBe('2025-08-01T03:00:00.000Z');
-  });
+  }, 120_000);
 
   test('feeds list shows the health of every feed; feeds check reports what each feed returns', async () => {
     const data = join(dir, 'data');
@@ -83,7 +85,7 @@ describe('parallax run-once with the embedded database', () => {
     expect(failed?.errorKind).toBe('http-status');
     expect(failed?.error).toContain(`404`);
     expect(failed?.error).toContain(gone);
-  });
+  }, 120_000);
 
   test('a config error names the file, the line and the field, and exits 2', async () => {
     const bad = join(dir, 'bad.yaml');
