@@ -62,7 +62,8 @@ async function oneDeciderThenTwo() {
   return { expected, two, a, b, order: await two.store.events.unassigned() };
 }
 
-describe('event assignment through the store', () => {
+// Each test opens one or two in-memory PGlite databases (seconds each on a loaded machine).
+describe('event assignment through the store', { timeout: 120_000 }, () => {
   test('the labelled set comes out as labelled: the seed story in one event, no hard negative in it, the copy flagged', async () => {
     const { store, ids } = await storeWithSet();
     const results = await new EventAssigner(store, vocabulary, log).assignAll();
