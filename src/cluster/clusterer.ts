@@ -125,7 +125,7 @@ export class Clusterer {
 
     const duplicateOf = dup.original?.url ?? null;
     if (!best) {
-      const event = newEvent(events.newId(), at);
+      const event = newEvent(events.newId(article.id), at);
       addMember(event, member(1, duplicateOf), vectors, position);
       await events.save(event, posted);
       await events.linkArticle(article.id, event.id);

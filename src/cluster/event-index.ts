@@ -18,7 +18,12 @@ export interface EventIndex {
   /** The event an article was assigned to. */
   eventOfArticle(articleId: string): Promise<string | undefined>;
   linkArticle(articleId: string, eventId: string): Promise<void>;
-  newId(): string;
+  /**
+   * The id of an event the article `firstArticleId` starts. Derived from that article, so ids are
+   * unique without coordination and a state rebuilt by a different history (another version of
+   * the clusterer replaying the log) can never give an existing id to another event.
+   */
+  newId(firstArticleId: string): string;
 }
 
 export interface MemoryEventIndexOptions {
@@ -33,7 +38,6 @@ export class MemoryEventIndex implements EventIndex {
   private readonly posted = new Map<string, Set<string>>();
   private readonly aliases = new Map<string, string>();
   private readonly articles = new Map<string, string>();
-  private sequence = 0;
   private latest = -Infinity;
   private saves = 0;
 
@@ -92,8 +96,8 @@ export class MemoryEventIndex implements EventIndex {
     this.articles.set(articleId, eventId);
   }
 
-  newId(): string {
-    return `ev${(++this.sequence).toString().padStart(6, '0')}`;
+  newId(firstArticleId: string): string {
+    return `ev-${firstArticleId}`;
   }
 
   /** Number of open events (for tests and the benchmark). */

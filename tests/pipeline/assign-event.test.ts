@@ -86,6 +86,9 @@ describe('event assignment through the store', { timeout: 120_000 }, () => {
     // Events are stored with their records; the log is contiguous.
     const events = await store.events.list();
     expect(events.length).toBe(new Set(predicted).size);
+    // An event is named after the article that started it: unique without coordination, and never
+    // reused for another story by a process whose replay took a different course.
+    for (const e of events) expect(rows.filter((r) => r.event_id === e.id).map((r) => `ev-${r.id}`)).toContain(e.id);
     expect(await store.events.maxSeq()).toBe(set.length);
   });
 
