@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -12,7 +12,7 @@ const envSchema = z.object({
   PARALLAX_DATA_DIR: z.string().default('./data'),
   PARALLAX_CONFIG: z.string().default('config/feeds.yaml'),
   /** The multilingual vocabulary of event keys (places, groups, institutions, topics, actions). */
-  PARALLAX_VOCABULARY_DIR: z.string().default('config/vocabulary'),
+  PARALLAX_VOCABULARY_DIR: z.string().optional(),
   PARALLAX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   PARALLAX_HOST: z.string().default('127.0.0.1'),
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
@@ -52,6 +52,8 @@ export type Settings = {
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
+const SHIPPED_VOCABULARY = join(import.meta.dirname, '..', '..', 'config', 'vocabulary');
+
 export class SettingsError extends Error {}
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -67,7 +69,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: e.DATABASE_URL && e.DATABASE_URL.trim() !== '' ? e.DATABASE_URL : null,
     dataDir: resolve(e.PARALLAX_DATA_DIR),
     configFile: e.PARALLAX_CONFIG,
-    vocabularyDir: e.PARALLAX_VOCABULARY_DIR,
+    // Shipped with Parallax, so found beside the code whatever the working directory.
+    vocabularyDir: e.PARALLAX_VOCABULARY_DIR ? resolve(e.PARALLAX_VOCABULARY_DIR) : SHIPPED_VOCABULARY,
     port: e.PARALLAX_PORT,
     host: e.PARALLAX_HOST,
     queuePrefix: e.PARALLAX_QUEUE_PREFIX,
