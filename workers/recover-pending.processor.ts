@@ -2,9 +2,17 @@ import type { WorkerContext } from './context.js';
 import type { Queue } from 'bullmq';
 import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
 
-/** Gives `jobId` a job if it has none, or retries it if it failed for good. */
+/**
+ * Gives a still-pending article's job id a live job: a new one if it has none, or if its job
+ * completed without the article being stored (the write was lost: a database restored or failed
+ * over); a retry if it failed for good.
+ */
 async function ensureJob(queue: Queue, name: JobName, data: object, jobId: string): Promise<'enqueued' | 'retried' | 'alive'> {
-  const job = await queue.getJob(jobId);
+  let job = await queue.getJob(jobId);
+  if (job && (await job.isCompleted())) {
+    await job.remove();
+    job = undefined;
+  }
   if (!job) {
     await queue.add(name, data, { jobId });
     return 'enqueued';

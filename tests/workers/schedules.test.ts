@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
+import { eventually } from '../helpers/cli-process.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
 const feed = (id: string, intervalMs: number): FeedConfig => ({
@@ -88,6 +89,15 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
     expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false });
     expect(await articles.count()).toBe(2);
+
+    // A job that completed while its article stayed pending (the write was lost) is replaced.
+    const workerConnection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    const worker = new Worker(QueueName.Articles, async () => 'done without storing', { connection: workerConnection, prefix });
+    await eventually(async () => (await articles.getCompletedCount()) === 2, 10_000, 'both jobs completed');
+    await worker.close();
+    workerConnection.disconnect();
+    expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false });
+    expect(await articles.getWaitingCount()).toBe(2);
     await http.close();
   });
 });
