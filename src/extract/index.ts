@@ -1,4 +1,3 @@
-import type { Document } from 'domhandler';
 import { chooseLanguage } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
@@ -22,8 +21,7 @@ export interface ExtractOptions {
  * walked once; everything after works on the blocks and metadata that walk collected.
  */
 export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): ExtractedArticle {
-  const $ = parseHtml(input.html);
-  const doc = $.root()[0] as unknown as Document;
+  const doc = parseHtml(input.html);
   const walk = walkDocument(doc, {
     deadline: performance.now() + (options.timeBudgetMs ?? 2000),
     maxDepth: 400,

@@ -1,5 +1,5 @@
-import { load } from 'cheerio/slim';
-import type { CheerioAPI } from 'cheerio/slim';
+import type { Document } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import iconv from 'iconv-lite';
 
 /** Pages longer than this are cut: nothing a newsroom publishes needs more, a hostile page gets no further. */
@@ -24,9 +24,18 @@ export function decodeHtml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** Parses with htmlparser2 (through cheerio/slim): six times faster than parse5 on news pages. */
-export function parseHtml(html: string | Uint8Array): CheerioAPI {
+/**
+ * Parses with htmlparser2's `parseDocument`: the parser cheerio/slim itself uses (six times faster
+ * than parse5 on news pages), called directly because `load` costs more than the parse. Each `load`
+ * declares a fresh class whose closures hold the document; V8 keeps classes' hidden maps in the old
+ * generation, so every page's whole tree survives the young-generation collections and is promoted,
+ * and major collections follow. On the benchmark's 181 pages, one core, parse alone: `load` 280 to
+ * 330 pages/s, `parseDocument` 740 to 800 (same machine, same minute). The tree is the same
+ * domhandler tree cheerio wraps, so `cheerio.load(doc)` still works on it for any caller that wants
+ * selectors; the extraction walk does not need them.
+ */
+export function parseHtml(html: string | Uint8Array): Document {
   let text = typeof html === 'string' ? html : decodeHtml(html);
   if (text.length > MAX_HTML_CHARS) text = text.slice(0, MAX_HTML_CHARS);
-  return load(text);
+  return parseDocument(text);
 }
