@@ -13,7 +13,16 @@ const STOPWORDS: Record<string, string[]> = {
   it: ['il', 'lo', 'la', 'gli', 'le', 'di', 'e', 'che', 'un', 'una', 'per', 'non', 'con', 'del', 'della', 'dei', 'nel', 'nella', 'sono', 'è', 'si', 'da', 'al', 'alla', 'anche', 'come', 'più', 'ma', 'questo', 'ha'],
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'in', 'voor', 'niet', 'met', 'zijn', 'er', 'aan', 'ook', 'als', 'bij', 'door', 'wordt', 'maar', 'om', 'nog', 'dan', 'werd', 'heeft', 'deze', 'uit', 'naar'],
 };
-const STOPSETS = Object.fromEntries(Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v)]));
+const LANGS = Object.keys(STOPWORDS);
+// Word -> the languages (indices into LANGS) it is a stop word of: one look-up per word, not one per language.
+const STOP_INDEX = new Map<string, number[]>();
+LANGS.forEach((lang, i) => {
+  for (const w of STOPWORDS[lang]!) {
+    const list = STOP_INDEX.get(w);
+    if (list) list.push(i);
+    else STOP_INDEX.set(w, [i]);
+  }
+});
 
 export interface Detection {
   language: string | null;
@@ -76,8 +85,12 @@ export function detectLanguage(text: string): Detection {
     }
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const hits: [string, number][] = Object.keys(STOPSETS).map((lang) => [lang, 0]);
-  for (const w of words) for (const h of hits) if (STOPSETS[h[0]]!.has(w)) h[1]++;
+  const counts = new Array<number>(LANGS.length).fill(0);
+  for (const w of words) {
+    const langs = STOP_INDEX.get(w);
+    if (langs) for (const i of langs) counts[i]!++;
+  }
+  const hits: [string, number][] = LANGS.map((lang, i) => [lang, counts[i]!]);
   hits.sort((a, b) => b[1] - a[1]);
   const [top, second] = [hits[0]!, hits[1]!];
   if (top[1] === 0) return { language: null, confident: false };

@@ -63,13 +63,11 @@ export interface ClassEvidence {
 
 const NONE: ClassEvidence = { negative: false, positive: false, author: false };
 const AUTHOR_HINT = /(byline|author|auteur|writer|reporter)/i;
-// Templates repeat the same few hundred class strings on a page: read each once.
+// Templates repeat the same few hundred class strings on a page: each is read once, and looked up
+// as it is (joining class and id first made a new string, and a new hash, for every element).
 const cache = new Map<string, ClassEvidence>();
 
-/** Whether an element's class and id speak for or against it holding the article's text. */
-export function classEvidence(cls: string | undefined, id: string | undefined): ClassEvidence {
-  if (!cls && !id) return NONE;
-  const text = (cls ?? '') + ' ' + (id ?? '');
+function wordEvidence(text: string): ClassEvidence {
   const hit = cache.get(text);
   if (hit) return hit;
   let negative = false;
@@ -79,10 +77,37 @@ export function classEvidence(cls: string | undefined, id: string | undefined): 
     if (NEGATIVE_WORDS.has(word)) negative = true;
     else if (POSITIVE_WORDS.has(word)) positive = true;
   }
-  const evidence = { negative, positive, author: AUTHOR_HINT.test(cls ?? '') };
+  const evidence = { negative, positive, author: AUTHOR_HINT.test(text) };
   if (cache.size > 20_000) cache.clear();
   cache.set(text, evidence);
   return evidence;
+}
+
+// Ids go in a cache of their own: an id never names the author's line, a class string may.
+const idCache = new Map<string, ClassEvidence>();
+function idEvidence(id: string): ClassEvidence {
+  const hit = idCache.get(id);
+  if (hit) return hit;
+  let negative = false;
+  let positive = false;
+  for (const word of splitWords(id)) {
+    if (NEGATIVE_WORDS.has(word)) negative = true;
+    else if (POSITIVE_WORDS.has(word)) positive = true;
+  }
+  const evidence = { negative, positive, author: false };
+  if (idCache.size > 20_000) idCache.clear();
+  idCache.set(id, evidence);
+  return evidence;
+}
+
+/** Whether an element's class and id speak for or against it holding the article's text. */
+export function classEvidence(cls: string | undefined, id: string | undefined): ClassEvidence {
+  if (!cls) return id ? idEvidence(id) : NONE;
+  const c = wordEvidence(cls);
+  if (!id) return c;
+  const i = idEvidence(id);
+  if (!i.negative && !i.positive) return c;
+  return { negative: c.negative || i.negative, positive: c.positive || i.positive, author: c.author };
 }
 
 /** Inline styles and attributes that hide an element from readers. */

@@ -8,10 +8,9 @@ export const LINE_BREAK = '\u0001';
  * space; each run of `<br>` marks becomes one `\n`.
  */
 export function normaliseSpace(s: string): string {
-  return s
-    .replace(/[\s\u200b\ufeff]+/g, ' ')
-    .replace(/ ?\u0001[\u0001 ]*/g, '\n')
-    .trim();
+  const spaced = s.replace(/[\s\u200b\ufeff]+/g, ' ');
+  // Most blocks hold no <br>: skip the second pass over them.
+  return (spaced.includes(LINE_BREAK) ? spaced.replace(/ ?\u0001[\u0001 ]*/g, '\n') : spaced).trim();
 }
 
 /**
