@@ -1,4 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
+import { dropFurniture } from './furniture.js';
 import type { Block } from './walk.js';
 
 /**
@@ -111,7 +112,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (b.kind === 'heading' && titleKey && key(b.text) === titleKey) return false;
     return true;
   });
-  return { container, blocks: trimEdges(kept) };
+  return { container, blocks: trimEdges(dropFurniture(kept)) };
 }
 
 function headerAbove(node: ParentNode): boolean {

@@ -1,0 +1,66 @@
+/**
+ * Page furniture that templates put inside the article's own container, where the container
+ * choice cannot leave it out: the dateline, the byline, and calls to sign up. Recognised by their
+ * wording and their shortness, in English, French and a few other languages, never by site.
+ */
+
+// Months and weekdays: a dateline names one (or gives a clock time).
+const CALENDAR_WORDS = [
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre',
+  'octobre', 'novembre', 'décembre', 'decembre',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+];
+const CALENDAR = new Set(CALENDAR_WORDS);
+// Everything else a dateline is made of, besides digits and punctuation.
+const DATE_WORDS = new Set([
+  ...CALENDAR_WORDS,
+  'am', 'pm', 'a.m', 'p.m', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'ist',
+  'updated', 'update', 'published', 'posted', 'last', 'modified', 'on', 'at', 'le', 'à', 'mis', 'jour', 'publié', 'publie',
+  'ago', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins', 'day', 'days', 'h', 'il', 'y', 'a', 'et', 'de',
+]);
+
+/**
+ * "Nov. 19, 2019, 8:41 AM UTC", "Updated 10:01 pm PST, Tuesday, November 19, 2019", "20 Nov 2019
+ * 08:00 GMT": only date words, digits and punctuation, with a month, a weekday or a clock time
+ * ("10 p.m." alone heads a live blog's entry; "12 killed, 40 hurt" is no date).
+ */
+export function isDateline(text: string): boolean {
+  if (text.length > 90 || !/\d/.test(text)) return false;
+  const words = (text.toLowerCase().match(/[\p{L}.]+/gu) ?? []).map((w) => w.replace(/^\.+|\.+$/g, '')).filter((w) => w !== '');
+  if (!words.every((w) => DATE_WORDS.has(w))) return false;
+  return /\d{1,2}[:h]\d{2}/.test(text) || words.some((w) => CALENDAR.has(w));
+}
+
+// "By Phil Helsel", "Par Jean Dupont", "By Reuters": a name after the word, no sentence.
+const BYLINE = /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+[\p{Lu}\p{Lt}]/u;
+export function isBylineLine(text: string): boolean {
+  return text.length <= 80 && BYLINE.test(text) && !/[.!?]\s*$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+}
+
+// Sign-up calls: newsletters, alerts, "delivered to your inbox". The article's own sentences can
+// mention a newsletter or people signing up; a call is short and addresses the reader.
+// ("ourNewsletter": words run together where a template drops the space between two spans.)
+const NEWSLETTER = /newsletter|lettre d['’]information/i;
+const CALL_WORDS = /\b(sign|subscri\w*|inbox|get|deliver\w*|receive|free|join|our)\b|^our|abonn|inscri/i;
+const CALL = /\byour inbox\b|^\W*subscribe\b|abonnez-vous|inscrivez-vous/i;
+export function isSignUpCall(text: string): boolean {
+  if (text.length > 200) return false;
+  return CALL.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
+}
+
+/**
+ * Drops furniture from the chosen blocks: sign-up calls anywhere, datelines and bylines only above
+ * the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
+ */
+export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
+  let inHead = true;
+  return blocks.filter((b) => {
+    if (isSignUpCall(b.text)) return false;
+    if (inHead && b.text.length >= 150) inHead = false;
+    return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
+  });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { dropFurniture, isBylineLine, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
+import { extractArticle } from '../../src/extract/index.js';
+
+describe('datelines', () => {
+  it.each([
+    'Nov. 19, 2019, 8:41 AM UTC',
+    'Updated 10:01 pm PST, Tuesday, November 19, 2019',
+    '20 Nov 2019 08:00 GMT',
+    'November 19, 2019 / 12:21 AM / Updated 14 hours ago',
+    'Publié le 5 mars 2024 à 11h30',
+  ])('%s is a dateline', (t) => expect(isDateline(t)).toBe(true));
+
+  it.each([
+    '10 p.m.', // a live blog's entry heading: no month, no clock time
+    '12 killed, 40 hurt in Monday blast',
+    'The vote is set for Nov. 19, 2019, the party said.',
+    'March', // no digit
+  ])('%s is not', (t) => expect(isDateline(t)).toBe(false));
+});
+
+describe('bylines', () => {
+  it.each(['By Phil Helsel', 'By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', 'Par Jean Dupont', 'By Reuters'])('%s', (t) =>
+    expect(isBylineLine(t)).toBe(true),
+  );
+  it.each(['By the end of the year, prices had doubled.', 'by the river', 'Bystanders ran for cover'])('not: %s', (t) =>
+    expect(isBylineLine(t)).toBe(false),
+  );
+});
+
+describe('sign-up calls', () => {
+  it.each([
+    'Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.',
+    'Sign up for ourNewsletter.',
+    'SUBSCRIBE',
+    'Let our news meet your inbox. The news and stories that matters, delivered weekday mornings.',
+    'Abonnez-vous à notre lettre d’information',
+  ])('%s', (t) => expect(isSignUpCall(t)).toBe(true));
+  it.each([
+    'Disney’s tech teams isolated the problem and the company continued to sign up customers.',
+    'Sign up for a Hulu ad-free account for $11.99 a month', // a deal in a shopping article, no newsletter
+    'The newsletter, founded in 1998, was read by most of the town council.',
+  ])('not: %s', (t) => expect(isSignUpCall(t)).toBe(false));
+  it('a long paragraph is never a call', () => {
+    expect(isSignUpCall(`Readers who subscribe to the newsletter ${'said the coverage mattered to them. '.repeat(6)}`)).toBe(false);
+  });
+});
+
+describe('dropFurniture', () => {
+  const para = (text: string) => ({ text });
+  const long = 'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers, a decision that will send heavy traffic through the town centre.';
+
+  it('drops datelines and bylines above the first paragraph of prose, and sign-up calls anywhere', () => {
+    const out = dropFurniture([para('By Phil Helsel'), para('Nov. 19, 2019, 8:41 AM UTC'), para(long), para('Sign up for our newsletter.')]);
+    expect(out.map((b) => b.text)).toEqual([long]);
+  });
+
+  it('keeps a date line further down: a live blog entry or a quoted date is text there', () => {
+    const out = dropFurniture([para(long), para('Nov. 19, 2019, 9:15 AM'), para('By Reuters')]);
+    expect(out).toHaveLength(3);
+  });
+});
+
+describe('a page whose container holds its own furniture', () => {
+  const body = [
+    'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers.',
+    'Hauliers said the detour through the town centre would add twenty minutes to every delivery and asked for a temporary crossing.',
+    'The mayor said a temporary crossing would be built within six weeks, paid for from the roads budget, and that the old bridge would reopen to cars in the spring.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Bridge closed to lorries | Valley Post</title></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <div class="story">
+      <h1>Bridge closed to lorries</h1>
+      <p>Get the morning briefing, delivered to your inbox: sign up for our newsletter.</p>
+      <p>By Ann Example</p>
+      <p>Nov. 19, 2019, 8:41 AM UTC</p>
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+      <p>Get the latest updates right in your inbox. Sign up for our newsletter.</p>
+    </div>
+    <footer>© Valley Post</footer></body></html>`;
+
+  it('keeps the prose and drops the byline, dateline and the call', () => {
+    const a = extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' });
+    expect(a.text).toBe(body.join('\n\n'));
+  });
+});
