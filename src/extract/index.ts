@@ -1,4 +1,4 @@
-import { chooseLanguage } from './language.js';
+import { languageChoice } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
 import { notArticleReason } from './not-article.js';
@@ -59,6 +59,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
         pageText,
         text: text.slice(0, 5000),
       });
+  const language = languageChoice(meta.declaredLanguages, text || pageText);
   return {
     isArticle: reason === null,
     notArticleReason: reason,
@@ -67,7 +68,8 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
     authors: meta.authors,
     published: meta.published,
     modified: meta.modified,
-    language: chooseLanguage(meta.declaredLanguages, text || pageText),
+    language: language.language,
+    languageSource: language.source,
     canonicalUrl: meta.canonicalUrl,
     siteName: meta.siteName,
     image: meta.image,

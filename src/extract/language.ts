@@ -115,9 +115,22 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-export function chooseLanguage(declared: (string | null | undefined)[], text: string): string | null {
+/**
+ * Where a page's language came from: `text` when detection from the text was confident, `page` when
+ * it is the page's own declaration (`<html lang>`, meta), `guess` when a weak detection filled in
+ * for a page that declares nothing. Callers holding a better source (a feed's configured language)
+ * should let only `text` override it: templates keep a default `lang="en"` on French pages.
+ */
+export type LanguageSource = 'text' | 'page' | 'guess';
+
+export function languageChoice(declared: (string | null | undefined)[], text: string): { language: string | null; source: LanguageSource | null } {
   const declaredLang = declared.map(primaryLanguage).find((l) => l !== null) ?? null;
   const detected = detectLanguage(text);
-  if (detected.confident) return detected.language;
-  return declaredLang ?? detected.language;
+  if (detected.confident) return { language: detected.language, source: 'text' };
+  if (declaredLang) return { language: declaredLang, source: 'page' };
+  return detected.language ? { language: detected.language, source: 'guess' } : { language: null, source: null };
+}
+
+export function chooseLanguage(declared: (string | null | undefined)[], text: string): string | null {
+  return languageChoice(declared, text).language;
 }

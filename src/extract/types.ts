@@ -18,6 +18,11 @@ export interface ExtractedArticle {
   modified: string | null;
   /** ISO 639-1 code, or null when neither the declared nor the detected language is known. */
   language: string | null;
+  /**
+   * How `language` was found: `text` (confident detection from the main text), `page` (the page's
+   * declaration, unconfirmed by the text), `guess` (weak detection, nothing declared), or null.
+   */
+  languageSource: 'text' | 'page' | 'guess' | null;
   canonicalUrl: string | null;
   siteName: string | null;
   image: string | null;

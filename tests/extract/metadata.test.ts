@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.js';
-import { chooseLanguage, detectLanguage } from '../../src/extract/language.js';
+import { chooseLanguage, detectLanguage, languageChoice } from '../../src/extract/language.js';
 import { chooseAuthors } from '../../src/extract/metadata/authors.js';
 import { dateFromUrl, normaliseDate } from '../../src/extract/metadata/dates.js';
 import { stripSiteName } from '../../src/extract/metadata/title.js';
@@ -67,6 +67,15 @@ describe('language', () => {
     expect(chooseLanguage(['en-US'], french)).toBe('fr');
     expect(chooseLanguage([null, 'fr_FR'], 'Bonjour')).toBe('fr');
     expect(chooseLanguage([null, null], 'ok')).toBeNull();
+  });
+
+  it('says where the language came from, so a caller with a configured language knows what may override it', () => {
+    const french = 'Le conseil a annoncé lundi que le nouveau pont serait ouvert à la circulation avant la fin de l’année, et que les travaux sont dans les temps.';
+    expect(languageChoice(['en-US'], french)).toEqual({ language: 'fr', source: 'text' });
+    // A template's default lang="en" over a one-line French page: only the page says "en".
+    expect(languageChoice(['en'], 'Le pont est fermé')).toEqual({ language: 'en', source: 'page' });
+    expect(languageChoice([], 'Le pont est fermé à la circulation')).toEqual({ language: 'fr', source: 'guess' });
+    expect(languageChoice([], 'ok')).toEqual({ language: null, source: null });
   });
 });
 
