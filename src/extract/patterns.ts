@@ -52,6 +52,10 @@ const POSITIVE_WORDS = new Set([
   'article', 'articlebody', 'body', 'content', 'entry', 'main', 'post', 'story', 'text', 'blog', 'prose', 'richtext',
 ]);
 
+// Posts quoted in the article (a tweet, an Instagram post) sit in "social-media-embed" or
+// "embedded-tweet" boxes: what they say is part of the story, though "social" names share bars.
+const EMBED_WORDS = new Set(['embed', 'embedded', 'oembed', 'tweet']);
+
 const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 
 export interface ClassEvidence {
@@ -72,11 +76,14 @@ function wordEvidence(text: string): ClassEvidence {
   if (hit) return hit;
   let negative = false;
   let positive = false;
+  let embed = false;
   for (const word of splitWords(text)) {
     if (word === '') continue;
     if (NEGATIVE_WORDS.has(word)) negative = true;
     else if (POSITIVE_WORDS.has(word)) positive = true;
+    else if (EMBED_WORDS.has(word)) embed = true;
   }
+  if (embed) negative = false;
   const evidence = { negative, positive, author: AUTHOR_HINT.test(text) };
   if (cache.size > 20_000) cache.clear();
   cache.set(text, evidence);
@@ -90,10 +97,13 @@ function idEvidence(id: string): ClassEvidence {
   if (hit) return hit;
   let negative = false;
   let positive = false;
+  let embed = false;
   for (const word of splitWords(id)) {
     if (NEGATIVE_WORDS.has(word)) negative = true;
     else if (POSITIVE_WORDS.has(word)) positive = true;
+    else if (EMBED_WORDS.has(word)) embed = true;
   }
+  if (embed) negative = false;
   const evidence = { negative, positive, author: false };
   if (idCache.size > 20_000) idCache.clear();
   idCache.set(id, evidence);

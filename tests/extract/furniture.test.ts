@@ -84,3 +84,21 @@ describe('a page whose container holds its own furniture', () => {
     expect(a.text).toBe(body.join('\n\n'));
   });
 });
+
+describe('a post quoted in the article', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Campaign mocked online</title></head><body>
+    <article>
+      <h1>Campaign mocked online</h1>
+      <div class="social-share"><a href="https://facebook.example/share">Share on Facebook</a> <a href="https://twitter.example/share">Tweet this story</a></div>
+      <p>The state's new anti-drug campaign was launched on Monday with a slogan that many readers found hard to take seriously.</p>
+      <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real and yes the state spent half a million dollars on it, which is quite something.</p>— A Reader (@reader) November 18, 2019</blockquote></div>
+      <p>The governor defended the campaign on Tuesday, saying that the attention it drew was exactly what the state had hoped for.</p>
+    </article></body></html>`;
+  const a = extractArticle({ html, url: 'https://post.example/2019/11/19/campaign' });
+
+  it('keeps the embedded post ("social-media-embed") and drops the share bar ("social-share")', () => {
+    expect(a.text).toContain('Yes this is real and yes the state spent half a million dollars');
+    expect(a.text).not.toContain('Share on Facebook');
+    expect(a.blocks[0]!.text).toMatch(/^The state's new anti-drug campaign/);
+  });
+});
