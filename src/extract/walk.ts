@@ -3,6 +3,9 @@ import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
 import { classEvidence, INLINE_TAGS, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
 
+/** Skipped elements that sit inside a line of text: they do not end the paragraph around them. */
+const INLINE_SKIPPED = new Set(['img', 'svg', 'picture', 'input', 'button', 'label', 'select', 'textarea', 'math']);
+
 /** A run of text the walk found: one paragraph, heading or list item, with its evidence. */
 export interface Block {
   text: string;
@@ -41,6 +44,20 @@ interface Frame {
   inHeader: boolean;
   /** Inside `<head>`: walked for metadata, never for text. */
   silent: boolean;
+  /** For an inline element inside a running block: the collected text as it stood on entry. */
+  mark: InlineMark | null;
+}
+
+interface InlineMark {
+  parts: number;
+  partChars: number;
+  visibleChars: number;
+  linkChars: number;
+  leadLinkChars: number;
+  leadOpen: boolean;
+  links: number;
+  /** Blocks flushed before entry: once the run has been flushed, there is nothing to take back. */
+  flushes: number;
 }
 
 /**
@@ -58,6 +75,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let linkDepth = 0;
   let leadLinkChars = 0;
   let leadOpen = true;
+  let links = 0;
+  let flushes = 0;
   let silentDepth = 0;
   let visited = 0;
   let timedOut = false;
@@ -69,6 +88,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   };
   const flush = () => {
     if (partChars === 0) return;
+    flushes++;
     const frame = blockFrame();
     const text = visibleChars > 0 && frame ? normaliseSpace(parts.length === 1 ? parts[0]! : parts.join('')) : '';
     if (text !== '' && frame) {
@@ -90,6 +110,20 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     linkChars = 0;
     leadLinkChars = 0;
     leadOpen = true;
+  };
+
+  // A span in the middle of a sentence that holds nothing but several links is a pop-up (a hover
+  // card listing a person's other articles, hidden until pointed at): its text leaves the sentence.
+  const dropIfLinkList = (m: InlineMark) => {
+    const visible = visibleChars - m.visibleChars;
+    if (flushes !== m.flushes || links - m.links < 3 || visible < 40 || linkChars - m.linkChars < 0.9 * visible) return;
+    parts.length = m.parts;
+    parts.push(' ');
+    partChars = m.partChars + 1;
+    visibleChars = m.visibleChars;
+    linkChars = m.linkChars;
+    leadLinkChars = m.leadLinkChars;
+    leadOpen = m.leadOpen;
   };
 
   // Returns whether to go into the node's children.
@@ -141,8 +175,9 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       if (t) raw.authorTexts.push(t);
     }
     if (SKIP_TAGS.has(name) || depth > limits.maxDepth || isHidden(a)) {
-      // A skipped element still separates the text around it.
-      if (!INLINE_TAGS.has(name)) flush();
+      // A skipped element still separates the text around it, unless it sits in a line of text
+      // as an image or a form control does.
+      if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
       return false;
     }
     const parent = top();
@@ -159,11 +194,18 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
       inHeader: name === 'header' || (parent?.inHeader ?? false),
       silent: name === 'head',
+      mark:
+        isBlock || name === 'a' || visibleChars === 0
+          ? null
+          : { parts: parts.length, partChars, visibleChars, linkChars, leadLinkChars, leadOpen, links, flushes },
     };
     // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
     if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;
     stack.push(frame);
-    if (frame.isLink) linkDepth++;
+    if (frame.isLink) {
+      linkDepth++;
+      links++;
+    }
     if (frame.silent) silentDepth++;
     return true;
   };
@@ -171,6 +213,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   const exit = () => {
     const frame = stack[stack.length - 1]!;
     if (frame.isBlock) flush();
+    else if (frame.mark) dropIfLinkList(frame.mark);
     if (frame.isLink) linkDepth--;
     if (frame.silent) silentDepth--;
     stack.pop();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/extract/parse.js';
+import { walkDocument } from '../../src/extract/walk.js';
+
+const walk = (html: string) =>
+  walkDocument(parseHtml(html), { deadline: Infinity, maxDepth: 400, maxBlockChars: 100_000 }).blocks.map((b) => b.text);
+
+describe('the walk over one paragraph', () => {
+  it('leaves out a hover card of links inside a sentence, and keeps the linked name', () => {
+    const blocks = walk(`<body><p>South Dakota Gov. <span class="rollover"><a href="/people/noem">Kristi Noem</a><span class="card"><span>
+      <img src="/noem.jpg" alt=""><a href="/people/noem">Kristi Lynn Noem</a>
+      <a href="/a1">Governor doubles down on anti-drug campaign</a><a href="/a2">State drops pipeline protest laws</a>
+      <a href="/more">MORE</a></span></span></span> (R) is defending the state's campaign.</p></body>`);
+    expect(blocks).toEqual(["South Dakota Gov. Kristi Noem (R) is defending the state's campaign."]);
+  });
+
+  it('keeps a sentence that links three sources among its own words', () => {
+    const text = 'Reports from <a href="/1">Reuters</a>, <a href="/2">the Associated Press</a> and <a href="/3">AFP</a> agree on the toll.';
+    expect(walk(`<body><p>The figures differ. <span>${text}</span></p></body>`)).toEqual([
+      'The figures differ. Reports from Reuters, the Associated Press and AFP agree on the toll.',
+    ]);
+  });
+
+  it('does not split a paragraph at an image or a button inside it', () => {
+    expect(walk('<body><p>The river rose <img src="/r.jpg" alt="">two metres <button>Play</button>overnight.</p></body>')).toEqual([
+      'The river rose two metres overnight.',
+    ]);
+  });
+
+  it('still ends a paragraph at a skipped block (a figure between two paragraphs)', () => {
+    expect(walk('<body><div>First part.<figure><img src="/x.jpg"><figcaption>Credit</figcaption></figure>Second part.</div></body>')).toEqual([
+      'First part.',
+      'Second part.',
+    ]);
+  });
+});
