@@ -48,6 +48,13 @@ const NEGATIVE_WORDS = new Set([
   'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
 ]);
 
+// Negative words that name something short (a title, a teaser, a timestamp): an element so named
+// that holds paragraphs of prose is misnamed, where a comment thread or a sidebar named so is not.
+const WEAK_NEGATIVE_WORDS = new Set([
+  'title', 'headline', 'meta', 'banner', 'also', 'skip', 'topics', 'keywords',
+  'dateline', 'timestamp',
+]);
+
 const POSITIVE_WORDS = new Set([
   'article', 'articlebody', 'body', 'content', 'entry', 'main', 'post', 'story', 'text', 'blog', 'prose', 'richtext',
 ]);
@@ -63,9 +70,11 @@ export interface ClassEvidence {
   positive: boolean;
   /** Names the author's line: where bylines are found. */
   author: boolean;
+  /** Negative by words that name something short only (see WEAK_NEGATIVE_WORDS). */
+  weak: boolean;
 }
 
-const NONE: ClassEvidence = { negative: false, positive: false, author: false };
+const NONE: ClassEvidence = { negative: false, positive: false, author: false, weak: false };
 const AUTHOR_HINT = /(byline|author|auteur|writer|reporter)/i;
 // Templates repeat the same few hundred class strings on a page: each is read once, and looked up
 // as it is (joining class and id first made a new string, and a new hash, for every element).
@@ -77,14 +86,18 @@ function wordEvidence(text: string): ClassEvidence {
   let negative = false;
   let positive = false;
   let embed = false;
+  let strong = false;
   for (const word of splitWords(text)) {
     if (word === '') continue;
-    if (NEGATIVE_WORDS.has(word)) negative = true;
+    if (NEGATIVE_WORDS.has(word)) {
+      negative = true;
+      if (!WEAK_NEGATIVE_WORDS.has(word)) strong = true;
+    }
     else if (POSITIVE_WORDS.has(word)) positive = true;
     else if (EMBED_WORDS.has(word)) embed = true;
   }
   if (embed) negative = false;
-  const evidence = { negative, positive, author: AUTHOR_HINT.test(text) };
+  const evidence = { negative, positive, author: AUTHOR_HINT.test(text), weak: negative && !strong };
   if (cache.size > 20_000) cache.clear();
   cache.set(text, evidence);
   return evidence;
@@ -98,13 +111,17 @@ function idEvidence(id: string): ClassEvidence {
   let negative = false;
   let positive = false;
   let embed = false;
+  let strong = false;
   for (const word of splitWords(id)) {
-    if (NEGATIVE_WORDS.has(word)) negative = true;
+    if (NEGATIVE_WORDS.has(word)) {
+      negative = true;
+      if (!WEAK_NEGATIVE_WORDS.has(word)) strong = true;
+    }
     else if (POSITIVE_WORDS.has(word)) positive = true;
     else if (EMBED_WORDS.has(word)) embed = true;
   }
   if (embed) negative = false;
-  const evidence = { negative, positive, author: false };
+  const evidence = { negative, positive, author: false, weak: negative && !strong };
   if (idCache.size > 20_000) idCache.clear();
   idCache.set(id, evidence);
   return evidence;
@@ -117,7 +134,8 @@ export function classEvidence(cls: string | undefined, id: string | undefined): 
   if (!id) return c;
   const i = idEvidence(id);
   if (!i.negative && !i.positive) return c;
-  return { negative: c.negative || i.negative, positive: c.positive || i.positive, author: c.author };
+  const weak = (c.weak || !c.negative) && (i.weak || !i.negative);
+  return { negative: c.negative || i.negative, positive: c.positive || i.positive, author: c.author, weak: weak && (c.negative || i.negative) };
 }
 
 /** Inline styles and attributes that hide an element from readers. */

@@ -1,5 +1,6 @@
 import type { Element, ParentNode } from 'domhandler';
 import { dropFurniture } from './furniture.js';
+import { classEvidence } from './patterns.js';
 import type { Block } from './walk.js';
 
 /**
@@ -14,16 +15,31 @@ import type { Block } from './walk.js';
 
 const LINK_DENSITY_MAX = 0.5;
 
-/** Class-negative elements holding most of the page's text are its frame, not boilerplate. */
+/** A paragraph of prose: long, a sentence at its end, few links. */
+const isProse = (b: Block) => b.text.length >= 120 && b.linkChars < 0.3 * b.text.length && SENTENCE_END.test(b.text);
+
+/**
+ * Class-negative elements holding most of the page's text are its frame, not boilerplate; nor is
+ * an element named for something short (a "title", a "teaser") whose text is prose paragraphs.
+ */
 function effectiveNegatives(blocks: Block[]): Set<Element> {
   const chars = new Map<Element, number>();
+  const prose = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
     total += b.text.length;
-    for (const n of b.negatives) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
+    const isP = isProse(b);
+    for (const n of b.negatives) {
+      chars.set(n, (chars.get(n) ?? 0) + b.text.length);
+      if (isP) prose.set(n, (prose.get(n) ?? 0) + b.text.length);
+    }
   }
   const out = new Set<Element>();
-  for (const [el, c] of chars) if (c < total * 0.5) out.add(el);
+  for (const [el, c] of chars) {
+    if (c >= total * 0.5) continue;
+    if ((prose.get(el) ?? 0) >= 0.8 * c && classEvidence(el.attribs.class, el.attribs.id).weak) continue;
+    out.add(el);
+  }
   return out;
 }
 

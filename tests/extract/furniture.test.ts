@@ -102,3 +102,23 @@ describe('a post quoted in the article', () => {
     expect(a.blocks[0]!.text).toMatch(/^The state's new anti-drug campaign/);
   });
 });
+
+describe('class names that name something short', () => {
+  const lead = 'A trade deal between the two countries was supposed to be a limited agreement that would let both leaders claim an easy victory while soothing markets.';
+  const rest = [
+    'But it may grow into something bigger if the president agrees to roll back existing tariffs, people familiar with the talks said on Wednesday.',
+    'The commerce ministry said this month that both sides had agreed to cancel tariffs in phases, a claim that was disputed within days.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Deal may grow</title></head><body>
+    <div class="article-body">
+      <p class="title">${lead}</p>
+      ${rest.map((p) => `<p class="bodytext">${p}</p>`).join('\n')}
+    </div>
+    <div class="related"><div class="teaser"><p class="excerpt">Markets rallied on Tuesday after officials said that a first phase of the agreement was close to being signed, ahead of the summit.</p></div></div>
+    </body></html>`;
+  const a = extractArticle({ html, url: 'https://herald.example/business/deal' });
+
+  it('keeps a lead paragraph whose class says "title", and still drops a related teaser', () => {
+    expect(a.text).toBe([lead, ...rest].join('\n\n'));
+  });
+});
