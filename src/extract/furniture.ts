@@ -52,14 +52,21 @@ export function isSignUpCall(text: string): boolean {
   return CALL.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
 }
 
+// A caption's credit closes it: "(Image: GETTY)", "Photo: Jane Doe/AFP", "... | Getty Images". The
+// caption outside a <figure> goes with it; an article's own sentences do not end so.
+const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit)s?( credit)?\s*:[^)]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
+export function isCaptionCredit(text: string): boolean {
+  return text.length <= 300 && CREDIT.test(text);
+}
+
 /**
- * Drops furniture from the chosen blocks: sign-up calls anywhere, datelines and bylines only above
+ * Drops furniture from the chosen blocks: sign-up calls and credited captions anywhere, datelines and bylines only above
  * the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
   return blocks.filter((b) => {
-    if (isSignUpCall(b.text)) return false;
+    if (isSignUpCall(b.text) || isCaptionCredit(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
   });

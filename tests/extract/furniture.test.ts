@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropFurniture, isBylineLine, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
+import { dropFurniture, isBylineLine, isCaptionCredit, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('datelines', () => {
@@ -44,6 +44,19 @@ describe('sign-up calls', () => {
   it('a long paragraph is never a call', () => {
     expect(isSignUpCall(`Readers who subscribe to the newsletter ${'said the coverage mattered to them. '.repeat(6)}`)).toBe(false);
   });
+});
+
+describe('credited captions', () => {
+  it.each([
+    'China has warned it will take control of the city (Image: GETTY )',
+    'Natalie Naccache | Bloomberg | Getty Images',
+    'Flood water in the old town on Monday. Photo: Jane Doe/AFP',
+    'Les sinistrés attendent les secours. Crédit photo : Marc Dubois',
+  ])('%s', (t) => expect(isCaptionCredit(t)).toBe(true));
+  it.each([
+    'The agency said the photo was taken on Monday and shows the damage to the old bridge.',
+    'Getty Images, the photo agency, said on Monday that it would buy a smaller rival for $100 million, its first purchase in years.',
+  ])('not: %s', (t) => expect(isCaptionCredit(t)).toBe(false));
 });
 
 describe('dropFurniture', () => {
