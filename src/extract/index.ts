@@ -1,10 +1,11 @@
+import { paragraphsFromState, stateObjects } from './app-state.js';
 import { languageChoice } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
 import { notArticleReason } from './not-article.js';
 import { parseHtml } from './parse.js';
 import { selectArticleBlocks } from './score.js';
-import { bodyFromStructuredData } from './structured-body.js';
+import { bodyFromStateParagraphs, bodyFromStructuredData } from './structured-body.js';
 import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
 import { walkDocument } from './walk.js';
 
@@ -33,6 +34,11 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   let blocks: TextBlock[] = selection.blocks.map((b) => ({ kind: b.kind, text: b.text }));
   const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
   if (structured) blocks = structured;
+  // Embedded state is parsed only when the DOM gave little: parsing it costs more than the walk.
+  else if (walk.raw.appState.length > 0 && blocks.reduce((n, b) => n + b.text.length, 0) < 3000) {
+    const fromState = bodyFromStateParagraphs(paragraphsFromState(walk.raw.appState.flatMap(stateObjects)), blocks);
+    if (fromState) blocks = fromState;
+  }
   const text = blocks.map((b) => b.text).join('\n\n');
 
   let pageChars = 0;

@@ -19,3 +19,16 @@ export function bodyFromStructuredData(articleBody: string | null, domBlocks: Te
   if (domWords >= 0.6 * ldWords) return null;
   return paragraphs.map((text) => ({ kind: 'paragraph' as const, text }));
 }
+
+/**
+ * Paragraphs read from embedded application state replace the DOM's text on the same terms: only
+ * when the DOM gave much less (a page its scripts draw).
+ */
+export function bodyFromStateParagraphs(paragraphs: string[], domBlocks: TextBlock[]): TextBlock[] | null {
+  if (paragraphs.length === 0) return null;
+  const stateWords = paragraphs.reduce((n, p) => n + words(p), 0);
+  if (stateWords < 50) return null;
+  const domWords = domBlocks.reduce((n, b) => n + words(b.text), 0);
+  if (domWords >= 0.6 * stateWords) return null;
+  return paragraphs.map((text) => ({ kind: 'paragraph' as const, text: normaliseSpace(text) })).filter((b) => b.text !== '');
+}

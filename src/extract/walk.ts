@@ -1,4 +1,5 @@
 import type { AnyNode, Document, Element } from 'domhandler';
+import { assignsState, isStateScript } from './app-state.js';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
 import { classEvidence, INLINE_TAGS, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
@@ -155,7 +156,13 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     noticeElement(el, raw);
     const name = el.name;
     if (name === 'script') {
-      if (el.attribs.type?.toLowerCase().includes('ld+json')) raw.jsonLd.push(textOfScript(el));
+      const type = el.attribs.type?.toLowerCase();
+      if (type?.includes('ld+json')) raw.jsonLd.push(textOfScript(el));
+      else if (isStateScript(el.attribs)) raw.appState.push(textOfScript(el));
+      else if (!el.attribs.src && (!type || type.includes('javascript'))) {
+        const script = textOfScript(el);
+        if (assignsState(script)) raw.appState.push(script);
+      }
       return false;
     }
     if (name === 'title') {

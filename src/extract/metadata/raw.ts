@@ -9,6 +9,8 @@ export interface RawMeta {
   title: string | null;
   htmlLang: string | null;
   jsonLd: string[];
+  /** Scripts holding embedded application state (JSON, or assignments of it to a global). */
+  appState: string[];
   /** `datetime` of `<time>` elements and `datePublished`/`dateModified` microdata, in order. */
   times: { value: string; prop: string | null }[];
   /** Text of elements marked as the author (itemprop, rel=author, class byline/author). */
@@ -17,7 +19,7 @@ export interface RawMeta {
 }
 
 export function emptyRawMeta(): RawMeta {
-  return { meta: new Map(), links: new Map(), title: null, htmlLang: null, jsonLd: [], times: [], authorTexts: [], h1s: [] };
+  return { meta: new Map(), links: new Map(), title: null, htmlLang: null, jsonLd: [], appState: [], times: [], authorTexts: [], h1s: [] };
 }
 
 function add(map: Map<string, string[]>, key: string, value: string): void {
