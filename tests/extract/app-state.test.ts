@@ -44,3 +44,13 @@ describe('embedded application state', () => {
     expect(a.text).toContain('An extra paragraph only the rendered page carries');
   });
 });
+
+describe('hostile state', () => {
+  it('gives up on deep nesting and unclosed objects without hanging or throwing', () => {
+    const start = performance.now();
+    expect(stateObjects(`window.__INITIAL_STATE__ = {"a":${'['.repeat(200_000)}`)).toEqual([]);
+    const deep = `{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    expect(() => paragraphsFromState(stateObjects(deep))).not.toThrow();
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
