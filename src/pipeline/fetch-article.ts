@@ -31,7 +31,8 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
   if (!article) return { outcome: 'missing', articleId };
   if (article.status !== 'pending') return { outcome: 'already-done', articleId };
   const log = deps.log.child({ articleId, feedId: article.feed_id });
-  const fallbackText = feedContentText(article.feed_content_html, article.summary);
+  // Only needed when the page cannot be used: not worth parsing the feed's HTML on the hot path.
+  const fallbackText = (): string | null => feedContentText(article.feed_content_html, article.summary);
 
   let page;
   try {
@@ -43,7 +44,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
       reason: err.message,
       kind: err.kind,
       httpStatus: err.httpStatus,
-      text: fallbackText,
+      text: fallbackText(),
     });
     log.warn({ kind: err.kind }, `article page not fetched, feed content kept: ${err.message}`);
     return { outcome: 'feed-content', articleId, kind: err.kind, reason: err.message };
@@ -51,7 +52,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
   if (page.status !== 'ok') {
     // We sent no validators, so a 304 is the server misbehaving: keep what the feed gave us.
     const reason = `unexpected 304 Not Modified from ${article.url}`;
-    await deps.store.articles.saveFallback(articleId, { reason, kind: 'http-status', httpStatus: 304, text: fallbackText });
+    await deps.store.articles.saveFallback(articleId, { reason, kind: 'http-status', httpStatus: 304, text: fallbackText() });
     return { outcome: 'feed-content', articleId, kind: 'http-status', reason };
   }
 
@@ -72,7 +73,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
       reason,
       kind: 'not-article',
       httpStatus: page.httpStatus,
-      text: fallbackText,
+      text: fallbackText(),
       html: page.text,
       finalUrl: page.url,
       extraction,
@@ -88,7 +89,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     byline: extracted.byline,
     published: extracted.published,
     modified: extracted.modified,
-    language: extracted.language,
+    language: extracted.language && extracted.languageSource ? { code: extracted.language, source: extracted.languageSource } : null,
     text: extracted.text,
     image: extracted.image,
     extraction,

@@ -24,7 +24,11 @@ export interface ExtractedFields {
   byline: string | null;
   published: string | null;
   modified: string | null;
-  language: string | null;
+  /**
+   * The page's language and how it was found. Only a confident detection from the text overrules
+   * the feed's configured language: a page's lang attribute is often a CMS default.
+   */
+  language: { code: string; source: 'text' | 'page' | 'guess' } | null;
   text: string;
   image: string | null;
   extraction: Record<string, unknown>;
@@ -128,7 +132,7 @@ export class ArticlesRepo {
         byline: f.byline ? f.byline : eb.ref('byline'),
         published: f.published ? f.published : eb.ref('published'),
         modified: f.modified ? f.modified : eb.ref('modified'),
-        language: f.language ? f.language : eb.ref('language'),
+        language: f.language?.source === 'text' ? f.language.code : eb.ref('language'),
         image: f.image ? f.image : eb.ref('image'),
         text: f.text,
         extraction: JSON.stringify(f.extraction),

@@ -38,7 +38,7 @@ async function storeWithSet(): Promise<{ store: Store; ids: Map<string, string> 
     ids.set(article.id, row!.id);
     await store.articles.saveExtracted(row!.id, {
       finalUrl: article.url, httpStatus: 200, html: '', title: article.title, byline: null, published: article.published!.toISOString(),
-      modified: null, language: article.language, text: article.text, image: null, extraction: {},
+      modified: null, language: { code: article.language, source: 'text' }, text: article.text, image: null, extraction: {},
     });
   }
   return { store, ids };

@@ -53,7 +53,7 @@ for (const backend of storageTargets) {
       const id = articleId('https://ortm.example/news/1');
       const fields = {
         finalUrl: 'https://ortm.example/news/1', httpStatus: 200, html: '<p>x</p>', title: 'Libération des chauffeurs',
-        byline: 'A. Traoré', published: '2025-08-01T09:00:00.000Z', modified: null, language: 'fr', text: 'Premier paragraphe.\n\nSecond.',
+        byline: 'A. Traoré', published: '2025-08-01T09:00:00.000Z', modified: null, language: { code: 'fr', source: 'text' as const }, text: 'Premier paragraphe.\n\nSecond.',
         image: null, extraction: { siteName: 'ORTM' },
       };
       expect(await store.articles.saveExtracted(id, fields)).toBe(true);
@@ -77,6 +77,18 @@ for (const backend of storageTargets) {
     test('pending articles older than a cut-off are listed for recovery', async () => {
       expect((await store.articles.listPending(new Date(Date.now() + 1000))).map((a) => a.url)).toEqual(['https://ortm.example/news/3']);
       expect(await store.articles.listPending(new Date(Date.now() - 3_600_000))).toEqual([]);
+    });
+
+    test("the feed's language stays unless the page's text says otherwise with confidence", async () => {
+      const base = { finalUrl: '', httpStatus: 200, html: '', title: null, byline: null, published: null, modified: null, text: 'x', image: null, extraction: {} };
+      // Feed 'ortm' is configured as French; item 3 is still pending from the tests above.
+      const fromPage = articleId('https://ortm.example/news/3');
+      await store.articles.saveExtracted(fromPage, { ...base, finalUrl: 'https://ortm.example/news/3', language: { code: 'en', source: 'page' } });
+      expect((await store.articles.get(fromPage))!.language).toBe('fr');
+      const fromText = articleId('https://ortm.example/news/4');
+      await store.articles.insertDiscovered({ id: 'ortm', outlet: 'ORTM', country: 'ML', language: 'fr' }, [item(4)]);
+      await store.articles.saveExtracted(fromText, { ...base, finalUrl: 'https://ortm.example/news/4', language: { code: 'ar', source: 'text' } });
+      expect((await store.articles.get(fromText))!.language).toBe('ar');
     });
 
     test('feed health: failures count up with a back-off, a success resets them', async () => {
