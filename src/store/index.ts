@@ -1,4 +1,5 @@
 import { ArticlesRepo } from './articles-repo.js';
+import { ComparisonsRepo } from './comparisons-repo.js';
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
 import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
@@ -8,6 +9,7 @@ export interface Store {
   feeds: FeedsRepo;
   articles: ArticlesRepo;
   events: EventsRepo;
+  comparisons: ComparisonsRepo;
   database: OpenDatabase;
   close(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
     feeds: new FeedsRepo(database.db),
     articles: new ArticlesRepo(database.db),
     events: new EventsRepo(database.db),
+    comparisons: new ComparisonsRepo(database.db),
     database,
     close: () => database.close(),
   };
@@ -28,4 +31,5 @@ export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
 export { eventView, type EventView } from './event-view.js';
 export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
+export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

@@ -103,15 +103,29 @@ export interface EventsTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** An event's stored comparison (src/compare); current while version and event_updated_at match. */
+export interface ComparisonsTable {
+  event_id: string;
+  /** COMPARE_VERSION of the stage that computed it: another version is redone. */
+  version: number;
+  article_count: number;
+  /** The `events.updated_at` of the state compared: an event changed since has a stale comparison. */
+  event_updated_at: Date | string;
+  computed_at: GeneratedTimestamp;
+  record: Json<Record<string, unknown>>;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
   polls: PollsTable;
   events: EventsTable;
+  comparisons: ComparisonsTable;
 }
 
 export type FeedRow = Selectable<FeedsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type EventRow = Selectable<EventsTable>;
+export type ComparisonRow = Selectable<ComparisonsTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
