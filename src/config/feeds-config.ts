@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { countryCode, durationField, languageCode } from './fields.js';
 import { loadYamlFile, parseYamlText } from './yaml-file.js';
 
 /** A feed as the rest of Parallax sees it: validated, defaults applied, interval in milliseconds. */
@@ -24,12 +24,6 @@ export const DEFAULT_INTERVAL = '15m';
  */
 const MIN_INTERVAL_MS = 1_000;
 
-// Intl knows the registered codes: of() echoes an unknown code back instead of naming it.
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-const isRegion = (c: string) => /^[A-Z]{2}$/.test(c) && regionNames.of(c) !== c;
-const isLanguage = (c: string) => /^[a-z]{2}$/.test(c) && languageNames.of(c) !== c;
-
 const feedSchema = z
   .object({
     id: z
@@ -37,23 +31,9 @@ const feedSchema = z
       .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lower-case letters, digits, "-" or "_" (at most 64)'),
     url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
     outlet: z.string().trim().min(1, 'must name the outlet'),
-    country: z
-      .string()
-      .refine((c) => isRegion(c.toUpperCase()), { error: (i) => `"${String(i.input)}" is not an ISO 3166 alpha-2 country code (e.g. ML, MA, DZ)` })
-      .transform((c) => c.toUpperCase()),
-    language: z
-      .string()
-      .refine((c) => isLanguage(c.toLowerCase()), { error: (i) => `"${String(i.input)}" is not an ISO 639-1 language code (e.g. en, fr, ar)` })
-      .transform((c) => c.toLowerCase()),
-    interval: z
-      .string()
-      .default(DEFAULT_INTERVAL)
-      .transform((s, ctx) => {
-        const ms = parseDuration(s);
-        if (ms === null) ctx.addIssue({ code: 'custom', message: `"${s}" is not a duration (e.g. 90s, 15m, 1h, 1h30m)` });
-        else if (ms < MIN_INTERVAL_MS) ctx.addIssue({ code: 'custom', message: `"${s}" is shorter than the minimum of 1s` });
-        return ms ?? 0;
-      }),
+    country: countryCode,
+    language: languageCode,
+    interval: durationField(MIN_INTERVAL_MS).prefault(DEFAULT_INTERVAL),
     tags: z.array(z.string().min(1)).default([]),
     robots: z.boolean().default(true),
   })
