@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Comparison } from '../compare/types.js';
 import { articleView, feedView, type Store } from '../store/index.js';
+import { registerWebRoutes } from '../web/routes.js';
 
 export interface HealthCheck {
   name: string;
@@ -11,6 +13,8 @@ export interface ApiOptions {
   store: Store;
   /** Dependencies /healthz verifies (database, Redis); each must answer within the probe's time. */
   checks: HealthCheck[];
+  /** An event's comparison for the web page (see src/web/routes.ts); without it, the page lists the articles. */
+  comparison?: (eventId: string) => Promise<Comparison | undefined>;
 }
 
 const articlesQuery = z.object({
@@ -67,6 +71,8 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     const event = await opts.store.events.view(req.params.id);
     return event ?? reply.code(404).send({ error: `no event ${req.params.id}` });
   });
+
+  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison });
 
   return app;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 import { eventView, type EventArticleRow, type EventView } from './event-view.js';
+import type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
 import type { EventRow } from './schema.js';
 
 /** An article as event assignment reads it: the clusterer's input plus its place in the log. */
@@ -169,6 +170,45 @@ export class EventsRepo {
       .orderBy(sql`coalesce(published, discovered_at)`)
       .orderBy('id')
       .execute();
+  }
+
+  /**
+   * A page of live events, most recently updated first, with what the events list shows of each
+   * and the number of events matching the filter: one query, however many events there are.
+   */
+  async summaries(filter: EventListFilter): Promise<EventSummaryPage> {
+    if (filter.ids && filter.ids.length === 0) return { events: [], total: 0 };
+    const rows = await sql<{
+      id: string; title: string; first_seen: Date; last_updated: Date; about: unknown;
+      outlets: string[]; countries: string[]; languages: string[]; articles: number | string; total: number | string;
+    }>`
+      select e.id, e.title, e.first_seen, e.last_updated, e.record->'countries' as about,
+             array_agg(distinct a.outlet) as outlets, array_agg(distinct a.country) as countries,
+             array_agg(distinct a.language) as languages, count(a.id) as articles, count(*) over () as total
+        from events e join articles a on a.event_id = e.id
+       where e.merged_into is null
+         ${filter.since ? sql`and e.last_updated >= ${filter.since}` : sql``}
+         ${filter.ids ? sql`and e.id = any(${filter.ids}::text[])` : sql``}
+       group by e.id
+      having true
+         ${filter.country ? sql`and (bool_or(a.country = ${filter.country}) or coalesce(e.record->'countries', '[]'::jsonb) @> to_jsonb(${filter.country}::text))` : sql``}
+         ${filter.language ? sql`and bool_or(a.language = ${filter.language})` : sql``}
+       order by e.last_updated desc, e.id
+       limit ${filter.limit} offset ${filter.offset}`.execute(this.db);
+    const events: EventSummary[] = rows.rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      firstSeen: new Date(r.first_seen).toISOString(),
+      lastUpdated: new Date(r.last_updated).toISOString(),
+      articleCount: Number(r.articles),
+      outlets: r.outlets,
+      outletCountries: r.countries,
+      countries: Array.isArray(r.about) ? r.about.filter((c): c is string => typeof c === 'string') : [],
+      languages: r.languages,
+    }));
+    // The window count rides on every row; a page past the end has none, so count once more then.
+    const total = rows.rows.length > 0 ? Number(rows.rows[0]!.total) : filter.offset === 0 ? 0 : (await this.summaries({ ...filter, limit: 1, offset: 0 })).total;
+    return { events, total };
   }
 
   /** Events with their articles, as the CLI and the API show them. */

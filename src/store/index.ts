@@ -30,6 +30,7 @@ export { articleId } from './articles-repo.js';
 export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
 export { eventView, type EventView } from './event-view.js';
+export type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
 export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';
