@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadVocabulary } from '../src/cluster/index.js';
 import { HttpClient } from '../src/fetch/index.js';
+import { compareContext } from '../src/pipeline/compare-event.js';
 import { EventAssigner } from '../src/pipeline/assign-event.js';
 import { runOnce } from '../src/pipeline/run-once.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -123,7 +124,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       const prefix = `pxbench-${process.pid}-${s.name.replaceAll('/', '-')}`;
       await store.feeds.sync(feeds);
       const queues = openQueues({ redisUrl: REDIS_URL, prefix });
-      const workers = await startWorkers({ store, http, log, vocabulary }, queues, {
+      const workers = await startWorkers({ store, http, log, vocabulary, compare: compareContext(vocabulary) }, queues, {
         redisUrl: REDIS_URL,
         prefix,
         feedConcurrency: FEED_CONCURRENCY,

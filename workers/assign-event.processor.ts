@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { enqueueComparisons } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
 import type { AssignEventData } from './queues.js';
 
@@ -8,12 +9,15 @@ import type { AssignEventData } from './queues.js';
  * own included: online clustering depends on order, and arrival order within a burst (a first
  * poll, a backlog) is an accident of fetch times and worker counts, publication order is not.
  * The events queue runs one job at a time across every process; a conflict (a stalled job's
- * decider overlapped) is thrown and retried.
+ * decider overlapped) is thrown and retried. Every event it touched gets a compare job.
  */
 export function assignEventProcessor(ctx: WorkerContext) {
   return async (job: Job<AssignEventData>) => {
     const results = await ctx.assigner.assignAll();
-    const assigned = results.filter((r) => r.outcome === 'assigned').length;
-    return { articleId: job.data.articleId, assigned };
+    const touched = results.flatMap((r) => (r.outcome === 'assigned' ? [r.eventId] : []));
+    // Each event that changed is compared again; an event merged away later in the batch leads
+    // its compare job to the survivor.
+    const compared = await enqueueComparisons(ctx.compareQueue, touched, ctx.compareDelayMs);
+    return { articleId: job.data.articleId, assigned: touched.length, compared };
   };
 }

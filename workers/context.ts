@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { CompareContext } from '../src/compare/index.js';
 import type { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 
@@ -6,10 +7,15 @@ import type { PipelineDeps } from '../src/pipeline/deps.js';
 export interface WorkerContext extends PipelineDeps {
   articlesQueue: Queue;
   eventsQueue: Queue;
+  compareQueue: Queue;
   /** This process's event decider (its state is a cache of the store's assignment log). */
   assigner: EventAssigner;
   /** Least time between two requests to one host: new articles' jobs are spread by it. */
   hostGapMs: number;
   /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
   eventSettleMs: number;
+  /** Vocabulary and framing lexicon of the compare stage, loaded once. */
+  compare: CompareContext;
+  /** Delay of a compare job after its event changed (COMPARE_DELAY_MS; tests shorten it). */
+  compareDelayMs: number;
 }

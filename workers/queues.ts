@@ -10,6 +10,8 @@ export enum QueueName {
   Articles = 'articles',
   /** Event assignment: one job at a time across all processes (global concurrency 1). */
   Events = 'events',
+  /** Comparison of an event's accounts, after the event changed. */
+  Compare = 'compare',
 }
 
 export enum JobName {
@@ -18,6 +20,7 @@ export enum JobName {
   /** Re-enqueues pending articles whose job was lost (Redis flushed, crash between store and enqueue). */
   RecoverPending = 'recover-pending',
   AssignEvent = 'assign-event',
+  CompareEvent = 'compare-event',
 }
 
 export interface PollFeedData {
@@ -33,6 +36,10 @@ export interface AssignEventData {
   articleId: string;
 }
 
+export interface CompareEventData {
+  eventId: string;
+}
+
 export type RecoverPendingData = Record<string, never>;
 
 /** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
@@ -42,6 +49,13 @@ export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
  * one waits are dropped, and adds while one runs leave exactly one follow-up (BullMQ deduplication).
  */
 export const ASSIGN_EVENTS_DEDUPLICATION = { id: 'assign-backlog', keepLastIfActive: true } as const;
+/**
+ * One compare job per event at a time: adds while it waits are dropped (a burst of articles is
+ * compared once, after COMPARE_DELAY_MS), and adds while it runs leave exactly one follow-up.
+ */
+export const compareDeduplication = (eventId: string) => ({ id: `compare-${eventId}`, keepLastIfActive: true }) as const;
+/** How long a compare job waits after its event changed, so that the next few articles join it. */
+export const COMPARE_DELAY_MS = 2_000;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
 

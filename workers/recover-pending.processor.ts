@@ -1,5 +1,7 @@
-import type { WorkerContext } from './context.js';
 import type { Queue } from 'bullmq';
+import { COMPARE_VERSION } from '../src/compare/index.js';
+import { enqueueComparisons } from './compare-event.processor.js';
+import type { WorkerContext } from './context.js';
 import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
 
 /**
@@ -30,13 +32,14 @@ const GRACE_MS = 2 * 60_000;
 /**
  * The store, not Redis, is the record of what was discovered: a pending article whose job is gone
  * (Redis lost it, or the process died between storing and enqueueing) gets a job again, and so
- * does a stored article without an event; a job that failed for good (our own infrastructure was
- * down) is retried.
+ * does a stored article without an event, and an event whose comparison is missing or stale
+ * (its compare job was lost, or COMPARE_VERSION changed); a job that failed for good (our own
+ * infrastructure was down) is retried.
  */
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
   return async () => {
     const before = new Date(Date.now() - graceMs);
-    const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false };
+    const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 };
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;
     for (const a of pending) {
@@ -51,7 +54,10 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
       await ctx.eventsQueue.add(JobName.AssignEvent, { articleId: unassigned[0]!.id } satisfies AssignEventData, { deduplication: ASSIGN_EVENTS_DEDUPLICATION });
       counts.enqueued++;
     }
-    if (counts.enqueued + counts.retried > 0) ctx.log.warn(counts, 'recovered articles whose jobs were lost or failed');
+    await ctx.store.comparisons.deleteMerged();
+    const stale = await ctx.store.comparisons.stale(COMPARE_VERSION, { limit: 1000, changedBefore: before });
+    counts.comparisons = await enqueueComparisons(ctx.compareQueue, stale, 0);
+    if (counts.enqueued + counts.retried + counts.comparisons > 0) ctx.log.warn(counts, 'recovered work whose jobs were lost or failed');
     return counts;
   };
 }

@@ -3,11 +3,13 @@ import type { Redis } from 'ioredis';
 import type { Vocabulary } from '../src/cluster/index.js';
 import { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
+import type { CompareContext } from '../src/compare/index.js';
 import { assignEventProcessor } from './assign-event.processor.js';
+import { compareEventProcessor } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleProcessor } from './fetch-article.processor.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
-import { defaultJobOptions, JobName, QueueName } from './queues.js';
+import { COMPARE_DELAY_MS, defaultJobOptions, JobName, QueueName } from './queues.js';
 import { recoverPendingProcessor } from './recover-pending.processor.js';
 import { createRedis } from './redis.js';
 
@@ -25,12 +27,15 @@ export interface WorkerSettings extends QueueSettings {
   hostGapMs: number;
   /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
   eventSettleMs: number;
+  /** Delay of a compare job after its event changed (default COMPARE_DELAY_MS). */
+  compareDelayMs?: number;
 }
 
 export interface Queues {
   feeds: Queue;
   articles: Queue;
   events: Queue;
+  compare: Queue;
   close(): Promise<void>;
 }
 
@@ -39,12 +44,14 @@ export function openQueues(s: QueueSettings): Queues {
   const feeds = new Queue(QueueName.Feeds, { connection, prefix: s.prefix, defaultJobOptions });
   const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
   const events = new Queue(QueueName.Events, { connection, prefix: s.prefix, defaultJobOptions });
+  const compare = new Queue(QueueName.Compare, { connection, prefix: s.prefix, defaultJobOptions });
   return {
     feeds,
     articles,
     events,
+    compare,
     async close() {
-      await Promise.all([feeds.close(), articles.close(), events.close()]);
+      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close()]);
       await connection.quit().catch(() => {});
     },
   };
@@ -57,14 +64,16 @@ export interface RunningWorkers {
 }
 
 /** Starts the BullMQ workers: they only route jobs to processors, which call pipeline stages. */
-export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary }, queues: Queues, s: WorkerSettings): Promise<RunningWorkers> {
+export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary; compare: CompareContext }, queues: Queues, s: WorkerSettings): Promise<RunningWorkers> {
   const ctx: WorkerContext = {
     ...deps,
     articlesQueue: queues.articles,
     eventsQueue: queues.events,
+    compareQueue: queues.compare,
     assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log),
     hostGapMs: s.hostGapMs,
     eventSettleMs: s.eventSettleMs,
+    compareDelayMs: s.compareDelayMs ?? COMPARE_DELAY_MS,
   };
   // Online clustering decides one article at a time, whichever process takes the job (see
   // src/pipeline/assign-event.ts); BullMQ enforces it across all workers of the queue.
@@ -102,7 +111,9 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
   );
   const articlesWorker = new Worker(QueueName.Articles, fetchArticleProcessor(ctx), common(s.articleConcurrency));
   const eventsWorker = new Worker(QueueName.Events, assignEventProcessor(ctx), common(1));
-  const workers = [feedsWorker, articlesWorker, eventsWorker];
+  // Comparing is CPU work in this thread: more than one at a time would only interleave them.
+  const compareWorker = new Worker(QueueName.Compare, compareEventProcessor(ctx), common(1));
+  const workers = [feedsWorker, articlesWorker, eventsWorker, compareWorker];
   for (const w of workers) {
     w.on('failed', (job, err) => deps.log.error({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     w.on('error', (err) => deps.log.error({ queue: w.name, err: err.message }, 'worker error'));

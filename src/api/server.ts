@@ -72,6 +72,13 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     return event ?? reply.code(404).send({ error: `no event ${req.params.id}` });
   });
 
+  // The same comparison the web page shows: stored, or computed now (and stored) when stale.
+  app.get<{ Params: { id: string } }>('/api/events/:id/compare', async (req, reply) => {
+    if (!opts.comparison) return reply.code(503).send({ error: 'comparisons are not available in this process' });
+    const comparison = await opts.comparison(req.params.id);
+    return comparison ?? reply.code(404).send({ error: `no event ${req.params.id}` });
+  });
+
   registerWebRoutes(app, { store: opts.store, comparison: opts.comparison });
 
   return app;

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/yaml-file.js';
 import { SettingsError } from '../config/settings.js';
 import { DataDirLockedError } from '../store/data-dir-lock.js';
+import { UserError } from './user-error.js';
 
 // Each command's module is imported only when it runs: `extract` need not load BullMQ and
 // PGlite, and `--help` answers at once.
@@ -11,6 +12,7 @@ const commands = {
   feeds: () => import('./commands/feeds.js'),
   articles: () => import('./commands/articles.js'),
   events: () => import('./commands/events.js'),
+  compare: () => import('./commands/compare.js'),
   extract: () => import('./commands/extract.js'),
 };
 
@@ -82,6 +84,14 @@ program
   .action(async (o) => (await commands.events()).eventsCommand(o));
 
 program
+  .command('compare')
+  .description("how an event's accounts differ: claims shared and unique, conflicting figures, contradictions, sources, framing")
+  .argument('<event-id>', 'as `parallax events` shows it')
+  .addOption(dataOption())
+  .option('--json', 'the comparison as JSON (default: a Markdown report)')
+  .action(async (eventId: string, o) => (await commands.compare()).compareCommand(eventId, o));
+
+program
   .command('extract')
   .description('run article extraction on saved pages (.html or .html.gz); stores nothing')
   .argument('<files...>')
@@ -93,7 +103,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   // Errors a user can fix get their message alone; anything else is a bug and keeps its stack.
-  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof DataDirLockedError || err instanceof UserError) {
     process.stderr.write(`parallax: ${err.message}\n`);
     process.exit(2);
   }

@@ -1,5 +1,7 @@
 import pMap from 'p-map';
+import type { CompareContext } from '../compare/index.js';
 import type { FeedConfig } from '../config/feeds-config.js';
+import { compareStale } from './compare-event.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchArticle, type ArticleResult } from './fetch-article.js';
 import type { EventAssigner } from './assign-event.js';
@@ -7,7 +9,7 @@ import { interleaveByHost } from './host-spread.js';
 import { pollFeed, type PollResult } from './poll-feed.js';
 
 export interface RunOnceProgress {
-  phase: 'poll' | 'articles' | 'events';
+  phase: 'poll' | 'articles' | 'events' | 'compare';
   done: number;
   total: number;
 }
@@ -17,6 +19,8 @@ export interface RunOnceSummary {
   articles: { discovered: number; extracted: number; feedContent: number };
   /** Articles put into events in this run, and the events they started. */
   events: { assigned: number; created: number; duplicates: number };
+  /** Events whose comparison was computed in this run (every event that changed, or was stale). */
+  comparisons: number;
   polls: PollResult[];
 }
 
@@ -26,6 +30,8 @@ export interface RunOnceOptions {
   onProgress?: (p: RunOnceProgress) => void;
   /** Event assignment after the articles are stored; without it, run-once stops at the store (bench:ingest). */
   events?: EventAssigner;
+  /** Comparison of every event that changed, after assignment (needs `events`). */
+  compare?: CompareContext;
 }
 
 /**
@@ -66,6 +72,11 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
     ? await options.events.assignAll((d, total) => options.onProgress?.({ phase: 'events', done: d, total }))
     : [];
   const assignedNow = assigned.flatMap((r) => (r.outcome === 'assigned' ? [r] : []));
+  // Every stale comparison, not only those of events touched now: an interrupted run or a new
+  // compare version leaves others behind, and this is the only driver without a recovery sweep.
+  const compared = options.events && options.compare
+    ? await compareStale(deps.store, options.compare, { onProgress: (d, total) => options.onProgress?.({ phase: 'compare', done: d, total }) })
+    : { compared: 0 };
 
   return {
     feeds: {
@@ -84,6 +95,7 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
       created: assignedNow.filter((r) => r.created).length,
       duplicates: assignedNow.filter((r) => r.duplicateOf !== null).length,
     },
+    comparisons: compared.compared,
     polls,
   };
 }

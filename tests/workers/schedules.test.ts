@@ -6,6 +6,7 @@ import type { FeedConfig } from '../../src/config/feeds-config.js';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
+import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
@@ -54,16 +55,19 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
   let connection: Redis;
   let articles: Queue;
   let events: Queue;
+  let compare: Queue;
   let store: Store;
   beforeAll(async () => {
     connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
     articles = new Queue(QueueName.Articles, { connection, prefix });
     events = new Queue(QueueName.Events, { connection, prefix });
+    compare = new Queue(QueueName.Compare, { connection, prefix });
     store = await openStore({ kind: 'pglite-memory' });
   });
   afterAll(async () => {
     await articles.close();
     await events.close();
+    await compare.close();
     connection.disconnect();
     await store.close();
     await dropPrefix(prefix);
@@ -80,14 +84,15 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     await articles.add(JobName.FetchArticle, { articleId: stored[0]!.id, url: stored[0]!.url }, { jobId: fetchArticleJobId(stored[0]!.id) });
     const http = new HttpClient();
     const silent = pino({ level: 'silent' });
+    const vocabulary = loadVocabulary();
     const recover = recoverPendingProcessor({
-      store, http, log: silent, articlesQueue: articles, eventsQueue: events, hostGapMs: 0, eventSettleMs: 0,
-      assigner: new EventAssigner(store, loadVocabulary(), silent),
+      store, http, log: silent, articlesQueue: articles, eventsQueue: events, compareQueue: compare, hostGapMs: 0, eventSettleMs: 0,
+      assigner: new EventAssigner(store, vocabulary, silent), compare: compareContext(vocabulary), compareDelayMs: 0,
     });
 
-    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false, comparisons: 0 });
     expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
-    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 });
     expect(await articles.count()).toBe(2);
 
     // A job that completed while its article stayed pending (the write was lost) is replaced.
@@ -96,7 +101,7 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     await eventually(async () => (await articles.getCompletedCount()) === 2, 10_000, 'both jobs completed');
     await worker.close();
     workerConnection.disconnect();
-    expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false, comparisons: 0 });
     expect(await articles.getWaitingCount()).toBe(2);
     await http.close();
   });

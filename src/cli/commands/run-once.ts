@@ -2,9 +2,10 @@ import { describeTarget } from '../../store/index.js';
 import { runOnce } from '../../pipeline/run-once.js';
 import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
 import { EventAssigner } from '../../pipeline/assign-event.js';
+import { compareContext } from '../../pipeline/compare-event.js';
 import { Progress } from '../progress.js';
 
-const PHASES = { poll: 'polling feeds', articles: 'fetching articles', events: 'assigning events' } as const;
+const PHASES = { poll: 'polling feeds', articles: 'fetching articles', events: 'assigning events', compare: 'comparing accounts' } as const;
 
 export interface RunOnceCommandOptions extends CommonOptions {
   json?: boolean;
@@ -24,11 +25,12 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
       articleConcurrency: settings.articleConcurrency,
       onProgress: (p) => progress.update(PHASES[p.phase], p.done, p.total),
       events: new EventAssigner(store, vocabulary, log),
+      compare: compareContext(vocabulary),
     });
     progress.done();
     const failures = summary.polls.flatMap((p) => (p.outcome === 'error' ? [{ feedId: p.feedId, kind: p.kind, message: p.message }] : []));
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ feeds: summary.feeds, articles: summary.articles, events: summary.events, failures }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ feeds: summary.feeds, articles: summary.articles, events: summary.events, comparisons: summary.comparisons, failures }, null, 2)}\n`);
     } else {
       const f = summary.feeds;
       const a = summary.articles;
@@ -36,6 +38,7 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
         `${feeds.length} feeds polled into ${describeTarget(store.database.target)}: ${f.ok} ok, ${f.notModified} not modified, ${f.errors} failed\n` +
           `${a.discovered} new articles; ${a.extracted} extracted from their pages, ${a.feedContent} kept from the feed\n` +
           `${summary.events.assigned} articles put into events (${summary.events.created} new events, ${summary.events.duplicates} syndicated copies)\n` +
+          `${summary.comparisons} events compared\n` +
           failures.map((x) => `  ${x.feedId}: ${x.message}\n`).join(''),
       );
     }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { buildApi } from '../../api/server.js';
+import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
 import { describeTarget } from '../../store/index.js';
 import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
@@ -20,6 +21,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const log = loggerFor(settings);
   const feeds = opts.workersOnly ? [] : loadFeeds(settings);
   const vocabulary = loadVocabularyFor(settings);
+  const compare = compareContext(vocabulary);
 
   const store = await openStoreFor(settings);
   const http = httpClientFor(settings);
@@ -42,7 +44,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     await scheduleRecovery(queues.feeds);
   }
 
-  const workers = await startWorkers({ store, http, log, vocabulary }, queues, {
+  const workers = await startWorkers({ store, http, log, vocabulary, compare }, queues, {
     ...queueSettings,
     feedConcurrency: settings.feedConcurrency,
     articleConcurrency: settings.articleConcurrency,
@@ -55,6 +57,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   if (!opts.workersOnly) {
     api = buildApi({
       store,
+      comparison: comparisonReader(store, compare),
       checks: [
         { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
         { name: 'redis', check: async () => void (await probe.ping()) },
