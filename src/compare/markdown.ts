@@ -11,7 +11,7 @@ export function comparisonMarkdown(c: Comparison): string {
     outletOf.set(a.url, a.outlet);
     for (const copy of a.copies) outletOf.set(copy.url, copy.outlet);
   }
-  const who = (urls: string[]) => urls.map((u) => `[${esc(outletOf.get(u) ?? u)}](${u})`).join(', ');
+  const who = (urls: string[]) => urls.map((u) => link(outletOf.get(u) ?? u, u)).join(', ');
   const out: string[] = [];
   const section = (title: string, lines: string[], empty: string) => {
     out.push('', `## ${title}`, '');
@@ -22,9 +22,9 @@ export function comparisonMarkdown(c: Comparison): string {
   out.push(`Event \`${c.event.id}\`: ${c.event.articleCount} articles, ${c.accounts.length} independent accounts; first seen ${time(c.event.firstSeen)}, last updated ${time(c.event.lastUpdated)}.`);
 
   section('Accounts', c.accounts.flatMap((a) => [
-    `- **${esc(a.outlet)}** (${a.country}, ${a.language}), ${a.published ? time(a.published) : 'time unknown'}: [${esc(a.title)}](${a.url})`,
+    `- **${esc(a.outlet)}** (${a.country}, ${a.language}), ${a.published ? time(a.published) : 'time unknown'}: ${link(a.title, a.url)}`,
     ...a.copies.flatMap((copy) => [
-      `  - copied by **[${esc(copy.outlet)}](${copy.url})** (${copy.country}, ${copy.language}), ${copy.published ? time(copy.published) : 'time unknown'}`,
+      `  - copied by **${link(copy.outlet, copy.url)}** (${copy.country}, ${copy.language}), ${copy.published ? time(copy.published) : 'time unknown'}`,
       ...copy.added.map((s) => `    - added: ${esc(s)}`),
       ...copy.dropped.map((s) => `    - dropped: ${esc(s)}`),
     ]),
@@ -33,7 +33,7 @@ export function comparisonMarkdown(c: Comparison): string {
   section('Timeline', c.timeline.map((t) => {
     const firsts = [t.first && 'first report', t.firstFromCountry && `first from ${t.country}`, t.firstInLanguage && `first in ${t.language}`].filter(Boolean);
     const after = t.afterFirstMinutes > 0 ? `+${minutes(t.afterFirstMinutes)}` : 'first';
-    return `- ${time(t.at)} (${after}) **[${esc(t.outlet)}](${t.url})** (${t.country}, ${t.language})${t.copyOf ? ', syndicated copy' : ''}${firsts.length ? `: ${firsts.join(', ')}` : ''}`;
+    return `- ${time(t.at)} (${after}) **${link(t.outlet, t.url)}** (${t.country}, ${t.language})${t.copyOf ? ', syndicated copy' : ''}${firsts.length ? `: ${firsts.join(', ')}` : ''}`;
   }), 'No timeline.');
 
   const claimLine = (text: string, articles: string[]) => `- ${esc(text)}\n  ${who(articles)}`;
@@ -71,6 +71,16 @@ export function comparisonMarkdown(c: Comparison): string {
 
 // Characters that would turn an article's text into Markdown syntax (links, emphasis, headings).
 const esc = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+/**
+ * A link to an article. Only http(s) URLs become links (a stored URL is one, but the report must not
+ * turn anything else into a clickable `javascript:`), and the characters that end a Markdown link
+ * destination are percent-encoded; the rest, Arabic paths included, stay as written.
+ */
+function link(label: string, url: string): string {
+  if (!/^https?:\/\//i.test(url)) return label === url ? esc(url) : `${esc(label)} (${esc(url)})`;
+  return `[${esc(label)}](${url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+}
+
 const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function minutes(m: number): string {
