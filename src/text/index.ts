@@ -1,4 +1,4 @@
-export { foldArabic, stripClitics } from './arabic.js';
+export { foldArabic, isArabicWord, stripClitics } from './arabic.js';
 export { foldLatin } from './fold.js';
 export { knownLanguage, type Language } from './language.js';
 export { numberOf, asciiDigits, arabicTeen } from './numbers.js';
