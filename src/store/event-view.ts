@@ -8,6 +8,10 @@ export interface EventArticleView {
   language: string;
   title: string;
   published: string | null;
+  /** When Parallax first saw it (ISO): the article's time when the outlet gave none. */
+  discoveredAt: string;
+  /** Id of the feed (config/feeds.yaml) it came from. */
+  feedId: string;
   duplicateOf: string | null;
   /** Why it joined: shared terms and keys, and the score. */
   why: Record<string, unknown> | null;
@@ -43,6 +47,7 @@ export interface EventArticleRow {
   title: string;
   published: Date | null;
   discovered_at: Date;
+  feed_id: string;
   duplicate_of: string | null;
   event_id: string | null;
   event_why: Record<string, unknown> | null;
@@ -65,6 +70,8 @@ export function eventView(e: EventRow, articles: EventArticleRow[]): EventView {
       language: a.language,
       title: a.title,
       published: a.published ? a.published.toISOString() : null,
+      discoveredAt: a.discovered_at.toISOString(),
+      feedId: a.feed_id,
       duplicateOf: a.duplicate_of,
       why: a.event_why,
     })),

@@ -165,7 +165,7 @@ export class EventsRepo {
     if (eventIds.length === 0) return [];
     return this.db
       .selectFrom('articles')
-      .select(['id', 'url', 'outlet', 'country', 'language', 'title', 'published', 'discovered_at', 'duplicate_of', 'event_id', 'event_why'])
+      .select(['id', 'url', 'feed_id', 'outlet', 'country', 'language', 'title', 'published', 'discovered_at', 'duplicate_of', 'event_id', 'event_why'])
       .where('event_id', 'in', eventIds)
       .orderBy(sql`coalesce(published, discovered_at)`)
       .orderBy('id')
