@@ -17,6 +17,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
+    // Decoded as a stream: a chunk may end inside a multi-byte character (Arabic titles).
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
@@ -44,6 +47,8 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): LongRunni
   const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
   let out = '';
   let err = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
   const waiters: { re: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
   child.stdout!.on('data', (d) => {
     out += d;
