@@ -1,11 +1,42 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
+export type LogBindings = Record<string, string | number>;
+
+/**
+ * Fields every log line gets while a unit of work (a queue job) runs, whichever logger writes it:
+ * the pipeline's child loggers, the event assigner's logger made at start-up, the HTTP client's.
+ * Passing a child logger down would miss the ones created before the job started.
+ */
+const context = new AsyncLocalStorage<LogBindings>();
+
+/** Runs `fn` with `bindings` added to every log line written within it, across awaits. */
+export function withLogContext<T>(bindings: LogBindings, fn: () => T): T {
+  return context.run({ ...context.getStore(), ...bindings }, fn);
+}
+
 /**
  * Structured logs go to stderr, so stdout stays clean for `--json` output that scripts parse.
- * Each stage adds its own bindings (feedId, articleId, jobId) with `log.child`.
+ * Each stage adds its own bindings (feedId, articleId) with `log.child`; jobs add theirs
+ * (queue, job, jobId and the ids in the job's data) with `withLogContext`.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { app: 'parallax' } }, pino.destination(2));
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'parallax' },
+      // A child logger's own binding of the same key wins: it is not written twice.
+      mixin: (_obj, _level, logger) => omitBound(context.getStore(), logger.bindings()),
+    },
+    destination,
+  );
+}
+
+function omitBound(ctx: LogBindings | undefined, bound: Record<string, unknown>): LogBindings {
+  if (!ctx) return {};
+  const out: LogBindings = {};
+  for (const [k, v] of Object.entries(ctx)) if (!(k in bound)) out[k] = v;
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { enqueueComparisons } from './compare-event.processor.js';
+import { countAssignments } from '../src/pipeline/count-results.js';
 import type { WorkerContext } from './context.js';
 import type { AssignEventData } from './queues.js';
 
@@ -14,7 +15,10 @@ import type { AssignEventData } from './queues.js';
 export function assignEventProcessor(ctx: WorkerContext) {
   return async (job: Job<AssignEventData>) => {
     const results = await ctx.assigner.assignAll();
+    countAssignments(results);
     const touched = results.flatMap((r) => (r.outcome === 'assigned' ? [r.eventId] : []));
+    const created = results.filter((r) => r.outcome === 'assigned' && r.created).length;
+    if (touched.length > 0) ctx.log.info({ assigned: touched.length, created }, 'articles assigned to events');
     // Each event that changed is compared again; an event merged away later in the batch leads
     // its compare job to the survivor.
     const compared = await enqueueComparisons(ctx.compareQueue, touched, ctx.compareDelayMs);

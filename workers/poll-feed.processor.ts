@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { hostDelaysMs } from '../src/pipeline/host-spread.js';
+import { countPoll } from '../src/pipeline/count-results.js';
 import { pollFeed } from '../src/pipeline/poll-feed.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleJobId, JobName, type FetchArticleData, type PollFeedData } from './queues.js';
@@ -8,6 +9,7 @@ import { fetchArticleJobId, JobName, type FetchArticleData, type PollFeedData } 
 export function pollFeedProcessor(ctx: WorkerContext) {
   return async (job: Job<PollFeedData>) => {
     const result = await pollFeed(job.data.feedId, ctx);
+    countPoll(result);
     if (result.outcome === 'ok' && result.newArticles.length > 0) {
       const delays = hostDelaysMs(result.newArticles.map((a) => a.url), ctx.hostGapMs);
       await ctx.articlesQueue.addBulk(

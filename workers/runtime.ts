@@ -8,6 +8,7 @@ import { assignEventProcessor } from './assign-event.processor.js';
 import { compareEventProcessor } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleProcessor } from './fetch-article.processor.js';
+import { instrumented, jobLogBindings } from './instrument.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
 import { COMPARE_DELAY_MS, defaultJobOptions, JobName, QueueName } from './queues.js';
 import { recoverPendingProcessor } from './recover-pending.processor.js';
@@ -95,9 +96,10 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
 
   const pollFeed = pollFeedProcessor(ctx);
   const recover = recoverPendingProcessor(ctx);
+  // Every processor goes through instrumented(): its log lines carry the job's ids, its duration is measured.
   const feedsWorker = new Worker(
     QueueName.Feeds,
-    async (job: Job) => {
+    instrumented(QueueName.Feeds, async (job: Job) => {
       switch (job.name as JobName) {
         case JobName.PollFeed:
           return pollFeed(job);
@@ -106,16 +108,18 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
         default:
           throw new Error(`unknown job "${job.name}" on queue ${QueueName.Feeds}`);
       }
-    },
+    }),
     common(s.feedConcurrency),
   );
-  const articlesWorker = new Worker(QueueName.Articles, fetchArticleProcessor(ctx), common(s.articleConcurrency));
-  const eventsWorker = new Worker(QueueName.Events, assignEventProcessor(ctx), common(1));
+  const articlesWorker = new Worker(QueueName.Articles, instrumented(QueueName.Articles, fetchArticleProcessor(ctx)), common(s.articleConcurrency));
+  const eventsWorker = new Worker(QueueName.Events, instrumented(QueueName.Events, assignEventProcessor(ctx)), common(1));
   // Comparing is CPU work in this thread: more than one at a time would only interleave them.
-  const compareWorker = new Worker(QueueName.Compare, compareEventProcessor(ctx), common(1));
+  const compareWorker = new Worker(QueueName.Compare, instrumented(QueueName.Compare, compareEventProcessor(ctx)), common(1));
   const workers = [feedsWorker, articlesWorker, eventsWorker, compareWorker];
   for (const w of workers) {
-    w.on('failed', (job, err) => deps.log.error({ queue: w.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    w.on('failed', (job, err) =>
+      deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+    );
     w.on('error', (err) => deps.log.error({ queue: w.name, err: err.message }, 'worker error'));
   }
 

@@ -17,6 +17,9 @@ export interface ApiOptions {
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
 }
 
+/** A dependency that does not answer in this time is down: /healthz answers 503 rather than hanging. */
+export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
+
 const articlesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -36,11 +39,18 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
   app.get('/healthz', async (_req, reply) => {
     const results = await Promise.all(
       opts.checks.map(async (c) => {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await c.check();
+          // A client that queues commands while disconnected (ioredis) would otherwise never answer.
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_CHECK_TIMEOUT_MS} ms`)), HEALTH_CHECK_TIMEOUT_MS);
+          });
+          await Promise.race([c.check(), late]);
           return [c.name, 'ok'] as const;
         } catch (err) {
           return [c.name, `error: ${(err as Error).message}`] as const;
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );

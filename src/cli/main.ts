@@ -22,6 +22,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port number (0-65535).`);
+  return n;
+}
+
 const dataOption = () => new Option('--data <dir>', 'embedded database directory, when DATABASE_URL is unset').env('PARALLAX_DATA_DIR');
 const configOption = () => new Option('--config <file>', 'feeds file').env('PARALLAX_CONFIG');
 
@@ -41,6 +47,7 @@ program
   .command('worker')
   .description('workers only, to add capacity: any number, on any machines, sharing Redis and PostgreSQL')
   .addOption(dataOption())
+  .addOption(new Option('--metrics-port <n>', "serve this worker's Prometheus /metrics on this port").env('PARALLAX_METRICS_PORT').argParser(port))
   .action(async (o) => (await commands.start()).startCommand({ ...o, workersOnly: true }));
 
 program

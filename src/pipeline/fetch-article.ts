@@ -2,6 +2,7 @@ import { extractArticle } from '../extract/index.js';
 import { FetchError } from '../fetch/types.js';
 import type { PipelineDeps } from './deps.js';
 import { feedContentText } from './feed-content-text.js';
+import { observedFetch } from './observed-fetch.js';
 
 export type ArticleResult =
   | { outcome: 'missing' | 'already-done'; articleId: string }
@@ -36,7 +37,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
 
   let page;
   try {
-    page = await deps.http.fetch({ url: article.url, accept: 'html', respectRobots: article.robots ?? true });
+    page = await observedFetch(deps.http, 'article', { url: article.url, accept: 'html', respectRobots: article.robots ?? true });
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     if (isTransient(err) && !options.finalAttempt) throw err;
@@ -94,5 +95,6 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     image: extracted.image,
     extraction,
   });
+  log.info({ chars: extracted.text.length }, 'article extracted');
   return { outcome: 'extracted', articleId, chars: extracted.text.length };
 }

@@ -3,6 +3,7 @@ import { nextPollDelayMs } from '../fetch/backoff.js';
 import { parseFeed } from '../feeds/index.js';
 import { FeedParseError } from '../feeds/types.js';
 import type { PipelineDeps } from './deps.js';
+import { observedFetch } from './observed-fetch.js';
 
 export type PollResult =
   | { outcome: 'skipped'; feedId: string; reason: 'unknown-feed' | 'inactive' | 'backing-off'; until?: Date }
@@ -32,7 +33,7 @@ export async function pollFeed(feedId: string, deps: PipelineDeps, options: Poll
   const log = deps.log.child({ feedId });
   const started = performance.now();
   try {
-    const fetched = await deps.http.fetch({
+    const fetched = await observedFetch(deps.http, 'feed', {
       url: feed.url,
       accept: 'feed',
       validators: { etag: feed.etag, lastModified: feed.last_modified },

@@ -1,8 +1,12 @@
 import type { Redis } from 'ioredis';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerMetrics, registerOperations } from '../../api/operations.js';
 import { buildApi } from '../../api/server.js';
 import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
+import { collectProcessMetrics } from '../../observability/metrics.js';
 import { describeTarget } from '../../store/index.js';
 import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
+import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
 import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
@@ -12,6 +16,8 @@ export interface StartOptions extends CommonOptions {
   port?: string;
   /** `worker`: no scheduler, no API, no config: capacity only. */
   workersOnly?: boolean;
+  /** `worker` only: serve this process's /metrics on this port (its counters are its own). */
+  metricsPort?: number;
 }
 
 /** `parallax start` (scheduler + workers + API) and `parallax worker` (workers only). */
@@ -53,8 +59,9 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     eventSettleMs: settings.eventSettleMs,
   });
 
-  let api: ReturnType<typeof buildApi> | null = null;
-  if (!opts.workersOnly) {
+  let api: FastifyInstance | null = null;
+  const monitored = opts.workersOnly ? null : openMonitoredQueues(queueSettings);
+  if (monitored) {
     api = buildApi({
       store,
       comparison: comparisonReader(store, compare),
@@ -63,6 +70,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
         { name: 'redis', check: async () => void (await probe.ping()) },
       ],
     });
+    registerOperations(api, monitored.queues);
     const address = await api.listen({ port: settings.port, host: settings.host });
     log.info({ address, database: describeTarget(store.database.target), feeds: feeds.length }, `Parallax running: ${address}`);
     // Machine-readable for tests and scripts that start Parallax on port 0.
@@ -71,6 +79,14 @@ export async function startCommand(opts: StartOptions): Promise<void> {
       reload('SIGHUP').catch((err: Error) => log.error(`config not reloaded, previous feeds kept: ${err.message}`));
     });
   } else {
+    if (opts.metricsPort !== undefined) {
+      api = Fastify({ logger: false });
+      collectProcessMetrics();
+      registerMetrics(api);
+      const address = await api.listen({ port: opts.metricsPort, host: settings.host });
+      log.info({ address }, `worker metrics at ${address}/metrics`);
+      process.stdout.write(`metrics ${address}\n`);
+    }
     log.info({ database: describeTarget(store.database.target) }, 'Parallax worker running');
     process.stdout.write('worker ready\n');
   }
@@ -79,6 +95,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     await api?.close();
     await workers.close(7_000);
     await queues.close();
+    await monitored?.close();
     await probe.quit().catch(() => {});
     await store.close();
   });
