@@ -3,6 +3,6 @@ export { MemoryDocumentFrequencies, idf, type DocumentFrequencies } from './docu
 export { MemoryEventIndex, type EventIndex, type MemoryEventIndexOptions } from './event-index.js';
 export type { EventMember, EventState } from './event-state.js';
 export { eventRecord, type EventRecord } from './event-record.js';
-export { extractKeys, type ArticleKeys } from './keys.js';
+export { extractKeys, matchPhrases, type ArticleKeys, type PhraseSpan } from './keys.js';
 export type { Assignment, ClusterArticle, Why } from './types.js';
 export { compileVocabulary, loadVocabulary, parseVocabularyText, type KeyInfo, type Vocabulary } from './vocabulary.js';

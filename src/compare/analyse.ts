@@ -1,0 +1,71 @@
+import type { PhraseSpan } from '../cluster/index.js';
+import { knownLanguage, skeleton, tokenize, type Token } from '../text/index.js';
+import { findQuotes, type QuoteFound } from './attribution.js';
+import type { CompareContext } from './context.js';
+import { findFigures, type Figure } from './figures.js';
+import { polarities, type Polarity } from './negation.js';
+import { spellNumbers } from './numbers.js';
+import { findSpans } from './phrases.js';
+
+/** One sentence of one account, with everything alignment, figures and contradictions read. */
+export interface SentenceInfo {
+  /** Index of its account among the originals. */
+  account: number;
+  text: string;
+  language: string;
+  tokens: Token[];
+  spans: PhraseSpan[];
+  figures: Figure[];
+  polarity: Map<string, Polarity>;
+  quotes: QuoteFound[];
+  /** Language-neutral features: keys ("k:"), denied keys ("not:"), figures ("fig:", "v:"), names ("n:"). */
+  neutral: Set<string>;
+  /** Words, for sentences of the same language ("s:fr:rancon"). */
+  words: Set<string>;
+  /** Skeletons of Arabic words: any of them may be a name that a Latin name's skeleton meets. */
+  arabicSkeletons: Set<string>;
+}
+
+const MIN_SKELETON = 3;
+const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
+
+/** What the sentence says for alignment: its quotation when it quotes someone ("X said: ..."). */
+function claimText(text: string, quotes: readonly QuoteFound[]): string {
+  return quotes.length > 0 ? quotes.map((q) => q.text).join(' ') : text;
+}
+
+export function analyseSentence(text: string, account: number, languageCode: string, published: Date, context: CompareContext): SentenceInfo {
+  const language = knownLanguage(languageCode) ?? languageCode;
+  const quotes = findQuotes(text);
+  const tokens = tokenize(spellNumbers(claimText(text, quotes)), language);
+  const spans = findSpans(tokens, context.vocabulary, language);
+  const figures = findFigures(tokens, spans, language, published);
+  const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text));
+  const neutral = new Set<string>();
+  const words = new Set<string>();
+  const arabicSkeletons = new Set<string>();
+  const covered = new Set<number>();
+  for (const s of spans) {
+    for (let i = s.start; i < s.end; i++) covered.add(i);
+    neutral.add(polarity.get(s.key) === 'denies' ? `not:${s.key}` : `k:${s.key}`);
+  }
+  for (const f of figures) {
+    neutral.add(`fig:${f.kind}:${f.subject}`);
+    neutral.add(`v:${f.kind}:${f.value}`);
+  }
+  tokens.forEach((t, i) => {
+    if (covered.has(i) || t.stop || t.word.length < 2 || /\d/.test(t.word)) return;
+    if (isArabic(t.word)) {
+      words.add(`s:ar:${t.word}`);
+      const s = skeleton(t.word);
+      if (s.length >= MIN_SKELETON) arabicSkeletons.add(`n:${s}`);
+      return;
+    }
+    words.add(`s:${language}:${t.stem}`);
+    if (t.name) {
+      const s = skeleton(t.word);
+      if (s.length >= MIN_SKELETON) neutral.add(`n:${s}`);
+    }
+  });
+  return { account, text, language, tokens, spans, figures, polarity, quotes, neutral, words, arabicSkeletons };
+}

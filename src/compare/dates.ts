@@ -1,0 +1,124 @@
+import { foldArabic, stripClitics, type Token } from '../text/index.js';
+
+/**
+ * Dates as written in English, French and Arabic news ("1 August 2025", "August 1", "1er août",
+ * "في يناير", "يوم الجمعة", "vendredi"), normalised to ISO ("2025-08-01", or "2025-01" when only the
+ * month is given). A date without a year, or a weekday, is the latest one on or before the
+ * article's publication: news reports what has happened.
+ */
+
+const fold = (w: string) => stripClitics(foldArabic(w));
+
+const MONTHS: Record<string, number> = {};
+const month = (n: number, ...forms: string[]) => forms.forEach((f) => (MONTHS[fold(f)] = n));
+month(1, 'january', 'jan', 'janvier', 'يناير', 'جانفي', 'جانفييه');
+month(2, 'february', 'feb', 'fevrier', 'فبراير', 'فيفري');
+month(3, 'march', 'mars', 'آذار');
+month(4, 'april', 'apr', 'avril', 'أبريل', 'إبريل', 'أفريل', 'نيسان');
+month(5, 'may', 'mai', 'مايو', 'ماي', 'أيار');
+month(6, 'june', 'jun', 'juin', 'يونيو', 'يونيه', 'جوان', 'حزيران');
+month(7, 'july', 'jul', 'juillet', 'يوليو', 'يوليوز', 'جويلية', 'تموز');
+month(8, 'august', 'aug', 'aout', 'أغسطس', 'غشت', 'أوت', 'آب');
+month(9, 'september', 'sept', 'sep', 'septembre', 'سبتمبر', 'شتنبر', 'أيلول');
+month(10, 'october', 'oct', 'octobre', 'أكتوبر', 'اكتوبر');
+month(11, 'november', 'nov', 'novembre', 'نوفمبر', 'نونبر');
+month(12, 'december', 'dec', 'decembre', 'ديسمبر', 'دجنبر');
+// Levantine names are two words: كانون الثاني (January), تشرين الأول (October)...
+const TWO_WORD_MONTHS: Record<string, Record<string, number>> = {
+  [fold('كانون')]: { [fold('الثاني')]: 1, [fold('الأول')]: 12 },
+  [fold('تشرين')]: { [fold('الأول')]: 10, [fold('الثاني')]: 11 },
+};
+// "may" and "march" are English words too: only a month next to a day or a year, or after "in".
+const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai']);
+
+const WEEKDAYS: Record<string, number> = {};
+const weekday = (n: number, ...forms: string[]) => forms.forEach((f) => (WEEKDAYS[fold(f)] = n));
+weekday(0, 'sunday', 'dimanche');
+weekday(1, 'monday', 'lundi');
+weekday(2, 'tuesday', 'mardi');
+weekday(3, 'wednesday', 'mercredi');
+weekday(4, 'thursday', 'jeudi');
+weekday(5, 'friday', 'vendredi');
+weekday(6, 'saturday', 'samedi');
+// Arabic weekday names are also ordinary words (أحد "one", الجمعة "the assembly"): only after يوم "day".
+const ARABIC_WEEKDAYS: Record<string, number> = {};
+[['الأحد', 0], ['الاثنين', 1], ['الثلاثاء', 2], ['الأربعاء', 3], ['الخميس', 4], ['الجمعة', 5], ['السبت', 6]].forEach(
+  ([f, n]) => (ARABIC_WEEKDAYS[fold(f as string)] = n as number),
+);
+const ARABIC_DAY = fold('يوم');
+const IN = new Set(['in', 'en', 'since', 'depuis', 'في', 'منذ', 'early', 'late', 'mid', 'debut', 'fin']);
+const YESTERDAY = new Set(['yesterday', 'hier', fold('أمس')]);
+
+export interface DateMention {
+  /** Tokens [start, end) written as the date. */
+  start: number;
+  end: number;
+  /** "YYYY-MM-DD" or "YYYY-MM". */
+  value: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dayOf(word: string): number | null {
+  const m = /^(\d{1,2})(?:er|st|nd|rd|th)?$/.exec(word);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= 31 ? n : null;
+}
+
+function yearOf(word: string | undefined): number | null {
+  return word && /^(19|20)\d\d$/.test(word) ? Number(word) : null;
+}
+
+/** The year of a month (and day) written without one: the latest not after publication. */
+function inferYear(published: Date, monthIndex: number, day: number | null): number {
+  const y = published.getUTCFullYear();
+  const candidate = Date.UTC(y, monthIndex - 1, day ?? 1);
+  return candidate > published.getTime() ? y - 1 : y;
+}
+
+function iso(published: Date, m: number, day: number | null, year: number | null): string {
+  const y = year ?? inferYear(published, m, day);
+  return day === null ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(day)}`;
+}
+
+function daysBefore(published: Date, days: number): string {
+  return new Date(published.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function monthAt(tokens: readonly Token[], i: number): { month: number; length: number } | null {
+  const w = tokens[i]!.word;
+  const two = TWO_WORD_MONTHS[w]?.[tokens[i + 1]?.word ?? ''];
+  if (two !== undefined) return { month: two, length: 2 };
+  const m = MONTHS[w];
+  return m === undefined ? null : { month: m, length: 1 };
+}
+
+/** Every date written in a tokenized sentence; `published` resolves weekdays and missing years. */
+export function findDates(tokens: readonly Token[], published: Date): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.word;
+    const found = monthAt(tokens, i);
+    if (found) {
+      const before = dayOf(tokens[i - 1]?.word ?? '');
+      const after = before === null ? dayOf(tokens[i + found.length]?.word ?? '') : null;
+      const day = before ?? after;
+      const yearIndex = i + found.length + (after !== null ? 1 : 0);
+      const year = yearOf(tokens[yearIndex]?.word);
+      if (AMBIGUOUS.has(w) && day === null && year === null && !IN.has(tokens[i - 1]?.word ?? '')) continue;
+      const start = before !== null ? i - 1 : i;
+      const end = yearIndex + (year !== null ? 1 : 0);
+      out.push({ start, end, value: iso(published, found.month, day, year) });
+      i = end - 1;
+      continue;
+    }
+    const wd = WEEKDAYS[w] ?? (tokens[i - 1]?.word === ARABIC_DAY ? ARABIC_WEEKDAYS[w] : undefined);
+    if (wd !== undefined) {
+      const back = (published.getUTCDay() - wd + 7) % 7;
+      out.push({ start: WEEKDAYS[w] === undefined ? i - 1 : i, end: i + 1, value: daysBefore(published, back) });
+      continue;
+    }
+    if (YESTERDAY.has(w)) out.push({ start: i, end: i + 1, value: daysBefore(published, 1) });
+  }
+  return out;
+}

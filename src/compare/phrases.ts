@@ -1,0 +1,32 @@
+import { matchPhrases, type PhraseSpan, type Vocabulary } from '../cluster/index.js';
+import { stem, type Token } from '../text/index.js';
+
+// Arabic verbs conjugate by affixes the vocabulary cannot list ("اختطفوا", "اختطفهم" for "اختطف"):
+// one-word action forms are also matched on their stem. Only actions: a place or a topic stemmed
+// collides with ordinary words (مالي "Mali" stems to مال "money").
+const actionStems = new WeakMap<Vocabulary, Map<string, string>>();
+
+function arabicActionStems(vocabulary: Vocabulary): Map<string, string> {
+  let map = actionStems.get(vocabulary);
+  if (map) return map;
+  map = new Map();
+  for (const [first, list] of vocabulary.phrases.get('ar') ?? []) {
+    for (const p of list) if (p.tokens.length === 1 && p.key.startsWith('action:')) map.set(stem(first, 'ar'), p.key);
+  }
+  actionStems.set(vocabulary, map);
+  return map;
+}
+
+/** Vocabulary phrases of a sentence in reading order, with Arabic verb forms matched on their stem. */
+export function findSpans(tokens: readonly Token[], vocabulary: Vocabulary, language: string): PhraseSpan[] {
+  const spans = matchPhrases(tokens, vocabulary, language);
+  if (language !== 'ar') return spans;
+  const stems = arabicActionStems(vocabulary);
+  const covered = new Set<number>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) covered.add(i);
+  tokens.forEach((t, i) => {
+    const key = covered.has(i) || t.stop ? undefined : stems.get(t.stem);
+    if (key) spans.push({ start: i, end: i + 1, key });
+  });
+  return spans.sort((a, b) => a.start - b.start);
+}
