@@ -14,6 +14,7 @@ const commands = {
   events: () => import('./commands/events.js'),
   compare: () => import('./commands/compare.js'),
   extract: () => import('./commands/extract.js'),
+  demo: () => import('./commands/demo.js'),
 };
 
 function positiveInt(value: string): number {
@@ -97,6 +98,13 @@ program
   .addOption(dataOption())
   .option('--json', 'the comparison as JSON (default: a Markdown report)')
   .action(async (eventId: string, o) => (await commands.compare()).compareCommand(eventId, o));
+
+program
+  .command('demo')
+  .description('serve a bundled corpus locally, run the pipeline on it and open the web page (no internet, no Redis)')
+  .option('--port <n>', 'HTTP port of the web page (PARALLAX_PORT, default 8080)')
+  .option('--data <dir>', 'keep the demo database in this folder (default: a temporary one, removed on exit)')
+  .action(async (o) => (await commands.demo()).demoCommand(o));
 
 program
   .command('extract')

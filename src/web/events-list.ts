@@ -37,7 +37,7 @@ function query(filters: EventsListFilters, page: number): string {
 
 function row(e: EventSummary, now: Date): Html {
   return html`<tr data-event-id="${e.id}">
-<td><a href="/events/${encodeURIComponent(e.id)}">${e.title || e.id}</a></td>
+<td dir="auto"><a href="/events/${encodeURIComponent(e.id)}">${e.title || e.id}</a></td>
 <td>${time(e.firstSeen)}</td>
 <td>${time(e.lastUpdated)}<div class="muted small">${ago(e.lastUpdated, now)}</div></td>
 <td>${join(e.outlets, ', ')}</td>
