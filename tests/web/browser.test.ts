@@ -33,6 +33,10 @@ describe('the demo in a browser', { timeout: 90_000 }, () => {
     await hostage.locator('a').first().click();
     await page.waitForURL(/\/events\/ev-/);
     expect(await page.locator('h1').innerText()).not.toBe('');
+    // The comparison, side by side: accounts as columns, the syndicated copy folded under its original.
+    const accounts = page.locator('table.matrix th.account');
+    expect(await accounts.count()).toBeGreaterThanOrEqual(6);
+    expect(await accounts.filter({ hasText: 'Sahel Wire' }).innerText()).toContain('West Africa Daily');
     await page.screenshot({ path: join(REPO_ROOT, 'tests', 'artifacts', 'comparison.png'), fullPage: true });
 
     demo.child.kill('SIGINT');

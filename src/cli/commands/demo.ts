@@ -7,6 +7,7 @@ import { serveCorpus } from '../../demo/corpus.js';
 import { HttpClient } from '../../fetch/index.js';
 import { createLogger } from '../../log.js';
 import { EventAssigner } from '../../pipeline/assign-event.js';
+import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
 import { runOnce } from '../../pipeline/run-once.js';
 import { openStore } from '../../store/index.js';
 import { loadVocabularyFor, settingsFor } from '../bootstrap.js';
@@ -18,7 +19,7 @@ export interface DemoOptions {
   data?: string;
 }
 
-const PHASES = { poll: 'polling the demo feeds', articles: 'fetching articles', events: 'assigning events' } as const;
+const PHASES = { poll: 'polling the demo feeds', articles: 'fetching articles', events: 'assigning events', compare: 'comparing accounts' } as const;
 
 /**
  * `parallax demo`: the bundled corpus served on 127.0.0.1, the whole pipeline run on it in-process
@@ -50,6 +51,7 @@ export async function demoCommand(opts: DemoOptions): Promise<void> {
   };
   try {
     const vocabulary = loadVocabularyFor(settings);
+    const compare = compareContext(vocabulary);
     process.stdout.write(`Serving the demo corpus (${feeds.length} feeds) on ${corpus.base}; data in ${dataDir}\n`);
     const progress = new Progress();
     // One local server stands in for every outlet, so per-host politeness would only slow it down.
@@ -59,15 +61,16 @@ export async function demoCommand(opts: DemoOptions): Promise<void> {
       articleConcurrency: 8,
       onProgress: (p) => progress.update(PHASES[p.phase], p.done, p.total),
       events: new EventAssigner(store, vocabulary, log),
+      compare,
     });
     progress.done();
     const top = await store.events.summaries({ limit: 200, offset: 0 });
     const largest = [...top.events].sort((a, b) => b.articleCount - a.articleCount)[0];
 
-    const api = buildApi({ store, checks: [{ name: 'database', check: async () => void (await store.feeds.list()) }] });
+    const api = buildApi({ store, comparison: comparisonReader(store, compare), checks: [{ name: 'database', check: async () => void (await store.feeds.list()) }] });
     const address = await api.listen({ port, host: '127.0.0.1' });
     process.stdout.write(
-      `${summary.articles.extracted + summary.articles.feedContent} articles stored, ${top.total} events.\n\n` +
+      `${summary.articles.extracted + summary.articles.feedContent} articles stored, ${top.total} events, ${summary.comparisons} compared.\n\n` +
         `  open ${address}/\n` +
         (largest ? `  the most-reported event (${largest.articleCount} articles): ${address}/events/${encodeURIComponent(largest.id)}\n` : '') +
         `\nCtrl-C to stop.\n` +
