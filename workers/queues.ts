@@ -12,6 +12,8 @@ export enum QueueName {
   Events = 'events',
   /** Comparison of an event's accounts, after the event changed. */
   Compare = 'compare',
+  /** Alerts sent on their channels: one job per (alert, channel) or digest, retried with back-off. */
+  Deliveries = 'deliveries',
 }
 
 export enum JobName {
@@ -21,6 +23,10 @@ export enum JobName {
   RecoverPending = 'recover-pending',
   AssignEvent = 'assign-event',
   CompareEvent = 'compare-event',
+  /** Sends one delivery (an alert on one channel, or a digest); its job id is the delivery id. */
+  DeliverAlert = 'deliver-alert',
+  /** Hourly: gathers digest rules' alerts of the period just ended, and re-enqueues lost deliveries. */
+  SendDigests = 'send-digests',
 }
 
 export interface PollFeedData {
@@ -42,6 +48,12 @@ export interface CompareEventData {
 
 export type RecoverPendingData = Record<string, never>;
 
+export interface DeliverAlertData {
+  deliveryId: string;
+}
+
+export type SendDigestsData = Record<string, never>;
+
 /** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
 export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
 /**
@@ -58,6 +70,12 @@ export const compareDeduplication = (eventId: string) => ({ id: `compare-${event
 export const COMPARE_DELAY_MS = 2_000;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
+/**
+ * The delivery id is the job id: a delivery is enqueued once however often its alert is raised
+ * again, retried or re-enqueued by the digest job's sweep (ids start "dl-" or "dg-").
+ */
+export const deliverJobId = (deliveryId: string) => deliveryId;
+export const DIGEST_SCHEDULER_ID = 'send-digests';
 
 /** Retries with exponential back-off; bounded retention so Redis does not grow with history. */
 export const defaultJobOptions: DefaultJobOptions = {

@@ -4,15 +4,19 @@ import type { Vocabulary } from '../src/cluster/index.js';
 import { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 import type { CompareContext } from '../src/compare/index.js';
+import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../src/config/settings.js';
+import type { DeliveryDeps } from '../src/pipeline/deliver.js';
 import { assignEventProcessor } from './assign-event.processor.js';
 import { compareEventProcessor } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
+import { deliverAlertProcessor } from './deliver-alert.processor.js';
 import { fetchArticleProcessor } from './fetch-article.processor.js';
 import { instrumented, jobLogBindings } from './instrument.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
 import { COMPARE_DELAY_MS, defaultJobOptions, JobName, QueueName } from './queues.js';
 import { recoverPendingProcessor } from './recover-pending.processor.js';
 import { createRedis } from './redis.js';
+import { sendDigestsProcessor } from './send-digests.processor.js';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -30,6 +34,8 @@ export interface WorkerSettings extends QueueSettings {
   eventSettleMs: number;
   /** Delay of a compare job after its event changed (default COMPARE_DELAY_MS). */
   compareDelayMs?: number;
+  /** Alert delivery: retries, back-off, time limits, concurrency (PARALLAX_DELIVERY_*); defaults when left out. */
+  delivery?: DeliverySettings;
 }
 
 export interface Queues {
@@ -37,6 +43,7 @@ export interface Queues {
   articles: Queue;
   events: Queue;
   compare: Queue;
+  deliveries: Queue;
   close(): Promise<void>;
 }
 
@@ -46,13 +53,16 @@ export function openQueues(s: QueueSettings): Queues {
   const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
   const events = new Queue(QueueName.Events, { connection, prefix: s.prefix, defaultJobOptions });
   const compare = new Queue(QueueName.Compare, { connection, prefix: s.prefix, defaultJobOptions });
+  // Deliveries' retries are set per job (workers/deliveries.ts), from the delivery settings.
+  const deliveries = new Queue(QueueName.Deliveries, { connection, prefix: s.prefix, defaultJobOptions });
   return {
     feeds,
     articles,
     events,
     compare,
+    deliveries,
     async close() {
-      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close()]);
+      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close(), deliveries.close()]);
       await connection.quit().catch(() => {});
     },
   };
@@ -115,7 +125,25 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
   const eventsWorker = new Worker(QueueName.Events, instrumented(QueueName.Events, assignEventProcessor(ctx)), common(1));
   // Comparing is CPU work in this thread: more than one at a time would only interleave them.
   const compareWorker = new Worker(QueueName.Compare, instrumented(QueueName.Compare, compareEventProcessor(ctx)), common(1));
-  const workers = [feedsWorker, articlesWorker, eventsWorker, compareWorker];
+  const delivery = s.delivery ?? DEFAULT_DELIVERY_SETTINGS;
+  const deliveryDeps: DeliveryDeps = { store: deps.store, log: deps.log, settings: delivery, ...(deps.now ? { now: deps.now } : {}) };
+  const deliver = deliverAlertProcessor(deliveryDeps);
+  const sendDigests = sendDigestsProcessor(deliveryDeps, queues.deliveries);
+  const deliveriesWorker = new Worker(
+    QueueName.Deliveries,
+    instrumented(QueueName.Deliveries, async (job: Job) => {
+      switch (job.name as JobName) {
+        case JobName.DeliverAlert:
+          return deliver(job);
+        case JobName.SendDigests:
+          return sendDigests();
+        default:
+          throw new Error(`unknown job "${job.name}" on queue ${QueueName.Deliveries}`);
+      }
+    }),
+    common(delivery.concurrency),
+  );
+  const workers = [feedsWorker, articlesWorker, eventsWorker, compareWorker, deliveriesWorker];
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),

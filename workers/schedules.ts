@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { FeedConfig } from '../src/config/feeds-config.js';
-import { feedSchedulerId, JobName, RECOVERY_SCHEDULER_ID, type PollFeedData } from './queues.js';
+import { DIGEST_SCHEDULER_ID, feedSchedulerId, JobName, RECOVERY_SCHEDULER_ID, type PollFeedData, type SendDigestsData } from './queues.js';
 
 const FEED_PREFIX = feedSchedulerId('');
 
@@ -32,4 +32,13 @@ export async function syncFeedSchedulers(queue: Queue, feeds: FeedConfig[]): Pro
 
 export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Promise<void> {
   await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, { name: JobName.RecoverPending, data: {} });
+}
+
+/**
+ * Digests (rules with mode hourly or daily) are gathered once an hour, a minute past the hour (UTC)
+ * so that alerts stored in the last instants of the period are committed by then; daily digests
+ * go out with the first run of the day.
+ */
+export async function scheduleDigests(queue: Queue): Promise<void> {
+  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '1 * * * *', tz: 'UTC' }, { name: JobName.SendDigests, data: {} satisfies SendDigestsData });
 }

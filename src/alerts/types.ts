@@ -13,7 +13,10 @@ export type DeliveryMode = 'now' | 'hourly' | 'daily';
 
 /** The JSON body a webhook receives (Slack and e-mail render the same content). */
 export interface AlertPayload {
-  /** The alert's id: also sent as the X-Parallax-Delivery header, so receivers can drop repeats. */
+  /**
+   * The alert's id, the same on every channel. Receivers drop repeats by the X-Parallax-Delivery
+   * header instead: one id per (alert, channel), the same on every retry of that delivery.
+   */
   id: string;
   rule: string;
   trigger: TriggerName;
@@ -35,6 +38,11 @@ export interface AlertPayload {
   /** divergence: the conflicting figures and unique claims that are new since the last alert. */
   conflicts?: Conflict[];
   claims?: Claim[];
+  /**
+   * The event's comparison in brief (every trigger), when one is stored: its conflicting figures
+   * and its unique claims. E-mail and Slack summarise it; evaluation fills it.
+   */
+  comparison?: { conflicts: Conflict[]; uniqueClaims: Claim[] };
   /** escalation / first-report: the outlets or countries that are new. */
   newOutlets?: string[];
   newCountries?: string[];
@@ -59,9 +67,25 @@ export interface AlertRecord {
 
 export type DeliveryStatus = 'pending' | 'sent' | 'retrying' | 'dead';
 
+/**
+ * The body of a digest (rules with mode hourly/daily): every alert of one rule raised within one
+ * period, sent as one message per channel once the period is over.
+ */
+export interface DigestPayload {
+  digest: true;
+  rule: string;
+  mode: Exclude<DeliveryMode, 'now'>;
+  period: { start: string; end: string };
+  alerts: AlertPayload[];
+  createdAt: string;
+}
+
 /** One attempt to send one alert on one channel, stored whatever its outcome. */
 export interface DeliveryAttempt {
-  alertId: string;
+  /** The X-Parallax-Delivery id: one per (alert, channel), or per (rule, channel, period) for a digest. */
+  deliveryId: string;
+  /** null for a digest's attempts: it carries several alerts. */
+  alertId: string | null;
   channel: string;
   attempt: number;
   at: string;

@@ -29,6 +29,11 @@ const envSchema = z.object({
   PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
   /** How long a stored article waits before event assignment, so that a burst is clustered in publication order. */
   PARALLAX_EVENT_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
+  /** Alert delivery: tries per message, the first retry's delay (doubling after each), each try's time limit, sends at once. */
+  PARALLAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(() => DEFAULT_DELIVERY_SETTINGS.attempts),
+  PARALLAX_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(0).default(() => DEFAULT_DELIVERY_SETTINGS.backoffMs),
+  PARALLAX_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(() => DEFAULT_DELIVERY_SETTINGS.timeoutMs),
+  PARALLAX_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(() => DEFAULT_DELIVERY_SETTINGS.concurrency),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,10 +54,25 @@ export type Settings = {
   hostConcurrency: number;
   hostGapMs: number;
   eventSettleMs: number;
+  delivery: DeliverySettings;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
+/** How alerts are sent: the queue's retries and each try's limits. */
+export interface DeliverySettings {
+  /** Tries per message, the first included; after the last failed one the delivery is dead. */
+  attempts: number;
+  /** Delay before the first retry; it doubles after each failure (exponential back-off). */
+  backoffMs: number;
+  /** One HTTP request or SMTP session is given up on after this long. */
+  timeoutMs: number;
+  concurrency: number;
+}
+
 const SHIPPED_VOCABULARY = join(import.meta.dirname, '..', '..', 'config', 'vocabulary');
+
+/** The delivery settings when the environment sets none (PARALLAX_DELIVERY_* defaults). */
+export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { attempts: 8, backoffMs: 10_000, timeoutMs: 10_000, concurrency: 4 };
 
 export class SettingsError extends Error {}
 
@@ -82,6 +102,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
     hostGapMs: e.PARALLAX_HOST_GAP_MS,
     eventSettleMs: e.PARALLAX_EVENT_SETTLE_MS,
+    delivery: {
+      attempts: e.PARALLAX_DELIVERY_ATTEMPTS,
+      backoffMs: e.PARALLAX_DELIVERY_BACKOFF_MS,
+      timeoutMs: e.PARALLAX_DELIVERY_TIMEOUT_MS,
+      concurrency: e.PARALLAX_DELIVERY_CONCURRENCY,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,6 @@
 import { ArticlesRepo } from './articles-repo.js';
 import { ComparisonsRepo } from './comparisons-repo.js';
+import { DeliveriesRepo } from './deliveries-repo.js';
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
 import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
@@ -10,6 +11,7 @@ export interface Store {
   articles: ArticlesRepo;
   events: EventsRepo;
   comparisons: ComparisonsRepo;
+  deliveries: DeliveriesRepo;
   database: OpenDatabase;
   close(): Promise<void>;
 }
@@ -21,6 +23,7 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
     articles: new ArticlesRepo(database.db),
     events: new EventsRepo(database.db),
     comparisons: new ComparisonsRepo(database.db),
+    deliveries: new DeliveriesRepo(database.db),
     database,
     close: () => database.close(),
   };
@@ -31,6 +34,8 @@ export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
 export { eventView, type EventView } from './event-view.js';
 export type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
+export { deliveryView, type DeliveryView } from './delivery-view.js';
+export type { AttemptRecord } from './deliveries-repo.js';
 export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

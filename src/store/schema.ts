@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ChannelConfig } from '../alerts/channels/types.js';
+import type { AlertPayload, DeliveryMode, DeliveryStatus, TriggerName } from '../alerts/types.js';
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** A timestamp the database fills in when the insert leaves it out. */
@@ -115,17 +117,59 @@ export interface ComparisonsTable {
   record: Json<Record<string, unknown>>;
 }
 
+/**
+ * One message to send: an alert on one channel, or a rule's digest on one channel for one period.
+ * `id` is the X-Parallax-Delivery header. Alerts of digest rules wait here (digest_id null) until
+ * the digest job gathers them; their status then follows the digest's.
+ */
+export interface DeliveriesTable {
+  id: string;
+  kind: 'alert' | 'digest';
+  rule: string;
+  channel: string;
+  /** The channel as configured when the alert was raised (names of secrets' variables, never secrets). */
+  channel_config: Json<ChannelConfig>;
+  mode: DeliveryMode;
+  alert_id: string | null;
+  event_id: string | null;
+  trigger: TriggerName | null;
+  payload: Json<AlertPayload> | null;
+  period_start: NullableTimestamp;
+  digest_id: string | null;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  sent_at: NullableTimestamp;
+}
+
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  attempt: number;
+  at: GeneratedTimestamp;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  elapsed_ms: number;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
   polls: PollsTable;
   events: EventsTable;
   comparisons: ComparisonsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
 }
 
 export type FeedRow = Selectable<FeedsTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type ComparisonRow = Selectable<ComparisonsTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;

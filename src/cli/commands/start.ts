@@ -8,7 +8,7 @@ import { describeTarget } from '../../store/index.js';
 import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
-import { scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
+import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
 import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
@@ -48,6 +48,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   if (!opts.workersOnly) {
     await reload('start');
     await scheduleRecovery(queues.feeds);
+    await scheduleDigests(queues.deliveries);
   }
 
   const workers = await startWorkers({ store, http, log, vocabulary, compare }, queues, {
@@ -57,6 +58,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     lockMs: settings.jobLockMs,
     hostGapMs: settings.hostGapMs,
     eventSettleMs: settings.eventSettleMs,
+    delivery: settings.delivery,
   });
 
   let api: FastifyInstance | null = null;
