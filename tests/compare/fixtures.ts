@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile } from '../../src/config/yaml-file.js';
@@ -53,7 +53,7 @@ export function loadPlantedEvent(file = 'tests/fixtures/compare/hostage-release.
 }
 
 const labelledSchema = z.array(
-  z.object({ id: z.string(), event: z.string(), outlet: z.string(), language: z.string(), published: date, url: z.url(), title: z.string().optional(), text: z.string().optional(), copyOf: z.string().optional() }).passthrough(),
+  z.object({ id: z.string(), event: z.string(), outlet: z.string(), language: z.string(), published: date, url: z.url(), title: z.string().optional(), text: z.string().optional(), copyOf: z.string().optional(), seed: z.boolean().optional() }).passthrough(),
 );
 
 // The labelled set has no countries: the outlets' own, by host (placeholders for real outlets).
@@ -64,13 +64,14 @@ const COUNTRY_BY_HOST: Record<string, string> = {
   'echorouk.example': 'DZ', 'maghrebdaily.example': 'DZ', 'seed.example': 'DZ',
 };
 
-/** Every event of tests/fixtures/events (issue 4's labelled set) as a compare input, seed excepted. */
+/** Every event of tests/fixtures/events (issue 4's labelled set) as a compare input, the seed's text from seed.json. */
 export function loadLabelledEvents(dir = 'tests/fixtures/events'): Map<string, CompareInput> {
+  const seed = JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8')) as { title: string; text: string };
   const rows = readdirSync(dir)
     .filter((f) => /^articles-.*\.yaml$/.test(f))
     .sort()
     .flatMap((f) => loadYamlFile(join(dir, f), labelledSchema))
-    .filter((r) => r.text !== undefined);
+    .map((r) => (r.seed === true ? { ...r, title: seed.title, text: seed.text } : r));
   const events = new Map<string, CompareInput>();
   for (const r of rows) {
     const host = new URL(r.url).hostname;

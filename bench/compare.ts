@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:compare`: compareEvent on an event of 30 articles (issue 5, acceptance 2: under
+ * 200 ms on one core). The event is built from tests/fixtures/compare/hostage-release.yaml (8
+ * articles, planted divergences) and the seed story's accounts in tests/fixtures/events (9, the long
+ * seed opinion piece among them), completed with the other events' articles (13 more, so that the
+ * aligner meets unrelated sentences too). Timed after warm-up (stemmer caches filled, as in a
+ * worker that has compared events before), in this one process: one core.
+ *
+ * Flags: --runs N (default 50).
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { loadVocabulary } from '../src/cluster/index.js';
+import { compareEvent, loadFramingLexicon, type CompareArticle, type CompareInput } from '../src/compare/index.js';
+import { loadLabelledEvents, loadPlantedEvent } from '../tests/compare/fixtures.js';
+import { machineLine } from './lib/machine.js';
+
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
+const runs = Number(args.runs);
+const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
+
+const planted = loadPlantedEvent().input;
+const labelled = loadLabelledEvents();
+const seedStory = labelled.get('moroccan-drivers-freed')!.articles;
+const others = [...labelled.entries()].filter(([id]) => id !== 'moroccan-drivers-freed').flatMap(([, e]) => e.articles);
+const articles: CompareArticle[] = [...planted.articles, ...seedStory, ...others].slice(0, 30).map((a, i) => ({ ...a, id: `a${i}-${a.id}`, duplicateOf: a.duplicateOf ? `a${[...planted.articles, ...seedStory, ...others].findIndex((o) => o.id === a.duplicateOf)}-${a.duplicateOf}` : null }));
+const input: CompareInput = { event: { ...planted.event, id: 'bench-30' }, articles };
+
+console.log(machineLine());
+const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+console.log(`event: ${articles.length} articles (${new Set(articles.map((a) => a.language)).size} languages, ${words} words)`);
+
+for (let i = 0; i < 5; i++) compareEvent(input, context);
+const load = loadavg()[0]!.toFixed(2);
+const times: number[] = [];
+// CPU time too: on a shared machine a neighbour slows the wall clock, not the CPU this process spent.
+const cpu: number[] = [];
+let result = compareEvent(input, context);
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  result = compareEvent(input, context);
+  const c1 = process.cpuUsage(c0);
+  times.push(performance.now() - t0);
+  cpu.push((c1.user + c1.system) / 1000);
+}
+const pct = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((p / 100) * list.length))]!;
+console.log(`compareEvent wall: median ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, min ${pct(times, 0).toFixed(1)} ms over ${runs} runs (goal: under 200 ms); load average ${load} at the start, ${loadavg()[0]!.toFixed(2)} at the end`);
+console.log(`compareEvent CPU:  median ${pct(cpu, 50).toFixed(1)} ms, p95 ${pct(cpu, 95).toFixed(1)} ms`);
+console.log(`  -> ${result.accounts.length} accounts, ${result.claims.length} claims, ${result.conflicts.length} conflicts, ${result.contradictions.length} contradictions`);
