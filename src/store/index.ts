@@ -1,3 +1,4 @@
+import { AlertsRepo } from './alerts-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { ComparisonsRepo } from './comparisons-repo.js';
 import { DeliveriesRepo } from './deliveries-repo.js';
@@ -12,6 +13,7 @@ export interface Store {
   events: EventsRepo;
   comparisons: ComparisonsRepo;
   deliveries: DeliveriesRepo;
+  alerts: AlertsRepo;
   database: OpenDatabase;
   close(): Promise<void>;
 }
@@ -24,6 +26,7 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
     events: new EventsRepo(database.db),
     comparisons: new ComparisonsRepo(database.db),
     deliveries: new DeliveriesRepo(database.db),
+    alerts: new AlertsRepo(database.db),
     database,
     close: () => database.close(),
   };
@@ -38,4 +41,6 @@ export { deliveryView, type DeliveryView } from './delivery-view.js';
 export type { AttemptRecord } from './deliveries-repo.js';
 export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
+export { alertView, type AlertView } from './alert-view.js';
+export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

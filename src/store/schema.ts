@@ -154,6 +154,28 @@ export interface DeliveryAttemptsTable {
   status: number | null;
   error: string | null;
   elapsed_ms: number;
+/** One alert (src/alerts/types.ts AlertRecord); `id` is its idempotency key. */
+export interface AlertsTable {
+  id: string;
+  rule: string;
+  trigger: string;
+  event_id: string;
+  mode: string;
+  channels: Json<string[]>;
+  payload: Json<Record<string, unknown>>;
+  /** pending until delivery takes it; then delivery's (sent, retrying, dead). */
+  status: Generated<string>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** What alert evaluation remembers per (rule, event); `version` guards against racing writers. */
+export interface AlertStatesTable {
+  rule: string;
+  event_id: string;
+  state: Json<Record<string, unknown>>;
+  version: number;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface Database {
@@ -164,6 +186,8 @@ export interface Database {
   comparisons: ComparisonsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;
+  alerts: AlertsTable;
+  alert_states: AlertStatesTable;
 }
 
 export type FeedRow = Selectable<FeedsTable>;
@@ -171,5 +195,6 @@ export type ArticleRow = Selectable<ArticlesTable>;
 export type EventRow = Selectable<EventsTable>;
 export type ComparisonRow = Selectable<ComparisonsTable>;
 export type DeliveryRow = Selectable<DeliveriesTable>;
+export type AlertRow = Selectable<AlertsTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;

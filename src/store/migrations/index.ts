@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-events.js';
 import * as m0003 from './0003-comparisons.js';
+import * as m0004 from './0004-alerts.js';
 import * as m0005 from './0005-deliveries.js';
 
 /** Every migration, in order. A static list (not a folder scan) so it works however the code is loaded. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-events': m0002,
   '0003-comparisons': m0003,
+  '0004-alerts': m0004,
   '0005-deliveries': m0005,
 };
 

@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { RuleEventState } from '../alerts/triggers.js';
+import type { AlertRecord } from '../alerts/types.js';
+import { alertRecord, alertView, type AlertView } from './alert-view.js';
+import type { Db } from './database.js';
+
+/** A remembered (rule, event) state and the version it was read at (null: no row yet). */
+export interface StoredRuleState {
+  state: RuleEventState;
+  version: number | null;
+}
+
+/** Another evaluation of the same (rule, event) wrote first: nothing was written; evaluate again. */
+export class AlertStateConflictError extends Error {
+  constructor(rule: string, eventId: string) {
+    super(`alert state of (${rule}, ${eventId}) changed while it was evaluated`);
+    this.name = 'AlertStateConflictError';
+  }
+}
+
+export interface AlertListFilter {
+  limit?: number;
+  offset?: number;
+  rule?: string;
+  eventId?: string;
+  status?: string;
+}
+
+/** All SQL about alerts and what their evaluation remembers. */
+export class AlertsRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Stores an alert unless its id (the idempotency key) is there already. True when new. */
+  async insert(alert: AlertRecord): Promise<boolean> {
+    return (await this.insertAll(this.db, [alert])).length === 1;
+  }
+
+  private async insertAll(db: Db, alerts: AlertRecord[]): Promise<AlertRecord[]> {
+    if (alerts.length === 0) return [];
+    const rows = await db
+      .insertInto('alerts')
+      .values(alerts.map((a) => ({
+        id: a.id, rule: a.rule, trigger: a.trigger, event_id: a.eventId, mode: a.mode,
+        channels: JSON.stringify(a.channels), payload: JSON.stringify(a.payload),
+      })))
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute();
+    const inserted = new Set(rows.map((r) => r.id));
+    return alerts.filter((a) => inserted.has(a.id));
+  }
+
+  /**
+   * The remembered state of every rule for an event. States of events merged into it fill in for
+   * rules that never saw the survivor, so a merge does not announce the story again.
+   */
+  async states(eventId: string, mergedFrom: readonly string[] = []): Promise<Map<string, StoredRuleState>> {
+    const rows = await this.db
+      .selectFrom('alert_states')
+      .select(['rule', 'event_id', 'state', 'version'])
+      .where('event_id', 'in', [eventId, ...mergedFrom])
+      .orderBy('event_id')
+      .execute();
+    const out = new Map<string, StoredRuleState>();
+    for (const r of rows.filter((x) => x.event_id === eventId)) out.set(r.rule, { state: r.state as unknown as RuleEventState, version: r.version });
+    for (const r of rows.filter((x) => x.event_id !== eventId)) {
+      if (!out.has(r.rule)) out.set(r.rule, { state: { ...(r.state as unknown as RuleEventState), eventId }, version: null });
+    }
+    return out;
+  }
+
+  /**
+   * Writes one evaluation atomically: its alerts (those already stored are skipped) and the new
+   * states, each only if still at the version it was read at. Returns the alerts that were new:
+   * only those go on to delivery. Throws AlertStateConflictError when a racing evaluation wrote a
+   * state first; then nothing is written.
+   */
+  async commitEvaluation(alerts: AlertRecord[], states: { state: RuleEventState; version: number | null }[]): Promise<AlertRecord[]> {
+    return this.db.transaction().execute(async (trx) => {
+      for (const { state, version } of states) {
+        const json = JSON.stringify(state);
+        const r =
+          version === null
+            ? await trx
+                .insertInto('alert_states')
+                .values({ rule: state.rule, event_id: state.eventId, state: json, version: 1 })
+                .onConflict((oc) => oc.columns(['rule', 'event_id']).doNothing())
+                .executeTakeFirst()
+            : await trx
+                .updateTable('alert_states')
+                .set({ state: json, version: version + 1, updated_at: sql`now()` })
+                .where('rule', '=', state.rule)
+                .where('event_id', '=', state.eventId)
+                .where('version', '=', version)
+                .executeTakeFirst();
+        const n = 'numInsertedOrUpdatedRows' in r ? r.numInsertedOrUpdatedRows : r.numUpdatedRows;
+        if (Number(n ?? 0) !== 1) throw new AlertStateConflictError(state.rule, state.eventId);
+      }
+      return this.insertAll(trx, alerts);
+    });
+  }
+
+  /** Newest first. */
+  async list(filter: AlertListFilter = {}): Promise<AlertView[]> {
+    let q = this.db.selectFrom('alerts').selectAll();
+    if (filter.rule) q = q.where('rule', '=', filter.rule);
+    if (filter.eventId) q = q.where('event_id', '=', filter.eventId);
+    if (filter.status) q = q.where('status', '=', filter.status);
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 200).offset(filter.offset ?? 0).execute();
+    return rows.map(alertView);
+  }
+
+  async get(id: string): Promise<AlertView | undefined> {
+    const r = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? alertView(r) : undefined;
+  }
+
+  /** Alerts still waiting for delivery, oldest first (run-once, and recovery after a lost enqueue). */
+  async pending(limit = 1000): Promise<AlertRecord[]> {
+    const rows = await this.db.selectFrom('alerts').selectAll().where('status', '=', 'pending').orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(alertRecord);
+  }
+
+  async setStatus(id: string, status: string): Promise<void> {
+    await this.db.updateTable('alerts').set({ status, updated_at: sql`now()` }).where('id', '=', id).execute();
+  }
+}
