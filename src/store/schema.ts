@@ -154,6 +154,8 @@ export interface DeliveryAttemptsTable {
   status: number | null;
   error: string | null;
   elapsed_ms: number;
+}
+
 /** One alert (src/alerts/types.ts AlertRecord); `id` is its idempotency key. */
 export interface AlertsTable {
   id: string;
