@@ -27,3 +27,27 @@ export async function warnUnlessNoEviction(redis: Redis, log: Logger): Promise<s
     return null;
   }
 }
+
+interface ErrorSource {
+  on(event: 'error', listener: (err: Error) => void): unknown;
+}
+
+/**
+ * Logs a Redis client's, queue's or worker's errors, at most one line per `everyMs`: while Redis is
+ * down each of them reports every reconnection attempt, several a second, and a queue with no
+ * listener prints each one to the console. /healthz says Redis is down; the log need only say when.
+ */
+export function logErrorsThrottled(source: ErrorSource, log: Logger, fields: Record<string, string>, everyMs = 30_000): void {
+  let last = -Infinity;
+  let suppressed = 0;
+  source.on('error', (err) => {
+    const now = Date.now();
+    if (now - last < everyMs) {
+      suppressed++;
+      return;
+    }
+    last = now;
+    log.error({ ...fields, err: err.message, ...(suppressed > 0 ? { suppressed } : {}) }, `${Object.values(fields).join(' ')}: ${err.message}`);
+    suppressed = 0;
+  });
+}

@@ -15,7 +15,7 @@ import { instrumented, jobLogBindings } from './instrument.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
 import { COMPARE_DELAY_MS, defaultJobOptions, JobName, QueueName } from './queues.js';
 import { recoverPendingProcessor } from './recover-pending.processor.js';
-import { createRedis } from './redis.js';
+import { createRedis, logErrorsThrottled } from './redis.js';
 import { sendDigestsProcessor } from './send-digests.processor.js';
 
 export interface QueueSettings {
@@ -148,7 +148,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
     );
-    w.on('error', (err) => deps.log.error({ queue: w.name, err: err.message }, 'worker error'));
+    logErrorsThrottled(w, deps.log, { worker: w.name });
   }
 
   return {

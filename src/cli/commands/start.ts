@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerMetrics, registerOperations } from '../../api/operations.js';
@@ -5,7 +6,7 @@ import { buildApi } from '../../api/server.js';
 import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
 import { collectProcessMetrics } from '../../observability/metrics.js';
 import { describeTarget } from '../../store/index.js';
-import { createRedis, warnUnlessNoEviction } from '../../../workers/redis.js';
+import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
@@ -32,6 +33,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const store = await openStoreFor(settings);
   const http = httpClientFor(settings);
   const probe: Redis = createRedis(settings.redisUrl);
+  logErrorsThrottled(probe, log, { redis: 'health probe' });
   await probe.ping().catch((err: Error) => {
     throw new Error(`cannot reach Redis at ${settings.redisUrl}: ${err.message}`);
   });
@@ -39,6 +41,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
 
   const queueSettings = { redisUrl: settings.redisUrl, prefix: settings.queuePrefix };
   const queues = openQueues(queueSettings);
+  for (const q of Object.values(queues)) if (q instanceof Queue) logErrorsThrottled(q, log, { queue: q.name });
   const reload = async (reason: string) => {
     const current = loadFeeds(settings);
     const synced = await store.feeds.sync(current);
@@ -63,6 +66,8 @@ export async function startCommand(opts: StartOptions): Promise<void> {
 
   let api: FastifyInstance | null = null;
   const monitored = opts.workersOnly ? null : openMonitoredQueues(queueSettings);
+  // Their errors are the same outage the queues above already log.
+  for (const q of monitored?.queues ?? []) q.on('error', () => {});
   if (monitored) {
     api = buildApi({
       store,
