@@ -4,6 +4,7 @@ import { periodEnd, periodStart, type DigestMode } from '../alerts/delivery-id.j
 import type { AlertRecord, DeliveryStatus, DigestPayload } from '../alerts/types.js';
 import type { DeliverySettings } from '../config/settings.js';
 import type { Logger } from '../log.js';
+import { alertsFailed, alertsSent } from '../observability/metrics.js';
 import type { Store } from '../store/index.js';
 import type { DeliveryRow } from '../store/schema.js';
 
@@ -44,6 +45,7 @@ export async function deliver(deliveryId: string, deps: DeliveryDeps, options: {
       { ok: true, status: r.status, error: null, elapsedMs: performance.now() - started, final: options.finalAttempt },
       deps.now?.(),
     );
+    alertsSent.inc({ channel: row.channel, trigger: row.trigger ?? 'digest' });
     log.info({ attempt, status: r.status }, `${row.kind} delivered on ${row.channel}`);
     return { outcome: 'sent', status: r.status, attempt };
   } catch (err) {
@@ -55,6 +57,7 @@ export async function deliver(deliveryId: string, deps: DeliveryDeps, options: {
       deps.now?.(),
     );
     const status = recorded.status === 'dead' ? 'dead' : 'retrying';
+    alertsFailed.inc({ channel: row.channel, trigger: row.trigger ?? 'digest', final: String(status === 'dead') });
     log.warn({ attempt: recorded.attempt, status: error.status, err: error.message }, status === 'dead' ? `${row.kind} dead-lettered on ${row.channel}` : `${row.kind} failed on ${row.channel}; will retry`);
     return { outcome: 'failed', error, attempt: recorded.attempt, status };
   }
