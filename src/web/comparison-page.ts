@@ -51,10 +51,10 @@ function claimRow(c: Claim, accounts: Account[], sources: Map<string, Source>, c
   const cls = [c.shared ? 'shared' : c.unique ? 'unique' : 'partial', conflicting ? 'has-conflict' : ''].join(' ').trim();
   return html`<tr class="${cls}">
 <td class="claim"><div ${langAttrs(lead?.language ?? 'en')}>${c.text}</div>
-<div class="small">${claimTag(c, sources)} ${conflicting ? html`<span class="tag conflict">conflicting figure</span>` : ''} <span class="muted">${c.articles.length} of ${accounts.length} accounts</span></div></td>
+<div class="small">${claimTag(c, sources)} ${conflicting ? html`<span class="tag conflicting">conflicting figure</span>` : ''} <span class="muted">${c.articles.length} of ${accounts.length} accounts</span></div></td>
 ${accounts.map((a) => {
     const w = byUrl.get(a.url);
-    return w ? html`<td class="says made" ${langAttrs(w.language)}>${link(w.url, w.text)}</td>` : html`<td class="says silent"></td>`;
+    return w ? html`<td class="says made${conflictQuotes.has(w.text) ? ' conflicting' : ''}" ${langAttrs(w.language)}>${link(w.url, w.text)}</td>` : html`<td class="says silent"></td>`;
   })}
 </tr>`;
 }
@@ -85,7 +85,7 @@ export function renderComparison(c: Comparison): Html {
 <h1>${c.event.title}</h1>
 <p class="muted">First seen ${time(c.event.firstSeen)} · last updated ${time(c.event.lastUpdated)} · ${c.event.articleCount} articles, ${c.accounts.length} independent accounts</p>
 <div class="legend">
-<span><span class="tag conflict">${c.conflicts.length}</span> conflicting figures</span>
+<span><span class="tag conflicting">${c.conflicts.length}</span> conflicting figures</span>
 <span><span class="tag">${c.contradictions.length}</span> contradictions</span>
 <span><span class="tag unique">${unique}</span> unique claims</span>
 <span><span class="tag shared">${shared}</span> shared claims</span>

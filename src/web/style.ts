@@ -25,21 +25,22 @@ form.filters select, form.filters input { font:inherit; padding:.2rem .3rem; }
 .tag { display:inline-block; padding:0 .35rem; border-radius:.6rem; font-size:.78em; background:var(--soft); border:1px solid var(--line); white-space:nowrap; }
 .tag.shared { background:var(--shared); }
 .tag.unique { background:var(--unique); border-color:#e0b44c; }
-.tag.conflict { background:var(--conflict); border-color:var(--conflict-line); }
+.tag.conflicting { background:var(--conflict); border-color:var(--conflict-line); }
 .tag.failing { background:var(--conflict); border-color:var(--conflict-line); }
 .tag.ok { background:var(--shared); }
 .matrix-wrap { overflow-x:auto; max-width:100%; border:1px solid var(--line); }
 table.matrix { min-width:100%; }
 table.matrix th.claim, table.matrix td.claim { position:sticky; left:0; background:var(--bg); min-width:18rem; max-width:24rem; z-index:1; box-shadow:1px 0 0 var(--line); }
 table.matrix th.claim { background:var(--soft); }
-table.matrix th.account { min-width:13rem; max-width:18rem; font-weight:normal; }
+table.matrix th.account { min-width:11rem; max-width:16rem; font-weight:normal; }
 table.matrix th.account .outlet { font-weight:600; }
-table.matrix td.says { min-width:13rem; max-width:18rem; }
+table.matrix td.says { min-width:11rem; max-width:16rem; }
 table.matrix td.says.made { background:#fbfcfe; }
 table.matrix td.says.silent { background:repeating-linear-gradient(135deg, #fff, #fff 6px, #f6f7f9 6px, #f6f7f9 12px); }
 table.matrix tr.unique td.claim { background:var(--unique); }
 table.matrix tr.shared td.claim { background:var(--shared); }
-table.matrix tr.has-conflict td { outline:2px solid var(--conflict-line); outline-offset:-2px; }
+table.matrix tr.has-conflict td.claim { border-left:4px solid var(--conflict-line); }
+table.matrix td.says.conflicting { background:var(--conflict); }
 .copies { margin:.3rem 0 0; padding-left:1rem; font-size:.85em; }
 .conflict { border:2px solid var(--conflict-line); background:var(--conflict); border-radius:.4rem; padding:.5rem .7rem; margin:.5rem 0; }
 .conflict h3, .contradiction h3 { margin:0 0 .3rem; font-size:1rem; }

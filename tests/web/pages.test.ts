@@ -54,8 +54,10 @@ describe('comparison page', () => {
     expect(values[0]).toMatch(/^4 according to ORTM \(ML, fr\), Hespress \(MA, ar\)/);
     expect(values[1]).toMatch(/^5 according to javascript:alert\(1\)/);
     expect($('a').map((_, a) => $(a).attr('href')).get()).not.toContainEqual(expect.stringMatching(/^javascript:/));
-    // The shared claim's wordings are the conflict's quotes: its row is outlined.
-    expect($('table.matrix tbody tr').eq(0).attr('class')).toContain('has-conflict');
+    // Two of the shared claim's wordings are the conflict's quotes: its row is marked, and those cells.
+    const row = $('table.matrix tbody tr').eq(0);
+    expect(row.attr('class')).toContain('has-conflict');
+    expect(row.find('td.says').map((_, c) => $(c).hasClass('conflicting')).get()).toEqual([true, true, false]);
   });
 
   test('contradictions, quotes, sources, entities named by some only, and framing are shown', () => {
