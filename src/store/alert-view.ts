@@ -1,4 +1,5 @@
 import type { AlertPayload, AlertRecord, DeliveryMode, TriggerName } from '../alerts/types.js';
+import type { DeliveryView } from './delivery-view.js';
 import type { AlertRow } from './schema.js';
 
 /**
@@ -9,6 +10,8 @@ export interface AlertView extends AlertRecord {
   /** pending (not yet handed to delivery, or waiting in its queue), then delivery's status. */
   status: string;
   createdAt: string;
+  /** How it fared on each channel (status sent | retrying | dead | pending, attempts, last error): store.deliveries.attach. */
+  deliveries?: DeliveryView[];
 }
 
 export function alertRecord(r: AlertRow): AlertRecord {

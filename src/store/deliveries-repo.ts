@@ -180,6 +180,15 @@ export class DeliveriesRepo {
     return out;
   }
 
+  /**
+   * Alerts (AlertView, or anything with an id) with how each fared on each channel: what
+   * `parallax alerts list` and GET /api/alerts show beside the alert.
+   */
+  async attach<T extends { id: string }>(alerts: T[]): Promise<(T & { deliveries: DeliveryView[] })[]> {
+    const byAlert = await this.forAlerts(alerts.map((a) => a.id));
+    return alerts.map((a) => ({ ...a, deliveries: byAlert.get(a.id) ?? [] }));
+  }
+
   /** Deliveries by state, newest first: dead letters for the operations view. */
   async list(options: { status?: DeliveryStatus; limit?: number } = {}): Promise<DeliveryRow[]> {
     let q = this.db.selectFrom('deliveries').selectAll().orderBy('updated_at', 'desc').limit(options.limit ?? 100);

@@ -49,6 +49,9 @@ describe.each(storageTargets)('deliveries repository ($name)', ({ target }) => {
     expect(views[0]!.sentAt).not.toBeNull();
     expect(views[1]!.lastError).toBe('HTTP 500');
     expect((await store.deliveries.list({ status: 'dead' })).map((d) => d.id)).toEqual([slack]);
+    const [shown, unknown] = await store.deliveries.attach([{ id: 'al-a', rule: 'sahel-hostages' }, { id: 'al-none', rule: 'x' }]);
+    expect(shown).toMatchObject({ id: 'al-a', rule: 'sahel-hostages', deliveries: [{ channel: 'analysts', status: 'sent' }, { channel: 'desk', status: 'dead' }] });
+    expect(unknown!.deliveries).toEqual([]);
   });
 
   test('digests: one per rule and channel for the period just ended; later alerts wait for the next', async () => {
