@@ -15,6 +15,8 @@ export interface ApiOptions {
   checks: HealthCheck[];
   /** An event's comparison for the web page (see src/web/routes.ts); without it, the page lists the articles. */
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
+  /** Names of the loaded watchlist rules, for the web page's filter. */
+  watchlists?: () => string[];
 }
 
 /** A dependency that does not answer in this time is down: /healthz answers 503 rather than hanging. */
@@ -89,7 +91,7 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     return comparison ?? reply.code(404).send({ error: `no event ${req.params.id}` });
   });
 
-  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison });
+  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists });
 
   return app;
 }

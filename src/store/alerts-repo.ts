@@ -69,6 +69,12 @@ export class AlertsRepo {
     return out;
   }
 
+  /** Names of the rules that have matched at least one event (the web page's watchlist filter). */
+  async matchedRules(): Promise<string[]> {
+    const rows = await this.db.selectFrom('alert_states').select('rule').distinct().orderBy('rule').execute();
+    return rows.map((r) => r.rule);
+  }
+
   /**
    * Writes one evaluation atomically: its alerts (those already stored are skipped) and the new
    * states, each only if still at the version it was read at. Returns the alerts that were new:

@@ -6,8 +6,8 @@ export interface EventListFilter {
   language?: string;
   /** Updated at or after this time. */
   since?: Date;
-  /** Only these events (a watchlist's matches); an empty list means none. */
-  ids?: string[];
+  /** A watchlist rule's name: only events it matched when alerts evaluated them (alert_states). */
+  watchlist?: string;
   limit: number;
   offset: number;
 }

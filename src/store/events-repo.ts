@@ -177,7 +177,6 @@ export class EventsRepo {
    * and the number of events matching the filter: one query, however many events there are.
    */
   async summaries(filter: EventListFilter): Promise<EventSummaryPage> {
-    if (filter.ids && filter.ids.length === 0) return { events: [], total: 0 };
     const rows = await sql<{
       id: string; title: string; first_seen: Date; last_updated: Date; about: unknown;
       outlets: string[]; countries: string[]; languages: string[]; articles: number | string; total: number | string;
@@ -188,7 +187,7 @@ export class EventsRepo {
         from events e join articles a on a.event_id = e.id
        where e.merged_into is null
          ${filter.since ? sql`and e.last_updated >= ${filter.since}` : sql``}
-         ${filter.ids ? sql`and e.id = any(${filter.ids}::text[])` : sql``}
+         ${filter.watchlist ? sql`and exists (select 1 from alert_states s where s.rule = ${filter.watchlist} and s.event_id = e.id)` : sql``}
        group by e.id
       having true
          ${filter.country ? sql`and (bool_or(a.country = ${filter.country}) or coalesce(e.record->'countries', '[]'::jsonb) @> to_jsonb(${filter.country}::text))` : sql``}

@@ -13,6 +13,8 @@ export interface WebDeps {
   store: Store;
   /** The event's stored comparison (computed first if missing or stale); absent: the page lists its articles. */
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
+  /** Names of the watchlist rules in config/watchlists.yaml, when this process loaded it. */
+  watchlists?: () => string[];
 }
 
 export const PAGE_SIZE = 50;
@@ -21,8 +23,19 @@ const listQuery = z.object({
   country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).optional().catch(undefined),
   language: z.string().regex(/^[A-Za-z]{2,3}$/).transform((s) => s.toLowerCase()).optional().catch(undefined),
   since: z.enum(SINCE_CHOICES.map(([v]) => v).filter(Boolean) as [string, ...string[]]).optional().catch(undefined),
+  watchlist: z.string().min(1).max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
+
+/**
+ * The watchlist filter offers the rules of the loaded watchlists file and any rule that has
+ * matched an event (a process without the file still lists what evaluation recorded); no rule
+ * known, no filter.
+ */
+function watchlistNames(deps: WebDeps, matched: string[]): string[] | null {
+  const names = [...new Set([...(deps.watchlists?.() ?? []), ...matched])].sort();
+  return names.length ? names : null;
+}
 
 const send = (reply: FastifyReply, page: Html, code = 200) => reply.code(code).type('text/html; charset=utf-8').send(page.toString());
 
@@ -35,23 +48,25 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     // A filter value that makes no sense is dropped rather than refused: the page is for people.
     const q = listQuery.parse(req.query ?? {});
     const now = new Date();
-    const [page, feeds] = await Promise.all([
+    const [page, feeds, matched] = await Promise.all([
       deps.store.events.summaries({
         country: q.country,
         language: q.language,
+        watchlist: q.watchlist,
         since: q.since ? new Date(now.getTime() - parseDuration(q.since)!) : undefined,
         limit: PAGE_SIZE,
         offset: (q.page - 1) * PAGE_SIZE,
       }),
       deps.store.feeds.list(),
+      deps.store.alerts.matchedRules(),
     ]);
     const sorted = (xs: string[]) => [...new Set(xs)].sort();
     return send(reply, renderEventsList({
       page,
-      filters: { country: q.country, language: q.language, since: q.since },
+      filters: { country: q.country, language: q.language, since: q.since, watchlist: q.watchlist },
       pageNumber: q.page,
       pageSize: PAGE_SIZE,
-      options: { countries: sorted(feeds.map((f) => f.country)), languages: sorted(feeds.map((f) => f.language)), watchlists: null },
+      options: { countries: sorted(feeds.map((f) => f.country)), languages: sorted(feeds.map((f) => f.language)), watchlists: watchlistNames(deps, matched) },
       now,
     }));
   });

@@ -74,6 +74,19 @@ describe.each(storageTargets)('web pages on $name', { timeout: 120_000 }, (backe
     expect(ids(junk.$)).toEqual(EVENTS.slice(0, 50).map((e) => e.id));
   });
 
+  test('the watchlist filter appears once a rule is known, and keeps the events the rule matched', async () => {
+    expect((await get('/')).$('select[name=watchlist]')).toHaveLength(0);
+    // What alert evaluation records for every (rule, event) a rule matches.
+    await store.database.db.insertInto('alert_states')
+      .values(['ev-004', 'ev-001', 'ev-117'].map((id) => ({ rule: 'sahel-hostages', event_id: id, state: '{}', version: 1 })))
+      .execute();
+    const all = await get('/');
+    expect(all.$('select[name=watchlist] option').map((_, o) => all.$(o).attr('value')).get()).toEqual(['', 'sahel-hostages']);
+    expect(ids((await get('/?watchlist=sahel-hostages')).$)).toEqual(['ev-001', 'ev-004', 'ev-117']);
+    expect(ids((await get('/?watchlist=sahel-hostages&language=fr')).$)).toEqual(['ev-117']);
+    expect((await get('/?watchlist=other')).$('table.events')).toHaveLength(0);
+  });
+
   test('/events/:id shows the comparison side by side when there is one, the articles when not, 404 when no event', async () => {
     const compared = await get('/events/ev-000');
     expect(compared.status).toBe(200);
