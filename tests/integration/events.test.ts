@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { COMPARE_VERSION, type Comparison } from '../../src/compare/index.js';
 import { openStore } from '../../src/store/index.js';
 import { eventually, runCli, spawnCli, type LongRunning } from '../helpers/cli-process.js';
 import { freshPostgres } from '../helpers/databases.js';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 /** Runs Parallax with `extraWorkers` worker processes until every article is in an event; returns labelled id → event id. */
-async function ingest(extraWorkers: number): Promise<{ events: Map<string, string>; duplicates: Map<string, string | null>; json: unknown[]; api: unknown[] }> {
+async function ingest(extraWorkers: number): Promise<{ events: Map<string, string>; duplicates: Map<string, string | null>; json: unknown[]; api: unknown[]; comparison: Comparison }> {
   const db = await freshPostgres();
   const prefix = testPrefix();
   const env = {
@@ -47,7 +48,11 @@ async function ingest(extraWorkers: number): Promise<{ events: Map<string, strin
     const cli = await runCli(['events', '--json'], env);
     expect(cli.code, cli.stderr).toBe(0);
     const api = (await (await fetch(`${address}/api/events?limit=1000`)).json()) as unknown[];
-    return { events, duplicates, json: JSON.parse(cli.stdout) as unknown[], api };
+    // The compare queue, not a reader, computed them: nothing reads a comparison before this.
+    await eventually(async () => (await store.comparisons.stale(COMPARE_VERSION)).length === 0, 60_000, 'every event compared by the compare queue');
+    const seedEvent = events.get(site.set.find((l) => l.seed)!.article.id)!;
+    const comparison = (await (await fetch(`${address}/api/events/${seedEvent}/compare`)).json()) as Comparison;
+    return { events, duplicates, json: JSON.parse(cli.stdout) as unknown[], api, comparison };
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
@@ -85,6 +90,16 @@ describe('events through the queues', () => {
     const together = [...one.events].filter(([, e]) => e === seedEvent).map(([id]) => id).sort();
     expect(together).toEqual(story);
     for (const l of site.set) expect(one.duplicates.get(l.article.id), l.article.id).toBe(l.copyOf);
+  });
+
+  test("every event's comparison is stored by the compare queue and served by GET /api/events/:id/compare", () => {
+    for (const run of [one, three]) {
+      const seed = site.set.find((l) => l.seed)!;
+      const story = site.set.filter((l) => l.gold === seed.gold);
+      expect(run.comparison.event.id).toBe(run.events.get(seed.article.id));
+      expect(run.comparison.timeline.map((t) => site.labelOf(t.url)).sort()).toEqual(story.map((l) => l.article.id).sort());
+      expect(run.comparison.accounts).toHaveLength(story.filter((l) => !l.copyOf).length);
+    }
   });
 
   test('parallax events --json and GET /api/events show the events with their articles', () => {
