@@ -54,7 +54,7 @@ const CITED: RegExp[] = [
 ];
 const ANONYMOUS: RegExp[] = [
   /\b((?:an?|one|two|three|several|multiple|many|some|other)\s+(?:[a-z-]+\s+){0,2}sources?)\s+(?:said|say|says|told|confirm|confirmed|claim|claimed|close|familiar|indicated|reported|speaking)\b/giu,
-  /\b((?:une|des|de|plusieurs|deux|trois|certaines)\s+sources?(?:\s+[\p{Ll}-]+(?:aire|aires|ale|ales|aux|ante|antes|ée|ées|ique|iques|ienne|iennes|elle|elles|ière|ières))?)/giu,
+  /\b((?:une|des|de|plusieurs|deux|trois|certaines)\s+sources?(?:\s+[\p{Ll}-]+(?:aire|ale|aux|ante|ée|ique|ienne|elle|ière)s?)?)/giu,
   /((?:مصادر|مصدر)\s+[\u0621-\u064A]+)/gu,
 ];
 const MAX_SOURCE_WORDS = 8;

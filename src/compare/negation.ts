@@ -19,7 +19,7 @@ const DENIALS = new Set(['denied', 'denies', 'deny', 'denial', 'dementi', 'demen
 // Any of these, anywhere in a sentence, keeps it from asserting.
 const HEDGES = new Set(['if', 'whether', 'si', 'اذا', 'لو', 'هل', 'nor', 'neither', 'ni', 'none', 'rien', 'nothing', 'غير']);
 const ALL_NEGATIONS = new Set([...DETERMINERS, ...WITHOUT, ...VERB_NEGATORS, ...DENIALS, ...HEDGES]);
-// "pas de rançon": pas before de/d' and the key.
+// "pas de rançon", "pas eu de rançon": pas, then de/d' right before the key.
 const PARTITIVE = new Set(['de', 'd']);
 
 function deniedAt(tokens: readonly Token[], start: number): boolean {
@@ -27,7 +27,7 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
     const t = tokens[j]!;
     if (DETERMINERS.has(t.word) && content === 0) return true;
-    if (t.word === 'pas' && content === 0 && PARTITIVE.has(tokens[j + 1]?.word ?? '')) return true;
+    if (t.word === 'pas' && content === 0 && PARTITIVE.has(tokens[start - 1]?.word ?? '')) return true;
     if (WITHOUT.has(t.word) && content <= 1) return true;
     if (ANY.has(t.word) && content === 0) {
       for (let k = j - 1; k >= 0 && k >= j - 5; k--) if (VERB_NEGATORS.has(tokens[k]!.word)) return true;

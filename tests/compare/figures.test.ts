@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/cluster/index.js';
+import { analyseSentence } from '../../src/compare/analyse.js';
+import { findDates } from '../../src/compare/dates.js';
+import { loadFramingLexicon } from '../../src/compare/index.js';
+import { tokenize } from '../../src/text/index.js';
+
+const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
+// Saturday 2 August 2025.
+const published = new Date('2025-08-02T10:00:00Z');
+const figures = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures;
+const dates = (text: string, language: string) => findDates(tokenize(text, language), published).map((d) => d.value);
+
+describe('dates', () => {
+  it('reads full dates in three languages and orders', () => {
+    expect(dates('On August 1, 2025, Mali announced', 'en')).toEqual(['2025-08-01']);
+    expect(dates('le 1er août 2025 à Bamako', 'fr')).toEqual(['2025-08-01']);
+    expect(dates('في 1 أغسطس 2025', 'ar')).toEqual(['2025-08-01']);
+    expect(dates('on 24 July', 'en')).toEqual(['2025-07-24']);
+  });
+
+  it('gives a month without a year the latest one not after publication', () => {
+    expect(dates('kidnapped in January', 'en')).toEqual(['2025-01']);
+    expect(dates('enlevés en décembre', 'fr')).toEqual(['2024-12']);
+    expect(dates('منذ شهر يناير', 'ar')).toEqual(['2025-01']);
+    expect(dates('منذ كانون الثاني', 'ar')).toEqual(['2025-01']);
+  });
+
+  it('resolves weekdays and yesterday against publication; Arabic weekdays only after يوم', () => {
+    expect(dates('freed on Friday', 'en')).toEqual(['2025-08-01']);
+    expect(dates('libérés samedi', 'fr')).toEqual(['2025-08-02']);
+    expect(dates('أعلن يوم الجمعة', 'ar')).toEqual(['2025-08-01']);
+    expect(dates('صلاة الجمعة', 'ar')).toEqual([]);
+    expect(dates('hier soir', 'fr')).toEqual(['2025-08-01']);
+  });
+
+  it('does not read "may" the verb as May', () => {
+    expect(dates('the talks may resume', 'en')).toEqual([]);
+    expect(dates('elected in May', 'en')).toEqual(['2025-05']);
+  });
+});
+
+describe('figures', () => {
+  it('attaches counts written in digits or words to the noun they count, in three languages', () => {
+    const expected = [{ kind: 'count', subject: 'topic:truck-driver', value: '4' }];
+    expect(figures('Four Moroccan truck drivers were freed.', 'en')).toEqual(expected);
+    expect(figures('Les quatre camionneurs marocains ont été libérés.', 'fr')).toEqual(expected);
+    expect(figures('الإفراج عن أربعة سائقين مغاربة.', 'ar')).toEqual(expected);
+    expect(figures('الإفراج عن السائقين المغاربة الأربعة.', 'ar')).toEqual(expected);
+    expect(figures('4 drivers were freed.', 'en')).toEqual(expected);
+  });
+
+  it('counts nouns outside the vocabulary by their stem, and never numbers inside a name or a year', () => {
+    expect(figures('Eleven villagers were killed.', 'en')).toEqual([{ kind: 'count', subject: 'word:en:villag', value: '11' }]);
+    expect(figures('near the three borders in 2025', 'en')).toEqual([]);
+    expect(figures('Prices rose by 5 percent.', 'en')).toEqual([]);
+  });
+
+  it('reads amounts with their currency and multiplier, as the price of the nearest topic', () => {
+    const ransom = (value: string) => [{ kind: 'amount', subject: 'topic:ransom', value }];
+    expect(figures('A ransom of 5 million euros was paid.', 'en')).toEqual(ransom('5000000 EUR'));
+    expect(figures('Une rançon de cinq millions d’euros.', 'fr')).toEqual(ransom('5000000 EUR'));
+    expect(figures('فدية قدرها خمسة ملايين يورو', 'ar')).toEqual(ransom('5000000 EUR'));
+    expect(figures('a ransom of $2.5m', 'en')).toEqual(ransom('2500000 USD'));
+    expect(figures('a ransom of 1,500,000 dollars', 'en')).toEqual(ransom('1500000 USD'));
+    expect(figures('It cost 5 million euros.', 'en')).toEqual([]);
+  });
+
+  it('attaches dates and durations to the action next to them only', () => {
+    expect(figures('The drivers kidnapped in January were freed on Friday.', 'en')).toEqual([
+      { kind: 'date', subject: 'action:kidnap', value: '2025-01' },
+      { kind: 'date', subject: 'action:release', value: '2025-08-01' },
+    ]);
+    expect(figures('وكان السائقون قد اختطفوا في يناير', 'ar')).toEqual([{ kind: 'date', subject: 'action:kidnap', value: '2025-01' }]);
+    expect(figures('Mali said on Friday that the statement was read.', 'en')).toEqual([]);
+    expect(figures('They were released after seven months.', 'en')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P7M' }]);
+  });
+});
