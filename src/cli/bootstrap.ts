@@ -1,5 +1,7 @@
 import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
 import { loadFeedsConfig, type FeedConfig } from '../config/feeds-config.js';
+import { missingSecrets } from '../config/watchlists-config.js';
+import type { LoadedWatchlists } from '../pipeline/evaluate-alerts.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { HttpClient } from '../fetch/index.js';
 import { createLogger, type Logger } from '../log.js';
@@ -41,4 +43,10 @@ export function httpClientFor(settings: Settings): HttpClient {
 
 export function loggerFor(settings: Settings): Logger {
   return createLogger(settings.logLevel);
+}
+
+/** A channel whose secret's variable is unset will fail every delivery: say so at start-up. */
+export function warnMissingSecrets(watchlists: LoadedWatchlists, log: Logger): void {
+  const missing = missingSecrets(watchlists.config);
+  if (missing.length > 0) log.warn({ variables: missing }, `${watchlists.file}: channels name environment variables that are not set: ${missing.join(', ')}`);
 }

@@ -9,6 +9,7 @@ import { UserError } from './user-error.js';
 const commands = {
   start: () => import('./commands/start.js'),
   runOnce: () => import('./commands/run-once.js'),
+  alerts: () => import('./commands/alerts.js'),
   feeds: () => import('./commands/feeds.js'),
   articles: () => import('./commands/articles.js'),
   events: () => import('./commands/events.js'),
@@ -31,6 +32,7 @@ function port(value: string): number {
 
 const dataOption = () => new Option('--data <dir>', 'embedded database directory, when DATABASE_URL is unset').env('PARALLAX_DATA_DIR');
 const configOption = () => new Option('--config <file>', 'feeds file').env('PARALLAX_CONFIG');
+const watchlistsOption = () => new Option('--watchlists <file>', 'watchlists file: alerts evaluated and delivered (see config/watchlists.yaml)').env('PARALLAX_WATCHLISTS');
 
 const program = new Command('parallax')
   .description('Media monitoring for regional analysts: feeds polled, articles stored, accounts compared.')
@@ -41,6 +43,7 @@ program
   .description('scheduler, workers and HTTP API in one process (the main job; also `npm start`)')
   .addOption(configOption())
   .addOption(dataOption())
+  .addOption(watchlistsOption())
   .option('--port <n>', 'HTTP port (PARALLAX_PORT, default 8080)')
   .action(async (o) => (await commands.start()).startCommand(o));
 
@@ -48,6 +51,7 @@ program
   .command('worker')
   .description('workers only, to add capacity: any number, on any machines, sharing Redis and PostgreSQL')
   .addOption(dataOption())
+  .addOption(watchlistsOption())
   .addOption(new Option('--metrics-port <n>', "serve this worker's Prometheus /metrics on this port").env('PARALLAX_METRICS_PORT').argParser(port))
   .action(async (o) => (await commands.start()).startCommand({ ...o, workersOnly: true }));
 
@@ -56,8 +60,21 @@ program
   .description('poll every feed once and run the whole pipeline in-process (no Redis needed)')
   .addOption(configOption())
   .addOption(dataOption())
+  .addOption(watchlistsOption())
   .option('--json', 'print the summary as JSON')
   .action(async (o) => (await commands.runOnce()).runOnceCommand(o));
+
+program
+  .command('alerts')
+  .description('alerts raised by the watchlists')
+  .command('list')
+  .description('stored alerts, newest first, with their delivery status')
+  .addOption(dataOption())
+  .option('--json', 'a JSON array, one object per alert (its record and payload)')
+  .option('--limit <n>', 'at most this many', positiveInt)
+  .option('--rule <name>', 'only this rule')
+  .option('--event <id>', 'only this event')
+  .action(async (o) => (await commands.alerts()).alertsListCommand(o));
 
 const feeds = program.command('feeds').description('the configured feeds');
 feeds

@@ -13,6 +13,10 @@ const envSchema = z.object({
   PARALLAX_CONFIG: z.string().default('config/feeds.yaml'),
   /** The multilingual vocabulary of event keys (places, groups, institutions, topics, actions). */
   PARALLAX_VOCABULARY_DIR: z.string().optional(),
+  /** Watchlists file (config/watchlists.yaml's shape); unset: no alerts are evaluated. */
+  PARALLAX_WATCHLISTS: z.string().optional(),
+  /** Where analysts reach the web page: alerts link to PARALLAX_PUBLIC_URL/events/:id. */
+  PARALLAX_PUBLIC_URL: z.string().optional(),
   PARALLAX_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   PARALLAX_HOST: z.string().default('127.0.0.1'),
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
@@ -43,6 +47,8 @@ export type Settings = {
   dataDir: string;
   configFile: string;
   vocabularyDir: string;
+  watchlistsFile: string | null;
+  publicUrl: string | null;
   port: number;
   host: string;
   queuePrefix: string;
@@ -91,6 +97,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     configFile: e.PARALLAX_CONFIG,
     // Shipped with Parallax, so found beside the code whatever the working directory.
     vocabularyDir: e.PARALLAX_VOCABULARY_DIR ? resolve(e.PARALLAX_VOCABULARY_DIR) : SHIPPED_VOCABULARY,
+    watchlistsFile: e.PARALLAX_WATCHLISTS?.trim() ? e.PARALLAX_WATCHLISTS : null,
+    publicUrl: e.PARALLAX_PUBLIC_URL?.trim() ? e.PARALLAX_PUBLIC_URL : null,
     port: e.PARALLAX_PORT,
     host: e.PARALLAX_HOST,
     queuePrefix: e.PARALLAX_QUEUE_PREFIX,

@@ -2,6 +2,8 @@ import pMap from 'p-map';
 import type { CompareContext } from '../compare/index.js';
 import type { FeedConfig } from '../config/feeds-config.js';
 import { compareStale } from './compare-event.js';
+import { deliverInProcess, type DeliveryDeps, type InProcessSummary } from './deliver.js';
+import { ALERT_HANDED_OFF, alertsToHandOff, evaluateAlerts, type AlertEvaluationDeps, type LoadedWatchlists } from './evaluate-alerts.js';
 import type { PipelineDeps } from './deps.js';
 import { fetchArticle, type ArticleResult } from './fetch-article.js';
 import type { EventAssigner } from './assign-event.js';
@@ -9,7 +11,7 @@ import { interleaveByHost } from './host-spread.js';
 import { pollFeed, type PollResult } from './poll-feed.js';
 
 export interface RunOnceProgress {
-  phase: 'poll' | 'articles' | 'events' | 'compare';
+  phase: 'poll' | 'articles' | 'events' | 'compare' | 'alerts';
   done: number;
   total: number;
 }
@@ -21,7 +23,16 @@ export interface RunOnceSummary {
   events: { assigned: number; created: number; duplicates: number };
   /** Events whose comparison was computed in this run (every event that changed, or was stale). */
   comparisons: number;
+  /** With watchlists: events evaluated, alerts stored, and what delivery did with them. */
+  alerts: ({ evaluated: number; created: number } & InProcessSummary) | null;
   polls: PollResult[];
+}
+
+/** run-once's alerts: the watchlists, evaluation's dependencies and delivery's. */
+export interface RunOnceAlerts {
+  watchlists: LoadedWatchlists;
+  evaluation: AlertEvaluationDeps;
+  delivery: DeliveryDeps;
 }
 
 export interface RunOnceOptions {
@@ -32,6 +43,8 @@ export interface RunOnceOptions {
   events?: EventAssigner;
   /** Comparison of every event that changed, after assignment (needs `events`). */
   compare?: CompareContext;
+  /** Alerts evaluated on the events this run changed, then delivered (needs `events`). */
+  alerts?: RunOnceAlerts;
 }
 
 /**
@@ -77,6 +90,9 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
   const compared = options.events && options.compare
     ? await compareStale(deps.store, options.compare, { onProgress: (d, total) => options.onProgress?.({ phase: 'compare', done: d, total }) })
     : { compared: 0 };
+  const alerts = options.events && options.alerts
+    ? await alertsInProcess(options.alerts, [...new Set(assignedNow.map((r) => r.eventId))], (d, total) => options.onProgress?.({ phase: 'alerts', done: d, total }))
+    : null;
 
   return {
     feeds: {
@@ -96,6 +112,24 @@ export async function runOnce(feeds: FeedConfig[], deps: PipelineDeps, options: 
       duplicates: assignedNow.filter((r) => r.duplicateOf !== null).length,
     },
     comparisons: compared.compared,
+    alerts,
     polls,
   };
+}
+
+/**
+ * Alerts as the workers raise them, in-process: each changed event evaluated (after its comparison
+ * is stored), then every alert not yet handed off (this run's, and any an interrupted run left)
+ * delivered before returning.
+ */
+async function alertsInProcess(a: RunOnceAlerts, eventIds: string[], onProgress: (done: number, total: number) => void) {
+  let created = 0;
+  for (const [i, id] of eventIds.entries()) {
+    created += (await evaluateAlerts(a.evaluation, a.watchlists, id)).created.length;
+    onProgress(i + 1, eventIds.length);
+  }
+  const pending = await alertsToHandOff(a.evaluation, a.watchlists);
+  const delivered = await deliverInProcess(pending.map((alert) => ({ alert, channels: a.watchlists.config.channels })), a.delivery);
+  for (const alert of pending) await a.evaluation.store.alerts.setStatus(alert.id, ALERT_HANDED_OFF);
+  return { evaluated: eventIds.length, created, ...delivered };
 }

@@ -19,7 +19,7 @@ export interface DemoOptions {
   data?: string;
 }
 
-const PHASES = { poll: 'polling the demo feeds', articles: 'fetching articles', events: 'assigning events', compare: 'comparing accounts' } as const;
+const PHASES = { poll: 'polling the demo feeds', articles: 'fetching articles', events: 'assigning events', compare: 'comparing accounts', alerts: 'evaluating alerts' } as const;
 
 /**
  * `parallax demo`: the bundled corpus served on 127.0.0.1, the whole pipeline run on it in-process
