@@ -1,6 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import { comparisonOf } from '../src/pipeline/compare-event.js';
 import type { WorkerContext } from './context.js';
+import { enqueueAlertEvaluations } from './evaluate-alerts.processor.js';
 import { compareDeduplication, JobName, type CompareEventData } from './queues.js';
 
 /** Queues the comparison of each event, once per event however many times it is asked (see compareDeduplication). */
@@ -23,7 +24,9 @@ export function compareEventProcessor(ctx: WorkerContext) {
   return async (job: Job<CompareEventData>) => {
     const r = await comparisonOf(ctx.store, ctx.compare, job.data.eventId);
     if (r.outcome === 'missing') return { eventId: job.data.eventId, outcome: r.outcome, changed: false };
-    // A comparison that changed is where what follows a comparison (alert evaluation) is enqueued.
+    // Alerts follow every comparison of a changed event, not only a changed comparison: a new
+    // outlet (escalation, first-report) leaves the comparison's content as it was.
+    if (ctx.alerts) await enqueueAlertEvaluations(ctx.alerts.queue, [r.eventId]);
     return { eventId: r.eventId, outcome: r.outcome, changed: r.changed };
   };
 }

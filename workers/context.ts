@@ -1,7 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { CompareContext } from '../src/compare/index.js';
 import type { EventAssigner } from '../src/pipeline/assign-event.js';
+import type { DeliverySettings } from '../src/config/settings.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
+import type { LoadedWatchlists } from '../src/pipeline/evaluate-alerts.js';
 
 /** What every processor gets: the pipeline's dependencies and the queues it may enqueue into. */
 export interface WorkerContext extends PipelineDeps {
@@ -18,4 +20,16 @@ export interface WorkerContext extends PipelineDeps {
   compare: CompareContext;
   /** Delay of a compare job after its event changed (COMPARE_DELAY_MS; tests shorten it). */
   compareDelayMs: number;
+  /** Alert evaluation; absent in a process started without watchlists: it raises no alerts. */
+  alerts?: AlertsWiring;
+}
+
+export interface AlertsWiring {
+  queue: Queue;
+  deliveriesQueue: Queue;
+  delivery: DeliverySettings;
+  /** The watchlists as last (re)loaded (SIGHUP reloads them). */
+  watchlists: () => LoadedWatchlists;
+  /** PARALLAX_PUBLIC_URL, for alerts' links to the comparison page. */
+  publicUrl: string | null;
 }

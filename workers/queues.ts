@@ -12,6 +12,8 @@ export enum QueueName {
   Events = 'events',
   /** Comparison of an event's accounts, after the event changed. */
   Compare = 'compare',
+  /** Alert evaluation: every watchlist rule against an event, after its comparison is stored. */
+  Alerts = 'alerts',
   /** Alerts sent on their channels: one job per (alert, channel) or digest, retried with back-off. */
   Deliveries = 'deliveries',
 }
@@ -23,6 +25,7 @@ export enum JobName {
   RecoverPending = 'recover-pending',
   AssignEvent = 'assign-event',
   CompareEvent = 'compare-event',
+  EvaluateAlerts = 'evaluate-alerts',
   /** Sends one delivery (an alert on one channel, or a digest); its job id is the delivery id. */
   DeliverAlert = 'deliver-alert',
   /** Hourly: gathers digest rules' alerts of the period just ended, and re-enqueues lost deliveries. */
@@ -43,6 +46,10 @@ export interface AssignEventData {
 }
 
 export interface CompareEventData {
+  eventId: string;
+}
+
+export interface EvaluateAlertsData {
   eventId: string;
 }
 
@@ -68,6 +75,8 @@ export const ASSIGN_EVENTS_DEDUPLICATION = { id: 'assign-backlog', keepLastIfAct
 export const compareDeduplication = (eventId: string) => ({ id: `compare-${eventId}`, keepLastIfActive: true }) as const;
 /** How long a compare job waits after its event changed, so that the next few articles join it. */
 export const COMPARE_DELAY_MS = 2_000;
+/** One alert evaluation per event at a time, as for comparisons (evaluation is idempotent anyway). */
+export const alertsDeduplication = (eventId: string) => ({ id: `alerts-${eventId}`, keepLastIfActive: true }) as const;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
 /**

@@ -6,6 +6,8 @@ import type { PipelineDeps } from '../src/pipeline/deps.js';
 import type { CompareContext } from '../src/compare/index.js';
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../src/config/settings.js';
 import type { DeliveryDeps } from '../src/pipeline/deliver.js';
+import type { LoadedWatchlists } from '../src/pipeline/evaluate-alerts.js';
+import { evaluateAlertsProcessor } from './evaluate-alerts.processor.js';
 import { assignEventProcessor } from './assign-event.processor.js';
 import { compareEventProcessor } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
@@ -34,6 +36,10 @@ export interface WorkerSettings extends QueueSettings {
   eventSettleMs: number;
   /** Delay of a compare job after its event changed (default COMPARE_DELAY_MS). */
   compareDelayMs?: number;
+  /** Alert evaluation: the watchlists as last (re)loaded; without them no alerts are evaluated here. */
+  watchlists?: () => LoadedWatchlists;
+  /** PARALLAX_PUBLIC_URL, for alerts' links. */
+  publicUrl?: string | null;
   /** Alert delivery: retries, back-off, time limits, concurrency (PARALLAX_DELIVERY_*); defaults when left out. */
   delivery?: DeliverySettings;
 }
@@ -43,6 +49,7 @@ export interface Queues {
   articles: Queue;
   events: Queue;
   compare: Queue;
+  alerts: Queue;
   deliveries: Queue;
   close(): Promise<void>;
 }
@@ -53,6 +60,7 @@ export function openQueues(s: QueueSettings): Queues {
   const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
   const events = new Queue(QueueName.Events, { connection, prefix: s.prefix, defaultJobOptions });
   const compare = new Queue(QueueName.Compare, { connection, prefix: s.prefix, defaultJobOptions });
+  const alerts = new Queue(QueueName.Alerts, { connection, prefix: s.prefix, defaultJobOptions });
   // Deliveries' retries are set per job (workers/deliveries.ts), from the delivery settings.
   const deliveries = new Queue(QueueName.Deliveries, { connection, prefix: s.prefix, defaultJobOptions });
   return {
@@ -60,9 +68,10 @@ export function openQueues(s: QueueSettings): Queues {
     articles,
     events,
     compare,
+    alerts,
     deliveries,
     async close() {
-      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close(), deliveries.close()]);
+      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close(), alerts.close(), deliveries.close()]);
       await connection.quit().catch(() => {});
     },
   };
@@ -85,6 +94,9 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     hostGapMs: s.hostGapMs,
     eventSettleMs: s.eventSettleMs,
     compareDelayMs: s.compareDelayMs ?? COMPARE_DELAY_MS,
+    ...(s.watchlists
+      ? { alerts: { queue: queues.alerts, deliveriesQueue: queues.deliveries, delivery: s.delivery ?? DEFAULT_DELIVERY_SETTINGS, watchlists: s.watchlists, publicUrl: s.publicUrl ?? null } }
+      : {}),
   };
   // Online clustering decides one article at a time, whichever process takes the job (see
   // src/pipeline/assign-event.ts); BullMQ enforces it across all workers of the queue.
@@ -143,7 +155,9 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     }),
     common(delivery.concurrency),
   );
-  const workers = [feedsWorker, articlesWorker, eventsWorker, compareWorker, deliveriesWorker];
+  const workers: Worker[] = [feedsWorker, articlesWorker, eventsWorker, compareWorker, deliveriesWorker];
+  // Only a process with the watchlists takes evaluation jobs: one without them would drop alerts.
+  if (ctx.alerts) workers.push(new Worker(QueueName.Alerts, instrumented(QueueName.Alerts, evaluateAlertsProcessor(ctx, ctx.alerts)), common(1)));
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),

@@ -34,6 +34,14 @@ const eventsQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+const alertsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  rule: z.string().optional(),
+  event: z.string().optional(),
+  status: z.string().optional(),
+});
+
 /** The HTTP API served by `parallax start`. Handlers only translate HTTP to store reads. */
 export function buildApi(opts: ApiOptions): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -89,6 +97,16 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     if (!opts.comparison) return reply.code(503).send({ error: 'comparisons are not available in this process' });
     const comparison = await opts.comparison(req.params.id);
     return comparison ?? reply.code(404).send({ error: `no event ${req.params.id}` });
+  });
+
+  // Newest first: what the watchlists raised, with each alert's payload as its channels received it.
+  app.get('/api/alerts', async (req, reply) => {
+    const q = alertsQuery.safeParse(req.query);
+    if (!q.success) {
+      return reply.code(400).send({ error: q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    }
+    const { event, rule, status, ...page } = q.data;
+    return opts.store.alerts.list({ ...page, ...(event ? { eventId: event } : {}), ...(rule ? { rule } : {}), ...(status ? { status } : {}) });
   });
 
   registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists });

@@ -5,16 +5,19 @@ import { registerMetrics, registerOperations } from '../../api/operations.js';
 import { buildApi } from '../../api/server.js';
 import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
 import { collectProcessMetrics } from '../../observability/metrics.js';
+import { loadWatchlists } from '../../pipeline/evaluate-alerts.js';
 import { describeTarget } from '../../store/index.js';
 import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
-import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, type CommonOptions } from '../bootstrap.js';
+import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
   port?: string;
+  /** Watchlists file (PARALLAX_WATCHLISTS): this process evaluates alerts; SIGHUP reloads it. */
+  watchlists?: string;
   /** `worker`: no scheduler, no API, no config: capacity only. */
   workersOnly?: boolean;
   /** `worker` only: serve this process's /metrics on this port (its counters are its own). */
@@ -29,6 +32,19 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const feeds = opts.workersOnly ? [] : loadFeeds(settings);
   const vocabulary = loadVocabularyFor(settings);
   const compare = compareContext(vocabulary);
+  const watchlistsFile = opts.watchlists ?? settings.watchlistsFile;
+  let watchlists = watchlistsFile ? loadWatchlists(watchlistsFile, vocabulary) : null;
+  if (watchlists) warnMissingSecrets(watchlists, log);
+  const reloadWatchlists = () => {
+    if (!watchlistsFile) return;
+    try {
+      watchlists = loadWatchlists(watchlistsFile, vocabulary);
+      warnMissingSecrets(watchlists, log);
+      log.info({ rules: watchlists.rules.length }, `watchlists reloaded from ${watchlistsFile}: ${watchlists.rules.length} rules`);
+    } catch (err) {
+      log.error(`watchlists not reloaded, previous rules kept: ${(err as Error).message}`);
+    }
+  };
 
   const store = await openStoreFor(settings);
   const http = httpClientFor(settings);
@@ -62,7 +78,9 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     hostGapMs: settings.hostGapMs,
     eventSettleMs: settings.eventSettleMs,
     delivery: settings.delivery,
+    ...(watchlists ? { watchlists: () => watchlists!, publicUrl: settings.publicUrl } : {}),
   });
+  process.on('SIGHUP', reloadWatchlists);
 
   let api: FastifyInstance | null = null;
   const monitored = opts.workersOnly ? null : openMonitoredQueues(queueSettings);
@@ -72,6 +90,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     api = buildApi({
       store,
       comparison: comparisonReader(store, compare),
+      watchlists: () => watchlists?.rules.map((r) => r.rule.name) ?? [],
       checks: [
         { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
         { name: 'redis', check: async () => void (await probe.ping()) },
