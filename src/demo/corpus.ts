@@ -36,14 +36,16 @@ export async function serveCorpus(port = 0, dir = CORPUS_DIR): Promise<CorpusSer
   const corpus = JSON.parse(readFileSync(join(dir, 'feeds.json'), 'utf8')) as CorpusFeed[];
   let base = '';
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^[/\\]+/, '');
-    const type = TYPES[path.slice(path.lastIndexOf('.'))];
-    // Only files under feeds/ and articles/, never a path out of the folder.
-    if (!type || !/^(feeds|articles)$/.test(path.split(sep)[0]!) || path.split(sep).includes('..')) return void res.writeHead(404).end();
     let body: string;
+    let type: string | undefined;
     try {
+      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^[/\\]+/, '');
+      type = TYPES[path.slice(path.lastIndexOf('.'))];
+      // Only files under feeds/ and articles/, never a path out of the folder.
+      if (!type || !/^(feeds|articles)$/.test(path.split(sep)[0]!) || path.split(sep).includes('..')) throw new Error('not served');
       body = readFileSync(join(dir, path), 'utf8');
     } catch {
+      // Missing file, a path outside the corpus, or a malformed escape in the URL.
       return void res.writeHead(404).end();
     }
     res.writeHead(200, { 'content-type': type }).end(body.replaceAll('{{BASE}}', base));
