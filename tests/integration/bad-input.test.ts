@@ -16,6 +16,10 @@ import { openStore, type Store } from '../../src/store/index.js';
  */
 
 const CAP = 256 * 1024;
+// 64 MiB of spaces compress to ~64 KiB: only a cap on decompressed bytes stops it. Compressed once,
+// before the run: compressing inside the handler blocked this process (server and pipeline alike)
+// for seconds on a loaded machine, and the other feeds' idle timers fired meanwhile.
+const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
 const goodArticle = (n: number) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Bonne dépêche ${n}</title></head><body>` +
   `<article><h1>Bonne dépêche ${n}</h1>${'<p>Les autorités ont annoncé la libération des quatre chauffeurs marocains enlevés en janvier près de la frontière.</p>'.repeat(4)}</article></body></html>`;
@@ -73,8 +77,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, xml).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${'x'.repeat(CAP * 2)}</title></channel></rss>`);
       return;
     case '/bomb.xml':
-      // 64 MiB of spaces compress to ~64 KiB: only a cap on decompressed bytes stops it.
-      res.writeHead(200, { ...xml, 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)));
+      res.writeHead(200, { ...xml, 'content-encoding': 'gzip' }).end(BOMB);
       return;
     case '/latin1-no-charset.xml':
       // windows-1252 bytes, no charset anywhere: must not come out as mojibake.
@@ -129,7 +132,7 @@ beforeAll(async () => {
     feed('arabic', '/arabic-wrong-header.xml'),
   ];
   summary = await runOnce(feeds, { store, http, log: pino({ level: 'silent' }) }, { feedConcurrency: 12, articleConcurrency: 4 });
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   for (const res of openSockets) res.destroy();
