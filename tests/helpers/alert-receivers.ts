@@ -12,6 +12,8 @@ export interface ReceivedRequest {
   /** The signature verified with the receiver's secret (a webhook receiver's first check). */
   verified: boolean;
   delivery: string | undefined;
+  /** When the request arrived (Date.now()), for tests that bound how soon an alert arrives. */
+  at: number;
 }
 
 /** What the n-th request (0-based) gets: a status, or no answer at all (the sender's timeout, or a kill). */
@@ -44,6 +46,7 @@ export async function startWebhookReceiver(secret: string, reply: (n: number) =>
         body: JSON.parse(raw),
         verified: verifySignature(secret, ts, raw, sig, 300),
         delivery: req.headers['x-parallax-delivery'] as string | undefined,
+        at: Date.now(),
       });
       const r = reply(n);
       if (r === 'hang') {
