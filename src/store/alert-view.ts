@@ -10,7 +10,7 @@ export interface AlertView extends AlertRecord {
   /** pending (not yet handed to delivery, or waiting in its queue), then delivery's status. */
   status: string;
   createdAt: string;
-  /** How it fared on each channel (status sent | retrying | dead | pending, attempts, last error): store.deliveries.attach. */
+  /** How it fared on each channel (status sent | retrying | dead | pending, attempts, last error): filled by store.alerts.list and get. */
   deliveries?: DeliveryView[];
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RuleEventState } from '../alerts/triggers.js';
 import type { AlertRecord } from '../alerts/types.js';
 import { alertRecord, alertView, type AlertView } from './alert-view.js';
+import type { DeliveriesRepo } from './deliveries-repo.js';
 import type { Db } from './database.js';
 
 /** A remembered (rule, event) state and the version it was read at (null: no row yet). */
@@ -28,7 +29,11 @@ export interface AlertListFilter {
 
 /** All SQL about alerts and what their evaluation remembers. */
 export class AlertsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Each listed alert carries how it fared on each channel (sent, retrying, dead). */
+    private readonly deliveries: DeliveriesRepo,
+  ) {}
 
   /** Stores an alert unless its id (the idempotency key) is there already. True when new. */
   async insert(alert: AlertRecord): Promise<boolean> {
@@ -106,19 +111,19 @@ export class AlertsRepo {
     });
   }
 
-  /** Newest first. */
+  /** Newest first, each with its deliveries: dead letters show here, in `alerts list` and the API. */
   async list(filter: AlertListFilter = {}): Promise<AlertView[]> {
     let q = this.db.selectFrom('alerts').selectAll();
     if (filter.rule) q = q.where('rule', '=', filter.rule);
     if (filter.eventId) q = q.where('event_id', '=', filter.eventId);
     if (filter.status) q = q.where('status', '=', filter.status);
     const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit ?? 200).offset(filter.offset ?? 0).execute();
-    return rows.map(alertView);
+    return this.deliveries.attach(rows.map(alertView));
   }
 
   async get(id: string): Promise<AlertView | undefined> {
     const r = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? alertView(r) : undefined;
+    return r ? (await this.deliveries.attach([alertView(r)]))[0] : undefined;
   }
 
   /** Alerts still waiting for delivery, oldest first (run-once, and recovery after a lost enqueue). */

@@ -20,13 +20,14 @@ export interface Store {
 
 export async function openStore(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Store> {
   const database = await openDatabase(target, options);
+  const deliveries = new DeliveriesRepo(database.db);
   return {
     feeds: new FeedsRepo(database.db),
     articles: new ArticlesRepo(database.db),
     events: new EventsRepo(database.db),
     comparisons: new ComparisonsRepo(database.db),
-    deliveries: new DeliveriesRepo(database.db),
-    alerts: new AlertsRepo(database.db),
+    deliveries,
+    alerts: new AlertsRepo(database.db, deliveries),
     database,
     close: () => database.close(),
   };

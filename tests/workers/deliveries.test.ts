@@ -1,4 +1,6 @@
 import { pino } from 'pino';
+import { buildApi } from '../../src/api/server.js';
+import type { AlertView } from '../../src/store/alert-view.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelConfig } from '../../src/alerts/channels/index.js';
 import { alertDeliveryId, digestDeliveryId } from '../../src/alerts/delivery-id.js';
@@ -82,6 +84,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
   test('an endpoint that never recovers ends dead-lettered, and is shown so', async () => {
     const rx = await receiver(() => ({ status: 502 }));
     const alert = sampleAlert({ id: 'al-doomed', channels: ['doomed'] });
+    await store.alerts.insert(alert);
     await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, { doomed: hook('doomed', rx.url) });
     const id = alertDeliveryId('al-doomed', 'doomed');
     await eventually(async () => (await store.deliveries.get(id))?.status === 'dead', 15_000, 'the delivery dead-lettered');
@@ -93,6 +96,11 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     expect(view).toMatchObject({ status: 'dead', attempts: 4, lastStatus: 502, sentAt: null });
     expect(view!.lastError).toMatch(/HTTP 502 Bad Gateway/);
     expect((await store.deliveries.list({ status: 'dead' })).map((d) => d.id)).toContain(id);
+    // Shown where analysts and operators look: GET /api/alerts (and `alerts list`, same read).
+    const api = buildApi({ store, checks: [] });
+    const listed = (await api.inject('/api/alerts?event=' + alert.eventId)).json() as AlertView[];
+    expect(listed.find((a) => a.id === 'al-doomed')?.deliveries).toMatchObject([{ channel: 'doomed', status: 'dead', attempts: 4 }]);
+    await api.close();
     expect(await registry.getSingleMetricAsString('parallax_alerts_failed_total')).toMatch(/channel="doomed",trigger="divergence",final="true"\} 1/);
   }, 30_000);
 

@@ -24,7 +24,8 @@ export async function alertsListCommand(opts: AlertsListOptions): Promise<void> 
     for (const a of alerts) {
       process.stdout.write(
         `${a.createdAt.slice(0, 16).replace('T', ' ')}  ${a.trigger}  ${a.rule}  ${a.payload.summary}\n` +
-          `    ${a.id}: event ${a.eventId}, ${a.mode === 'now' ? 'sent at once' : `${a.mode} digest`} to ${a.channels.join(', ')} (${a.status})\n`,
+          `    ${a.id}: event ${a.eventId}, ${a.mode === 'now' ? 'sent at once' : `${a.mode} digest`} to ${a.channels.join(', ')} (${a.status})\n` +
+          (a.deliveries ?? []).map((d) => `    ${d.channel}: ${d.status}, ${d.attempts} attempts${d.lastError ? `, last error: ${d.lastError}` : ''}\n`).join(''),
       );
     }
     process.stdout.write(`${alerts.length} alerts\n`);
