@@ -143,15 +143,19 @@ export class DeliveriesRepo {
     });
   }
 
-  /** Deliveries of immediate alerts still waiting, created before `before`: their job may have been lost. */
+  /**
+   * Deliveries of immediate alerts not yet sent nor dead and untouched since `before` (pending, or
+   * retrying between attempts): their job may have been lost (Redis flushed, a crash after storing)
+   * or failed outside the processor (stalled twice), so nothing would ever try them again.
+   */
   async waitingNow(before: Date): Promise<string[]> {
     const rows = await this.db
       .selectFrom('deliveries')
       .select('id')
       .where('kind', '=', 'alert')
       .where('mode', '=', 'now')
-      .where('status', '=', 'pending')
-      .where('created_at', '<', before)
+      .where('status', 'in', ['pending', 'retrying'])
+      .where('updated_at', '<', before)
       .execute();
     return rows.map((r) => r.id);
   }

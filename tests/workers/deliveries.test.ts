@@ -132,6 +132,20 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     expect(rx.requests).toHaveLength(2);
   }, 30_000);
 
+  test('a delivery left retrying whose job was lost is sent by the next hourly sweep, with its id', async () => {
+    const rx = await receiver();
+    const alert = sampleAlert({ id: 'al-lost', channels: ['lost'] });
+    const longAgo = new Date(Date.now() - 3_600_000);
+    // Stored and tried once an hour ago; its job then vanished (Redis flushed): none is enqueued here.
+    expect((await store.deliveries.addAlert(alert, { lost: hook('lost', rx.url) }, longAgo)).now).toHaveLength(1);
+    const id = alertDeliveryId('al-lost', 'lost');
+    await store.deliveries.recordAttempt(id, { ok: false, final: false, status: 503, error: 'HTTP 503', elapsedMs: 5 }, longAgo);
+    expect((await store.deliveries.get(id))?.status).toBe('retrying');
+    await queues.deliveries.add(JobName.SendDigests, {});
+    await eventually(async () => (await store.deliveries.get(id))?.status === 'sent', 10_000, 'the lost delivery sent');
+    expect(rx.requests.map((r) => r.delivery)).toEqual([id]);
+  }, 30_000);
+
   test('run-once delivers in-process with the same code: retried, recorded, never sent twice', async () => {
     const rx = await receiver((n) => (n === 0 ? { status: 429 } : { status: 204 }));
     const item = { alert: sampleAlert({ id: 'al-once', channels: ['once'] }), channels: { once: hook('once', rx.url) } };
