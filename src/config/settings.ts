@@ -33,6 +33,8 @@ const envSchema = z.object({
   PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
   /** How long a stored article waits before event assignment, so that a burst is clustered in publication order. */
   PARALLAX_EVENT_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
+  /** How long a changed event waits before it is compared, so that a burst of its articles is compared once. */
+  PARALLAX_COMPARE_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Alert delivery: tries per message, the first retry's delay (doubling after each), each try's time limit, sends at once. */
   PARALLAX_DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(() => DEFAULT_DELIVERY_SETTINGS.attempts),
   PARALLAX_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(0).default(() => DEFAULT_DELIVERY_SETTINGS.backoffMs),
@@ -60,6 +62,7 @@ export type Settings = {
   hostConcurrency: number;
   hostGapMs: number;
   eventSettleMs: number;
+  compareDelayMs: number;
   delivery: DeliverySettings;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
@@ -110,6 +113,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
     hostGapMs: e.PARALLAX_HOST_GAP_MS,
     eventSettleMs: e.PARALLAX_EVENT_SETTLE_MS,
+    compareDelayMs: e.PARALLAX_COMPARE_DELAY_MS,
     delivery: {
       attempts: e.PARALLAX_DELIVERY_ATTEMPTS,
       backoffMs: e.PARALLAX_DELIVERY_BACKOFF_MS,

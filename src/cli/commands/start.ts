@@ -77,6 +77,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     lockMs: settings.jobLockMs,
     hostGapMs: settings.hostGapMs,
     eventSettleMs: settings.eventSettleMs,
+    compareDelayMs: settings.compareDelayMs,
     delivery: settings.delivery,
     ...(watchlists ? { watchlists: () => watchlists!, publicUrl: settings.publicUrl } : {}),
   });
