@@ -23,6 +23,17 @@ async function answering(port: number): Promise<void> {
   }
 }
 
+/** Clients connected to the throwaway Redis, this probe's own connection not counted. */
+async function connectedClients(port: number): Promise<number> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
+  try {
+    await client.connect();
+    return ((await client.client('LIST')) as string).trim().split('\n').length - 1;
+  } finally {
+    client.disconnect();
+  }
+}
+
 const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(15_000) });
 
 describe('parallax start while its Redis goes away and comes back', () => {
@@ -76,6 +87,7 @@ describe('parallax start while its Redis goes away and comes back', () => {
     expect(await up.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
     expect(parseMetrics(await (await get(`${address}/metrics`)).text()).some((s) => s.name === 'parallax_queue_jobs')).toBe(true);
 
+    const clientsBefore = await connectedClients(port);
     redis.kill();
     await new Promise((r) => redis.once('exit', r));
     const down = await get(`${address}/healthz`);
@@ -94,6 +106,10 @@ describe('parallax start while its Redis goes away and comes back', () => {
     redis = redisServer(port);
     await answering(port);
     await eventually(async () => (await get(`${address}/healthz`)).status === 200, 30_000, '/healthz 200 after Redis is back');
+    // /healthz uses one connection; each worker reconnects on its own back-off (ioredis: up to 2 s).
+    // A worker still reconnecting cannot close (BullMQ #4656) and would hold SIGTERM to the hard
+    // deadline: wait until every connection is back, as an operator's restart would follow recovery.
+    await eventually(async () => (await connectedClients(port)) >= clientsBefore, 15_000, 'every connection back');
 
     start.child.kill('SIGTERM');
     expect((await start.exited).code).toBe(0);
