@@ -78,9 +78,11 @@ const NONE: ClassEvidence = { negative: false, positive: false, author: false, w
 const AUTHOR_HINT = /(byline|author|auteur|writer|reporter)/i;
 // Templates repeat the same few hundred class strings on a page: each is read once, and looked up
 // as it is (joining class and id first made a new string, and a new hash, for every element).
-const cache = new Map<string, ClassEvidence>();
+const classCache = new Map<string, ClassEvidence>();
+// Ids go in a cache of their own: an id never names the author's line, a class string may.
+const idCache = new Map<string, ClassEvidence>();
 
-function wordEvidence(text: string): ClassEvidence {
+function evidenceOf(text: string, cache: Map<string, ClassEvidence>, mayNameAuthor: boolean): ClassEvidence {
   const hit = cache.get(text);
   if (hit) return hit;
   let negative = false;
@@ -97,35 +99,14 @@ function wordEvidence(text: string): ClassEvidence {
     else if (EMBED_WORDS.has(word)) embed = true;
   }
   if (embed) negative = false;
-  const evidence = { negative, positive, author: AUTHOR_HINT.test(text), weak: negative && !strong };
+  const evidence = { negative, positive, author: mayNameAuthor && AUTHOR_HINT.test(text), weak: negative && !strong };
   if (cache.size > 20_000) cache.clear();
   cache.set(text, evidence);
   return evidence;
 }
 
-// Ids go in a cache of their own: an id never names the author's line, a class string may.
-const idCache = new Map<string, ClassEvidence>();
-function idEvidence(id: string): ClassEvidence {
-  const hit = idCache.get(id);
-  if (hit) return hit;
-  let negative = false;
-  let positive = false;
-  let embed = false;
-  let strong = false;
-  for (const word of splitWords(id)) {
-    if (NEGATIVE_WORDS.has(word)) {
-      negative = true;
-      if (!WEAK_NEGATIVE_WORDS.has(word)) strong = true;
-    }
-    else if (POSITIVE_WORDS.has(word)) positive = true;
-    else if (EMBED_WORDS.has(word)) embed = true;
-  }
-  if (embed) negative = false;
-  const evidence = { negative, positive, author: false, weak: negative && !strong };
-  if (idCache.size > 20_000) idCache.clear();
-  idCache.set(id, evidence);
-  return evidence;
-}
+const wordEvidence = (cls: string) => evidenceOf(cls, classCache, true);
+const idEvidence = (id: string) => evidenceOf(id, idCache, false);
 
 /** Whether an element's class and id speak for or against it holding the article's text. */
 export function classEvidence(cls: string | undefined, id: string | undefined): ClassEvidence {
