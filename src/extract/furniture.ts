@@ -52,9 +52,9 @@ export function isSignUpCall(text: string): boolean {
   return CALL.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
 }
 
-// A caption's credit closes it: "(Image: GETTY)", "Photo: Jane Doe/AFP", "... | Getty Images". The
+// A caption's credit closes it: "(Image: GETTY)", "(Photo NH / archives)", "Photo: Jane Doe/AFP", "... | Getty Images". The
 // caption outside a <figure> goes with it; an article's own sentences do not end so.
-const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit)s?( credit)?\s*:[^)]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
+const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit|صورة)s?( credit)?\s*[:\s][^)]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
 export function isCaptionCredit(text: string): boolean {
   return text.length <= 300 && CREDIT.test(text);
 }
@@ -70,4 +70,26 @@ export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
   });
+}
+
+// A comment thread's label: "Comments (212)", "RÉAGIR À CET ARTICLE (5 commentaires)", "تعليقات
+// الزوار (5)", "Leave a Reply". Templates without class names (tables, <font>) put the thread in
+// the article's own cell, below the text.
+const COMMENT_WORD = /\b(comments?|commentaires?|réagir|reactions?|réactions?|reply)\b|تعليق/iu;
+const COMMENT_COUNT = /\(\s*\d+[^)]{0,20}\)|^\d+\s/;
+const COMMENT_LABEL = /^(comments?|reader comments|commentaires?|vos commentaires|vos réactions|réagir( à cet article)?|leave a (comment|reply)|post a comment|add a comment|laisser un commentaire|ajouter un commentaire|التعليقات|تعليقات|أضف تعليق\S*|اترك تعليق\S*)\s*:?$/iu;
+export function isCommentsLabel(text: string): boolean {
+  if (text.length > 50 || /[.!?؟]\s*$/.test(text) || !COMMENT_WORD.test(text)) return false;
+  return COMMENT_COUNT.test(text) || COMMENT_LABEL.test(text);
+}
+
+/** Cuts the chosen blocks at a comment thread's label that follows the text: the rest is the thread. */
+export function cutAtComments<T extends { text: string }>(blocks: T[]): T[] {
+  let seenText = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (seenText && isCommentsLabel(b.text)) return blocks.slice(0, i);
+    if (b.text.length >= 150) seenText = true;
+  }
+  return blocks;
 }

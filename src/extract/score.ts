@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { dropFurniture } from './furniture.js';
+import { cutAtComments, dropFurniture } from './furniture.js';
 import { classEvidence } from './patterns.js';
 import type { Block } from './walk.js';
 
@@ -125,10 +125,32 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
     if (b.inHeader && !containerInHeader) return false;
-    if (b.kind === 'heading' && titleKey && key(b.text) === titleKey) return false;
+    if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
     return true;
   });
-  return { container, blocks: trimEdges(dropFurniture(kept)) };
+  if (process.env.NO_LEAD !== '1') kept.unshift(...leadInHeader(blocks, kept, teasers, negs));
+  return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
+}
+
+/**
+ * Templates put the lead paragraph in the article's header, above the image, where it is cut off
+ * from the body's container. Prose in a header that runs straight into the body (nothing between
+ * but links: a share bar) and opens with a dateline is the story's first paragraph; a standfirst
+ * placed there reads the same but never opens with one.
+ */
+// "NIAMEY —", "Kayes, 14 août (AFP) –", "BAMAKO (Reuters) -": a news story's first paragraph opens so, a dek never does.
+const OPENS_WITH_DATELINE = /^\p{Lu}[\p{L}.' ]{1,30}(,[^—–-]{1,30})?(\s*\([^)]{1,30}\))?\s*[—–-]\s/u;
+function leadInHeader(blocks: Block[], kept: Block[], teasers: boolean[], negs: Set<Element>): Block[] {
+  const first = kept[0];
+  if (!first) return [];
+  const out: Block[] = [];
+  for (let i = blocks.indexOf(first) - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (teasers[i] || b.linkChars / b.text.length > LINK_DENSITY_MAX) continue;
+    if (!b.inHeader || !isProse(b) || !OPENS_WITH_DATELINE.test(b.text) || b.negatives.some((n) => negs.has(n))) break;
+    out.unshift(b);
+  }
+  return out;
 }
 
 function headerAbove(node: ParentNode): boolean {
@@ -141,6 +163,16 @@ const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 // Dates, bylines, labels ("Advertisement", "Comments", "Related") that open or close the
 // container: short, no sentence in them.
 const SENTENCE_END = /[.!?…。؟»"”)]\s*$/;
+/**
+ * The headline, as a heading, or in a <font> or a table cell with its meta lines under it
+ * ("Published on 03/03/2025 | Read 1,482 times"): the title, then only short lines that are no sentence.
+ */
+function isHeadlineCell(text: string, titleKey: string): boolean {
+  const lines = text.split('\n');
+  if (key(lines[0]!) !== titleKey) return false;
+  return lines.slice(1).every((l) => l.length < 100 && !SENTENCE_END.test(l));
+}
+
 function isEdgeJunk(b: Block): boolean {
   if (b.kind === 'heading') return b.text.length < 25;
   return b.text.length < 40 && !SENTENCE_END.test(b.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropFurniture, isBylineLine, isCaptionCredit, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('datelines', () => {
@@ -133,5 +133,24 @@ describe('class names that name something short', () => {
 
   it('keeps a lead paragraph whose class says "title", and still drops a related teaser', () => {
     expect(a.text).toBe([lead, ...rest].join('\n\n'));
+  });
+});
+
+describe('comment thread labels', () => {
+  it.each(['Comments (212)', 'REACTIONS (4)', 'RÉAGIR À CET ARTICLE (5 commentaires)', 'تعليقات الزوار (5)', 'Leave a Reply', 'Commentaires', '12 comments'])(
+    '%s',
+    (t) => expect(isCommentsLabel(t)).toBe(true),
+  );
+  it.each([
+    'Reactions', // an article's own sub-heading ("Reactions" to an election): no count, no call
+    'Reactions from abroad',
+    'The minister declined to comment (see below).',
+    'Comments from the ministry were not available for this story, its spokesman said',
+  ])('not: %s', (t) => expect(isCommentsLabel(t)).toBe(false));
+
+  it('cuts at the label only once the text has begun', () => {
+    const b = (text: string) => ({ text });
+    const long = 'A paragraph of the article that is long enough to be text, '.repeat(3);
+    expect(cutAtComments([b('Comments (3)'), b(long), b('Comments (3)'), b('Great piece!')]).map((x) => x.text)).toEqual(['Comments (3)', long]);
   });
 });

@@ -90,3 +90,39 @@ describe('bytes in a legacy charset', () => {
     expect(a.text).toMatch(/^L’été dernier/);
   });
 });
+
+// Pages written for these tests in the manner of small outlets' hand-made PHP templates: layout
+// tables, <font> and <br><br> instead of classes and <p>, the readers' comments in the article's
+// own cell under a bare label.
+describe('table-layout pages with the comment thread in the article cell', () => {
+  it('English: keeps the article to its last paragraph and cuts the thread at "REACTIONS (4)"', () => {
+    const a = extractArticle({ html: fixture('table-layout-comments.html'), url: 'https://nh.example/article.php?id=11847' });
+    expect(a.text).toMatch(/^Nouakchott, 3 March 2025 \(NH\) - More than 6,000 new refugees/);
+    expect(a.text).toContain('Water rationing');
+    expect(a.text).toContain('The two countries have since');
+    for (const junk of ['REACTIONS', 'Cheikh Ahmed', 'May God help these poor people', 'Your reaction', 'Reactions are moderated', 'Other articles in this section'])
+      expect(a.text).not.toContain(junk);
+    // The headline in a <font>, and the photo's caption closed by "(Photo NH / archives)".
+    expect(a.text).not.toContain('Mbéra camp: 6,000 new Malian refugees strain water supplies');
+    expect(a.text).not.toContain('Newly arrived families wait');
+  });
+
+  it('Arabic: cuts at "تعليقات الزوار (5)" and keeps the text above it', () => {
+    const a = extractArticle({ html: fixture('table-layout-comments-ar.html'), url: 'https://alofouq.example/article.php?id=3117' });
+    expect(a.text).toContain('نواذيبو - الأفق: أعلنت قيادة خفر السواحل الموريتانية');
+    expect(a.text).toContain('يعتقد أنهم كانوا على متن زورق انقلب بعد ساعات من إبحاره.');
+    for (const junk of ['تعليقات الزوار', 'محمد سالم', 'الشباب يهاجر لأنه لا يجد عملا', 'أضف تعليقك', 'أخبار ذات صلة']) expect(a.text).not.toContain(junk);
+    expect(a.language).toBe('ar');
+  });
+});
+
+describe('lead paragraph in the article header, above the image', () => {
+  const a = extractArticle({ html: fixture('lead-in-header.html'), url: 'https://sahelobserver.example/node/18734' });
+
+  it('keeps the lead that opens with its dateline as the first paragraph, not the standfirst', () => {
+    expect(a.blocks[0]!.text).toMatch(/^NIAMEY — A year after the military takeover in Niger/);
+    expect(a.blocks[1]!.text).toBe('The pipeline finally started exporting in May, then stopped almost immediately. Where are we now?');
+    expect(a.text).not.toContain('Oil exports, a Chinese loan and a closed border with Benin');
+    expect(a.text).not.toContain('7 min read');
+  });
+});
