@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { cutAtComments, dropFurniture } from './furniture.js';
+import { cutAtComments, dropFurniture, isCommentsLabel } from './furniture.js';
 import { classEvidence } from './patterns.js';
 import type { Block } from './walk.js';
 
@@ -62,6 +62,37 @@ function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[]
   });
 }
 
+/**
+ * Comment threads that no class names: the element that opens with a label such as "Réagir (26
+ * réactions)" or "Comments (212)", below the article's first paragraph of prose (above it, "12
+ * comments" is the article's meta line). Everything in it is readers' text.
+ */
+function commentThreadFlags(blocks: Block[]): boolean[] {
+  const flags = blocks.map(() => false);
+  let seenProse = false;
+  const labels: number[] = [];
+  blocks.forEach((b, i) => {
+    if (seenProse && b.linkChars === 0 && isCommentsLabel(b.text)) labels.push(i);
+    if (isProse(b)) seenProse = true;
+  });
+  if (labels.length === 0) return flags;
+  // The first block under each element: a thread's element is the outermost one the label opens.
+  const first = new Map<ParentNode, number>();
+  blocks.forEach((b, i) => {
+    for (let n: ParentNode | null = b.el; n && !first.has(n); n = n.parent) first.set(n, i);
+  });
+  const threads = new Set<ParentNode>();
+  for (const i of labels) {
+    let el: ParentNode = blocks[i]!.el;
+    while (el.parent && first.get(el.parent) === i) el = el.parent;
+    threads.add(el);
+  }
+  blocks.forEach((b, i) => {
+    for (let n: ParentNode | null = b.el; n; n = n.parent) if (threads.has(n)) flags[i] = true;
+  });
+  return flags;
+}
+
 function commonAncestor(a: Element, b: Element, maxUp: number): ParentNode | null {
   const seen = new Set<ParentNode>();
   let n: ParentNode | null = a;
@@ -99,9 +130,10 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const chars = new Map<ParentNode, number>();
   for (const b of blocks) for (let n: ParentNode | null = b.el; n; n = n.parent) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
   const teasers = teaserFlags(blocks, chars);
+  const inThread = commentThreadFlags(blocks);
   const score = new Map<ParentNode, number>();
   blocks.forEach((b, i) => {
-    const negated = b.negatives.some((n) => negs.has(n));
+    const negated = inThread[i]! || b.negatives.some((n) => negs.has(n));
     const w = weight(b, negated, teasers[i]!);
     for (let n: ParentNode | null = b.el; n; n = n.parent) score.set(n, (score.get(n) ?? 0) + w);
   });

@@ -126,3 +126,16 @@ describe('lead paragraph in the article header, above the image', () => {
     expect(a.text).not.toContain('7 min read');
   });
 });
+
+describe('a short article under a comment thread four times its length, in classes no list names', () => {
+  const a = extractArticle({ html: fixture('comment-thread-longer-than-article.html'), url: 'https://carthageinfos.example/sport/football/88214' });
+
+  it('keeps the three paragraphs of the article and none of the thread under "Réagir (26 réactions)"', () => {
+    expect(a.blocks.map((b) => b.text.slice(0, 40))).toEqual([
+      "Le comité directeur de l'Étoile sportive",
+      'Dans un communiqué publié sur sa page of',
+      "Avec 11 points en neuf rencontres, l'Éto",
+    ]);
+    for (const junk of ['Réagir', 'Sahlien pur', 'Enfin ! On le dit depuis', 'Nous respectons votre vie privée']) expect(a.text).not.toContain(junk);
+  });
+});
