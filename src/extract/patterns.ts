@@ -65,6 +65,20 @@ const EMBED_WORDS = new Set(['embed', 'embedded', 'oembed', 'tweet']);
 
 const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 
+// BEM class names ("block__element--modifier") name the element by the part after "__": in
+// "article-content__copyright" the article is where it sits, the copyright is what it is; a
+// modifier ("ad-unit--in-article") says where or how, not what.
+function bemName(token: string): string {
+  const element = token.lastIndexOf('__');
+  const name = element >= 0 ? token.slice(element + 2) : token;
+  const modifier = name.indexOf('--');
+  return modifier > 0 ? name.slice(0, modifier) : name;
+}
+const classWords = (s: string): string[] => {
+  if (!s.includes('__') && !s.includes('--')) return splitWords(s);
+  return s.split(/\s+/).flatMap((t) => splitWords(bemName(t)));
+};
+
 export interface ClassEvidence {
   negative: boolean;
   positive: boolean;
@@ -89,7 +103,7 @@ function evidenceOf(text: string, cache: Map<string, ClassEvidence>, mayNameAuth
   let positive = false;
   let embed = false;
   let strong = false;
-  for (const word of splitWords(text)) {
+  for (const word of classWords(text)) {
     if (word === '') continue;
     if (NEGATIVE_WORDS.has(word)) {
       negative = true;
