@@ -34,13 +34,26 @@ function effectiveNegatives(blocks: Block[]): Set<Element> {
       if (isP) prose.set(n, (prose.get(n) ?? 0) + b.text.length);
     }
   }
+  // The same class on many elements that together hold most of the text is the template's own
+  // wrapper (a page builder's "elementor-widget-container" around each piece of the body).
+  const byClass = new Map<string, number>();
+  for (const [el, c] of chars) {
+    const cls = el.attribs.class;
+    if (cls && !nestedInSameClass(el)) byClass.set(cls, (byClass.get(cls) ?? 0) + c);
+  }
   const out = new Set<Element>();
   for (const [el, c] of chars) {
     if (c >= total * 0.5) continue;
+    if (el.attribs.class && byClass.get(el.attribs.class)! >= total * 0.5) continue;
     if ((prose.get(el) ?? 0) >= 0.8 * c && classEvidence(el.attribs.class, el.attribs.id).weak) continue;
     out.add(el);
   }
   return out;
+}
+
+function nestedInSameClass(el: Element): boolean {
+  for (let n = el.parent; n; n = n.parent) if ('attribs' in n && n.attribs.class === el.attribs.class) return true;
+  return false;
 }
 
 /**

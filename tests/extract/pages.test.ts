@@ -139,3 +139,14 @@ describe('a short article under a comment thread four times its length, in class
     for (const junk of ['Réagir', 'Sahlien pur', 'Enfin ! On le dit depuis', 'Nous respectons votre vie privée']) expect(a.text).not.toContain(junk);
   });
 });
+
+describe('a review laid out by a page builder, every piece of the body in its own "widget"', () => {
+  const a = extractArticle({ html: fixture('page-builder-widgets.html'), url: 'https://technikhafen.example/test/veltrix-v8-max/' });
+
+  it('keeps the body from its first paragraph to the verdict, although each piece sits in a class named "widget"', () => {
+    expect(a.blocks[0]!.text).toMatch(/^Saugroboter mit Laser-Navigation waren lange der Oberklasse vorbehalten/);
+    expect(a.blocks.some((b) => b.kind === 'heading' && b.text === 'Design und Verarbeitung')).toBe(true);
+    expect(a.text).toContain('Der Veltrix V8 Max ist ein überzeugender Einstieg in die Welt der Laser-Saugroboter.');
+    expect(a.language).toBe('de');
+  });
+});
