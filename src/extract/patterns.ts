@@ -42,7 +42,7 @@ const NEGATIVE_WORDS = new Set([
   'comment', 'comments', 'disqus', 'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended',
   'recommendations', 'promo', 'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr',
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
-  'masthead', 'toolbar', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',
+  'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',
   'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
   'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
   'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',

@@ -45,6 +45,10 @@ interface Frame {
   inHeader: boolean;
   /** Inside `<head>`: walked for metadata, never for text. */
   silent: boolean;
+  /** A figure around a quoted post: only the quote inside it is read (see holdsQuote). */
+  mute: boolean;
+  /** A blockquote inside such a figure. */
+  voice: boolean;
   /** For an inline element inside a running block: the collected text as it stood on entry. */
   mark: InlineMark | null;
 }
@@ -79,6 +83,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let links = 0;
   let flushes = 0;
   let silentDepth = 0;
+  let muteDepth = 0;
   let visited = 0;
   let timedOut = false;
 
@@ -130,7 +135,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   // Returns whether to go into the node's children.
   const enter = (node: AnyNode, depth: number): boolean => {
     if (node.type === 'text') {
-      if (partChars < limits.maxBlockChars && stack.length && silentDepth === 0) {
+      if (partChars < limits.maxBlockChars && stack.length && silentDepth === 0 && muteDepth === 0) {
         const data = node.data.length + partChars > limits.maxBlockChars ? node.data.slice(0, limits.maxBlockChars - partChars) : node.data;
         const visible = data.trim().length;
         if (visible === 0) {
@@ -181,7 +186,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       const t = textOf(el, 300);
       if (t) raw.authorTexts.push(t);
     }
-    if (SKIP_TAGS.has(name) || depth > limits.maxDepth || isHidden(a)) {
+    const quotedPost = name === 'figure' && holdsQuote(el);
+    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || isHidden(a)) {
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
@@ -201,6 +207,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
       inHeader: name === 'header' || (parent?.inHeader ?? false),
       silent: name === 'head',
+      mute: quotedPost,
+      voice: name === 'blockquote' && muteDepth > 0,
       mark:
         isBlock || name === 'a' || visibleChars === 0
           ? null
@@ -214,6 +222,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       links++;
     }
     if (frame.silent) silentDepth++;
+    if (frame.mute) muteDepth++;
+    if (frame.voice) muteDepth--;
     return true;
   };
 
@@ -223,6 +233,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     else if (frame.mark) dropIfLinkList(frame.mark);
     if (frame.isLink) linkDepth--;
     if (frame.silent) silentDepth--;
+    if (frame.mute) muteDepth--;
+    if (frame.voice) muteDepth++;
     stack.pop();
   };
 
@@ -263,4 +275,19 @@ function textOfScript(el: Element): string {
   let s = '';
   for (const c of el.children) if (c.type === 'text') s += c.data;
   return s;
+}
+
+/**
+ * Embedded posts (a tweet, an Instagram post) come as a <blockquote> inside a <figure>: what they
+ * say is part of the story, where the rest of a figure (image, caption, credit) is not.
+ */
+function holdsQuote(figure: Element): boolean {
+  const stack: AnyNode[] = [...figure.children];
+  for (let seen = 0; stack.length && seen < 60; seen++) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    if ((n as Element).name === 'blockquote') return true;
+    stack.push(...(n as Element).children);
+  }
+  return false;
 }

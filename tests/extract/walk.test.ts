@@ -34,3 +34,19 @@ describe('the walk over one paragraph', () => {
     ]);
   });
 });
+
+describe('figures', () => {
+  it('reads the post quoted in a figure (an embedded tweet), not the figure\'s caption or credit', () => {
+    expect(
+      walk(`<body><p>The police posted an update.</p>
+        <figure class="wp-block-embed-twitter"><div class="wp-block-embed__wrapper"><span class="credit">Embed: Twitter</span>
+          <blockquote class="twitter-tweet"><p>UPDATE: Two suspects are in custody.</p>&mdash; City Police (@CityPD) <a href="/s/1">November 18, 2019</a></blockquote>
+        </div><figcaption>The tweet, as posted</figcaption></figure>
+        <p>The third suspect is still sought.</p></body>`),
+    ).toEqual(['The police posted an update.', 'UPDATE: Two suspects are in custody.', '— City Police (@CityPD) November 18, 2019', 'The third suspect is still sought.']);
+  });
+
+  it('still skips a figure that quotes nothing', () => {
+    expect(walk('<body><p>Before.</p><figure><img src="/x.jpg"><div class="credit">Photo: AFP</div></figure><p>After.</p></body>')).toEqual(['Before.', 'After.']);
+  });
+});
