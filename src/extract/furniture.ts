@@ -75,9 +75,9 @@ export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
 // A comment thread's label: "Comments (212)", "RÉAGIR À CET ARTICLE (5 commentaires)", "تعليقات
 // الزوار (5)", "Leave a Reply". Templates without class names (tables, <font>) put the thread in
 // the article's own cell, below the text.
-const COMMENT_WORD = /\b(comments?|commentaires?|réagir|reactions?|réactions?|reply)\b|تعليق/iu;
+const COMMENT_WORD = /\b(comments?|commentaires?|réagir|reactions?|réactions?|reply|comentarios?|comentários?|commenti|commento|kommentare?|komentar|reacties)\b|комментари|تعليق|コメント/iu;
 const COMMENT_COUNT = /\(\s*\d+[^)]{0,20}\)|^\d+\s/;
-const COMMENT_LABEL = /^(comments?|reader comments|commentaires?|vos commentaires|vos réactions|réagir( à cet article)?|leave a (comment|reply)|post a comment|add a comment|laisser un commentaire|ajouter un commentaire|التعليقات|تعليقات|أضف تعليق\S*|اترك تعليق\S*)\s*:?$/iu;
+const COMMENT_LABEL = /^(comments?|reader comments|commentaires?|vos commentaires|vos réactions|réagir( à cet article)?|leave a (comment|reply)|post a comment|add a comment|laisser un commentaire|ajouter un commentaire|comentarios|comentários|commenti|kommentare|komentar|reacties|комментарии|التعليقات|تعليقات|أضف تعليق\S*|اترك تعليق\S*|コメント)\s*:?$/iu;
 export function isCommentsLabel(text: string): boolean {
   if (text.length > 50 || /[.!?؟]\s*$/.test(text) || !COMMENT_WORD.test(text)) return false;
   return COMMENT_COUNT.test(text) || COMMENT_LABEL.test(text);

@@ -39,7 +39,7 @@ export function kindOfTag(tag: string): BlockKind | null {
 // "post_comments" are caught but "shared-content" is not mistaken for "share".
 const NEGATIVE_WORDS = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'sidebar', 'widget', 'widgets',
-  'comment', 'comments', 'disqus', 'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended',
+  'comment', 'comments', 'commentaires', 'comentarios', 'commenti', 'kommentare', 'disqus', 'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended',
   'recommendations', 'promo', 'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr',
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
   'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',

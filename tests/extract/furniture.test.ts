@@ -137,7 +137,7 @@ describe('class names that name something short', () => {
 });
 
 describe('comment thread labels', () => {
-  it.each(['Comments (212)', 'REACTIONS (4)', 'RÉAGIR À CET ARTICLE (5 commentaires)', 'تعليقات الزوار (5)', 'Leave a Reply', 'Commentaires', '12 comments'])(
+  it.each(['Comments (212)', 'REACTIONS (4)', 'RÉAGIR À CET ARTICLE (5 commentaires)', 'تعليقات الزوار (5)', 'Leave a Reply', 'Commentaires', '12 comments', 'Comentarios', 'Kommentare (14)', 'Commenti', 'Комментарии (3)'])(
     '%s',
     (t) => expect(isCommentsLabel(t)).toBe(true),
   );
