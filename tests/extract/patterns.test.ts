@@ -18,4 +18,11 @@ describe('class and id evidence', () => {
     expect(classEvidence('shared-content', undefined)).toMatchObject({ negative: false, positive: true });
     expect(classEvidence('entry-content', 'post_comments').negative).toBe(true);
   });
+
+  it('reads camelCase names word by word', () => {
+    expect(classEvidence('imageCaption', undefined).negative).toBe(true);
+    expect(classEvidence('relatedStories', undefined).negative).toBe(true);
+    expect(classEvidence('mostRead', undefined).negative).toBe(true);
+    expect(classEvidence('articleBody', undefined)).toMatchObject({ negative: false, positive: true });
+  });
 });
