@@ -142,8 +142,13 @@ export function classEvidence(cls: string | undefined, id: string | undefined): 
 
 /** Inline styles and attributes that hide an element from readers. */
 export function isHidden(attribs: Record<string, string>): boolean {
+  if (isCollapsed(attribs)) return true;
+  return attribs['aria-hidden'] === 'true' && !attribs.class?.includes('content');
+}
+
+/** Hidden by the page's own switch (hidden, display: none) until a reader opens it. */
+export function isCollapsed(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs) return true;
   const style = attribs.style;
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  return attribs['aria-hidden'] === 'true' && !attribs.class?.includes('content');
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

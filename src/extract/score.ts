@@ -117,6 +117,8 @@ function commonAncestor(a: Element, b: Element, maxUp: number): ParentNode | nul
 
 function weight(b: Block, negated: boolean, teaser: boolean): number {
   const len = b.text.length;
+  // Collapsed text does not choose the container: a hidden menu or dialog would pull it astray.
+  if (b.collapsed) return negated ? -len : 0;
   if (negated) return -len;
   if (teaser) return -0.5 * len;
   const density = b.linkChars / len;
@@ -167,6 +169,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container)) return false;
     if (teasers[i]) return false;
+    if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
     if (b.inHeader && !containerInHeader) return false;

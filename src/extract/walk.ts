@@ -1,8 +1,11 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { assignsState, isStateScript } from './app-state.js';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
-import { classEvidence, INLINE_TAGS, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
+import { classEvidence, INLINE_TAGS, isCollapsed, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
+
+/** Elements that hide a part of the text until a reader opens it; hidden spans, menus and the like stay skipped. */
+const COLLAPSIBLE = new Set(['div', 'section', 'article', 'p']);
 
 /** Skipped elements that sit inside a line of text: they do not end the paragraph around them. */
 const INLINE_SKIPPED = new Set(['img', 'svg', 'picture', 'input', 'button', 'label', 'select', 'textarea', 'math']);
@@ -24,6 +27,8 @@ export interface Block {
   leadLinkChars: number;
   /** Whether the block sits inside a `<header>`: page or article header. */
   inHeader: boolean;
+  /** Inside an element hidden until a reader opens it (a "read more", the next page of the story). */
+  collapsed: boolean;
 }
 
 export interface WalkLimits {
@@ -43,6 +48,7 @@ interface Frame {
   negatives: readonly Element[];
   positives: number;
   inHeader: boolean;
+  collapsed: boolean;
   /** Inside `<head>`: walked for metadata, never for text. */
   silent: boolean;
   /** A figure around a quoted post: only the quote inside it is read (see holdsQuote). */
@@ -108,6 +114,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         negatives: frame.negatives,
         positives: frame.positives,
         inHeader: frame.inHeader,
+        collapsed: frame.collapsed,
       });
     }
     parts = [];
@@ -187,7 +194,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       if (t) raw.authorTexts.push(t);
     }
     const quotedPost = name === 'figure' && holdsQuote(el);
-    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || isHidden(a)) {
+    const collapsed = COLLAPSIBLE.has(name) && isCollapsed(a) && a['aria-hidden'] !== 'true';
+    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || (isHidden(a) && !collapsed)) {
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
@@ -206,6 +214,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
       positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
       inHeader: name === 'header' || (parent?.inHeader ?? false),
+      collapsed: collapsed || (parent?.collapsed ?? false),
       silent: name === 'head',
       mute: quotedPost,
       voice: name === 'blockquote' && muteDepth > 0,

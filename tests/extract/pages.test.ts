@@ -150,3 +150,19 @@ describe('a review laid out by a page builder, every piece of the body in its ow
     expect(a.language).toBe('de');
   });
 });
+
+describe('a story in three pages, the second and third hidden until the reader turns to them', () => {
+  const a = extractArticle({ html: fixture('pages-hidden-until-opened.html'), url: 'https://sahelcrossroads.example/2025/01/agadez-zuwara.html' });
+
+  it('keeps the hidden pages, with their sub-headings, in order after the first', () => {
+    const headings = a.blocks.filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(headings).toContain('The last leg');
+    expect(a.text.indexOf('AGADEZ / ZUWARA — Every Monday evening')).toBeLessThan(a.text.indexOf('Zuwara, a town of fishermen and smugglers'));
+    expect(a.text).toContain('Some names have been changed to protect the people interviewed.');
+  });
+
+  it('leaves out the pager between the pages', () => {
+    expect(a.text).not.toContain('Continue reading');
+    expect(a.text).not.toContain('Previous');
+  });
+});
