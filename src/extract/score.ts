@@ -176,26 +176,26 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
     return true;
   });
-  if (process.env.NO_LEAD !== '1') kept.unshift(...leadInHeader(blocks, kept, teasers, negs));
+  kept.unshift(...leadAbove(blocks, kept, teasers, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
 }
 
 /**
- * Templates put the lead paragraph in the article's header, above the image, where it is cut off
- * from the body's container. Prose in a header that runs straight into the body (nothing between
- * but links: a share bar) and opens with a dateline is the story's first paragraph; a standfirst
- * placed there reads the same but never opens with one.
+ * Templates put the lead paragraph above the image, in the article's header or a "lead" box of
+ * its own, where it is cut off from the body's container. Prose that runs straight into the body
+ * (nothing between but links: a share bar) and opens with a dateline is the story's first
+ * paragraph; a standfirst placed there reads the same but never opens with one.
  */
 // "NIAMEY —", "Kayes, 14 août (AFP) –", "BAMAKO (Reuters) -": a news story's first paragraph opens so, a dek never does.
 const OPENS_WITH_DATELINE = /^\p{Lu}[\p{L}.' ]{1,30}(,[^—–-]{1,30})?(\s*\([^)]{1,30}\))?\s*[—–-]\s/u;
-function leadInHeader(blocks: Block[], kept: Block[], teasers: boolean[], negs: Set<Element>): Block[] {
+function leadAbove(blocks: Block[], kept: Block[], teasers: boolean[], negs: Set<Element>): Block[] {
   const first = kept[0];
   if (!first) return [];
   const out: Block[] = [];
   for (let i = blocks.indexOf(first) - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (teasers[i] || b.linkChars / b.text.length > LINK_DENSITY_MAX) continue;
-    if (!b.inHeader || !isProse(b) || !OPENS_WITH_DATELINE.test(b.text) || b.negatives.some((n) => negs.has(n))) break;
+    if (!isProse(b) || !OPENS_WITH_DATELINE.test(b.text) || b.negatives.some((n) => negs.has(n))) break;
     out.unshift(b);
   }
   return out;

@@ -166,3 +166,24 @@ describe('a story in three pages, the second and third hidden until the reader t
     expect(a.text).not.toContain('Previous');
   });
 });
+
+describe('a lead paragraph in a box of its own above the image', () => {
+  const body = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 2} of the story goes on about the harvest, the dams and the price of bread in the markets of Rabat and Casablanca.</p>`).join('');
+  const page = (lead: string) => `<html><head><title>Morocco imports record wheat</title></head><body>
+    <div class="ArticlePage-headline"><h1>Morocco imports record wheat</h1></div>
+    <div class="ArticlePage-lead"><p>${lead}</p></div>
+    <div class="ArticlePage-lede"><figure><img src="/f.jpg"><figcaption>A field near Settat.</figcaption></figure></div>
+    <div class="share-bar related-links">${Array.from({ length: 6 }, (_, i) => `<a href="/r${i}">Related story number ${i} about the drought in the kingdom</a>`).join(' ')}</div>
+    <div class="RichTextArticleBody">${body}</div>
+    <footer>© Global Africa Today</footer></body></html>`;
+
+  it('is the first paragraph when it opens with a dateline', () => {
+    const a = extractArticle({ html: page('RABAT, Morocco — Morocco will import a record 5.5 million tons of soft wheat this year as a sixth year of drought leaves reservoirs low.'), url: 'https://gat.example/a' });
+    expect(a.blocks.map((b) => b.text.slice(0, 16))).toEqual(['RABAT, Morocco —', 'Paragraph 2 of t', 'Paragraph 3 of t', 'Paragraph 4 of t', 'Paragraph 5 of t']);
+  });
+
+  it('is a standfirst, and left out, when it does not', () => {
+    const a = extractArticle({ html: page('Morocco will import a record 5.5 million tons of soft wheat this year as a sixth year of drought leaves reservoirs at their lowest level.'), url: 'https://gat.example/a' });
+    expect(a.blocks[0]!.text).toMatch(/^Paragraph 2/);
+  });
+});
