@@ -25,4 +25,10 @@ describe('class and id evidence', () => {
     expect(classEvidence('mostRead', undefined).negative).toBe(true);
     expect(classEvidence('articleBody', undefined)).toMatchObject({ negative: false, positive: true });
   });
+
+  it('names reply threads and privacy banners as boilerplate', () => {
+    expect(classEvidence('replies', 'replies').negative).toBe(true);
+    expect(classEvidence('reply reply--child', undefined).negative).toBe(true);
+    expect(classEvidence('privacy-banner', undefined).negative).toBe(true);
+  });
 });
