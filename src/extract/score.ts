@@ -172,7 +172,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
-    if (b.inHeader && !containerInHeader) return false;
+    if (b.inHeader && !containerInHeader && !inEntryHeader(b.el, container)) return false;
     if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
     return true;
   });
@@ -199,6 +199,22 @@ function leadAbove(blocks: Block[], kept: Block[], teasers: boolean[], negs: Set
     out.unshift(b);
   }
   return out;
+}
+
+/**
+ * A live blog's entries are <article>s side by side inside the container, each with a <header>
+ * holding its time and title: those are part of the text, where the story's own header is not.
+ */
+function inEntryHeader(el: Element, container: ParentNode): boolean {
+  let n: ParentNode | null = el;
+  while (n && !('name' in n && n.name === 'header')) n = n.parent;
+  for (n = n?.parent ?? null; n && n !== container; n = n.parent) if ('name' in n && n.name === 'article') return hasSiblingArticle(n as Element);
+  return false;
+}
+
+/** One of several <article>s side by side: a feed's entry, not the story's own article. */
+function hasSiblingArticle(article: Element): boolean {
+  return (article.parent?.children ?? []).some((c) => c !== article && c.type === 'tag' && (c as Element).name === 'article');
 }
 
 function headerAbove(node: ParentNode): boolean {

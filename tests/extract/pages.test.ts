@@ -187,3 +187,29 @@ describe('a lead paragraph in a box of its own above the image', () => {
     expect(a.blocks[0]!.text).toMatch(/^Paragraph 2/);
   });
 });
+
+describe('a live blog whose entries are articles with headers of their own', () => {
+  const entry = (time: string, title: string, text: string) =>
+    `<article class="post"><header><time>${time}</time><h3>${title}</h3></header><div class="post__body"><p>${text} ${'More detail follows from our reporters across the city as the evening goes on.'}</p></div></article>`;
+  const html = `<html><head><title>Storm in São Paulo, live</title></head><body>
+    <article class="story"><header><h1>Storm in São Paulo, live</h1><p class="dek">Rain, falling trees and a closed airport: follow the day as it happens.</p></header>
+    <div class="feed">
+      ${entry('22h30', 'End of our coverage', 'We end our live coverage here. The rain has weakened in every part of the city, but the alert stays in force overnight.')}
+      ${entry('21h48', 'Firefighters give their toll', 'Firefighters answered 312 calls for falling trees since the afternoon, and 41 for flooded houses in the east of the city.')}
+      ${entry('19h52', 'Congonhas closed', 'The airport closed its runway for forty minutes as gusts of up to 82 km/h crossed the south of the city in the evening.')}
+    </div></article></body></html>`;
+  const a = extractArticle({ html, url: 'https://noticias.example/ao-vivo' });
+
+  it("keeps the entries' times and titles below the first entry's text", () => {
+    expect(a.blocks.map((b) => b.text.slice(0, 20))).toEqual([
+      'We end our live cove',
+      '21h48', 'Firefighters give th', 'Firefighters answere',
+      '19h52', 'Congonhas closed', 'The airport closed i',
+    ]);
+  });
+
+  it("leaves out the story's own headline and standfirst", () => {
+    expect(a.text).not.toContain('Rain, falling trees and a closed airport');
+    expect(a.text).not.toContain('Storm in São Paulo');
+  });
+});
