@@ -1,6 +1,6 @@
 import type { Element, ParentNode } from 'domhandler';
 import { cutAtComments, dropFurniture, isCommentsLabel } from './furniture.js';
-import { classEvidence } from './patterns.js';
+import { classEvidence, isCollapsed } from './patterns.js';
 import type { Block } from './walk.js';
 
 /**
@@ -166,8 +166,9 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const container = best;
   const containerInHeader = headerAbove(container);
   const titleKey = titleText ? key(titleText) : null;
+  const nextPages = hiddenNextPages(container);
   const kept = blocks.filter((b, i) => {
-    if (!isInside(b.el, container)) return false;
+    if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
     if (teasers[i]) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
@@ -215,6 +216,22 @@ function inEntryHeader(el: Element, container: ParentNode): boolean {
 /** One of several <article>s side by side: a feed's entry, not the story's own article. */
 function hasSiblingArticle(article: Element): boolean {
   return (article.parent?.children ?? []).some((c) => c !== article && c.type === 'tag' && (c as Element).name === 'article');
+}
+
+/**
+ * A story paged on one page: the first page is the container, the next ones are its siblings of
+ * the same class, hidden until the reader turns to them.
+ */
+function hiddenNextPages(container: ParentNode): Element[] {
+  if (!('attribs' in container) || !container.attribs.class || !container.parent) return [];
+  const classes = container.attribs.class.split(/\s+/).filter((c) => c !== '');
+  return container.parent.children.filter((c): c is Element => {
+    if (c === container || c.type !== 'tag') return false;
+    const el = c as Element;
+    if (!isCollapsed(el.attribs)) return false;
+    const own = new Set((el.attribs.class ?? '').split(/\s+/));
+    return classes.every((x) => own.has(x));
+  });
 }
 
 function headerAbove(node: ParentNode): boolean {

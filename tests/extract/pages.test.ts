@@ -213,3 +213,24 @@ describe('a live blog whose entries are articles with headers of their own', () 
     expect(a.text).not.toContain('Storm in São Paulo');
   });
 });
+
+describe('a story paged on one page, the next pages siblings of the first, hidden', () => {
+  const para = (n: number) => `<p>Paragraph ${n} of the weekly economy roundup tells how the markets, the budget and the banks moved this week in Rome and Milan.</p>`;
+  const html = `<html><head><title>The week in the economy</title></head><body>
+    <nav>${Array.from({ length: 8 }, (_, i) => `<a href="/s${i}">Section ${i}</a>`).join(' ')}</nav>
+    <div class="article-wrap">
+      <div class="article-page" id="p1">${para(1)}${para(2)}<div class="pager"><a href="?p=2">2</a> <a href="?p=3">3</a></div></div>
+      <div class="article-page is-hidden" id="p2" style="display:none"><h3>Banks and the stock exchange</h3>${para(3)}${para(4)}</div>
+      <div class="article-page is-hidden" id="p3" style="display:none"><h3>Pensions</h3>${para(5)}</div>
+      <div class="cookie-box" style="display:none"><p>This site uses cookies to improve your experience and to show you advertising that matches your interests.</p></div>
+    </div>
+    <aside>${Array.from({ length: 5 }, (_, i) => `<p><a href="/m${i}">Most read story number ${i}</a></p>`).join('')}</aside>
+  </body></html>`;
+  const a = extractArticle({ html, url: 'https://giornale.example/economia/settimana' });
+
+  it('reads the hidden pages after the first, with their headings, and not a hidden box of another class', () => {
+    expect(a.blocks.map((b) => b.text.slice(0, 12))).toEqual([
+      'Paragraph 1 ', 'Paragraph 2 ', 'Banks and th', 'Paragraph 3 ', 'Paragraph 4 ', 'Pensions', 'Paragraph 5 ',
+    ]);
+  });
+});
