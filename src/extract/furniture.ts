@@ -59,14 +59,29 @@ export function isCaptionCredit(text: string): boolean {
   return text.length <= 300 && CREDIT.test(text);
 }
 
+// "Also read: IPO calendar...", "Lire aussi : ...", "اقرأ أيضا: ...": a link to another story set
+// between the paragraphs, with the headline of that story after the call.
+const READ_ALSO = /^\W{0,3}(also read|read also|read more|see also|related|lire aussi|à lire aussi|a lire aussi|voir aussi|lea también|lee también|leia também|leggi anche|lesen sie auch|mehr zum thema|читайте также|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|إقرأ أيضا)\s*[:：\-–—]/iu;
+export function isReadAlsoLine(text: string): boolean {
+  return text.length <= 200 && READ_ALSO.test(text);
+}
+
+/** Paragraphs parted by <br> carry such calls as lines of their own. */
+function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
+  if (!b.text.includes('\n')) return b;
+  const lines = b.text.split('\n');
+  const kept = lines.filter((l) => !isReadAlsoLine(l));
+  return kept.length === lines.length ? b : { ...b, text: kept.join('\n') };
+}
+
 /**
  * Drops furniture from the chosen blocks: sign-up calls and credited captions anywhere, datelines and bylines only above
  * the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
-  return blocks.filter((b) => {
-    if (isSignUpCall(b.text) || isCaptionCredit(b.text)) return false;
+  return blocks.map(withoutReadAlsoLines).filter((b) => {
+    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isReadAlsoLine(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDateline, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDateline, isReadAlsoLine, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('datelines', () => {
@@ -152,5 +152,23 @@ describe('comment thread labels', () => {
     const b = (text: string) => ({ text });
     const long = 'A paragraph of the article that is long enough to be text, '.repeat(3);
     expect(cutAtComments([b('Comments (3)'), b(long), b('Comments (3)'), b('Great piece!')]).map((x) => x.text)).toEqual(['Comments (3)', long]);
+  });
+});
+
+describe('"read also" calls between paragraphs', () => {
+  it.each(['Also Read: IPO calendar: 4 issues to hit Dalal Street next week', 'Lire aussi : Au Mali, la saison des pluies tarde', 'اقرأ أيضا: انتشال جثث 17 مهاجرا على شاطئ قرب تانيت', 'READ MORE: Airline apologises for delays', 'Leggi anche – Manovra, il confronto con Bruxelles'])(
+    '%s',
+    (t) => expect(isReadAlsoLine(t)).toBe(true),
+  );
+  it.each(['Read more about the ruling in our explainer, published on Monday.', 'Related costs rose as well: fuel, rent and food.', 'Also, the minister read a statement.'])('not: %s', (t) =>
+    expect(isReadAlsoLine(t)).toBe(false),
+  );
+
+  it('are dropped as blocks, and as lines of a paragraph parted by <br>', () => {
+    const out = dropFurniture([
+      { text: 'The convoy left Gao on Monday.\nAlso Read: Drought in Kayes\nIt reached Ansongo the next day.' },
+      { text: 'Lire aussi : Au Mali, la saison des pluies tarde' },
+    ]);
+    expect(out.map((b) => b.text)).toEqual(['The convoy left Gao on Monday.\nIt reached Ansongo the next day.']);
   });
 });
