@@ -177,26 +177,29 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
     return true;
   });
-  kept.unshift(...leadAbove(blocks, kept, teasers, negs));
+  kept.unshift(...leadAbove(blocks, kept, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
 }
 
 /**
  * Templates put the lead paragraph above the image, in the article's header or a "lead" box of
  * its own, where it is cut off from the body's container. Prose that runs straight into the body
- * (nothing between but links: a share bar) and opens with a dateline is the story's first
- * paragraph; a standfirst placed there reads the same but never opens with one.
+ * (nothing between but links: a share bar) and opens with a dateline, or is dressed in the same
+ * class as the body's paragraphs, is the story's first paragraph; a standfirst placed there reads
+ * the same but has neither.
  */
 // "NIAMEY —", "Kayes, 14 août (AFP) –", "BAMAKO (Reuters) -": a news story's first paragraph opens so, a dek never does.
 const OPENS_WITH_DATELINE = /^\p{Lu}[\p{L}.' ]{1,30}(,[^—–-]{1,30})?(\s*\([^)]{1,30}\))?\s*[—–-]\s/u;
-function leadAbove(blocks: Block[], kept: Block[], teasers: boolean[], negs: Set<Element>): Block[] {
+function leadAbove(blocks: Block[], kept: Block[], negs: Set<Element>): Block[] {
   const first = kept[0];
   if (!first) return [];
+  const bodyClasses = new Set(kept.map((b) => b.el.attribs.class).filter((c) => c !== undefined && c !== ''));
   const out: Block[] = [];
   for (let i = blocks.indexOf(first) - 1; i >= 0; i--) {
     const b = blocks[i]!;
-    if (teasers[i] || b.linkChars / b.text.length > LINK_DENSITY_MAX) continue;
-    if (!isProse(b) || !OPENS_WITH_DATELINE.test(b.text) || b.negatives.some((n) => negs.has(n))) break;
+    if (b.linkChars / b.text.length > LINK_DENSITY_MAX) continue;
+    const opensStory = OPENS_WITH_DATELINE.test(b.text) || bodyClasses.has(b.el.attribs.class ?? '');
+    if (!isProse(b) || !opensStory || b.negatives.some((n) => negs.has(n))) break;
     out.unshift(b);
   }
   return out;

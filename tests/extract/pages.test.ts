@@ -182,7 +182,14 @@ describe('a lead paragraph in a box of its own above the image', () => {
     expect(a.blocks.map((b) => b.text.slice(0, 16))).toEqual(['RABAT, Morocco —', 'Paragraph 2 of t', 'Paragraph 3 of t', 'Paragraph 4 of t', 'Paragraph 5 of t']);
   });
 
-  it('is a standfirst, and left out, when it does not', () => {
+  it('is the first paragraph when it wears the body paragraphs\' class', () => {
+    const html = page('Morocco will import a record 5.5 million tons of soft wheat this year as a sixth year of drought leaves reservoirs at their lowest level.')
+      .replace(/<p>/g, '<p class="story-body-text">');
+    const a = extractArticle({ html, url: 'https://gat.example/a' });
+    expect(a.blocks[0]!.text).toMatch(/^Morocco will import a record/);
+  });
+
+  it('is a standfirst, and left out, when it does neither', () => {
     const a = extractArticle({ html: page('Morocco will import a record 5.5 million tons of soft wheat this year as a sixth year of drought leaves reservoirs at their lowest level.'), url: 'https://gat.example/a' });
     expect(a.blocks[0]!.text).toMatch(/^Paragraph 2/);
   });
