@@ -47,9 +47,12 @@ export function isBylineLine(text: string): boolean {
 const NEWSLETTER = /newsletter|lettre d['’]information/i;
 const CALL_WORDS = /\b(sign|subscri\w*|inbox|get|deliver\w*|receive|free|join|our)\b|^our|abonn|inscri/i;
 const CALL = /\byour inbox\b|^\W*subscribe\b|abonnez-vous|inscrivez-vous/i;
+// "Follow The Chronicle Opinion section on Facebook", "Join our WhatsApp channel", "Suivez-nous sur
+// Google Actualités": a call to follow the outlet elsewhere.
+const FOLLOW = /^\W*(follow\s|join (us|our)\s|suivez\s|suivez-nous|rejoignez|siga-nos|síguenos|seguici|folgen sie|تابعونا|تابعوا).{0,100}\b(facebook|twitter|instagram|telegram|whatsapp|linkedin|youtube|tiktok|google (news|actualités))\b/iu;
 export function isSignUpCall(text: string): boolean {
   if (text.length > 200) return false;
-  return CALL.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
+  return CALL.test(text) || FOLLOW.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
 }
 
 // A caption's credit closes it: "(Image: GETTY)", "(Photo NH / archives)", "Photo: Jane Doe/AFP", "... | Getty Images". The

@@ -35,11 +35,16 @@ describe('sign-up calls', () => {
     'SUBSCRIBE',
     'Let our news meet your inbox. The news and stories that matters, delivered weekday mornings.',
     'Abonnez-vous à notre lettre d’information',
+    'Follow The Chronicle Opinion section on Facebook, Twitter (@ChronicleOpinion) and Instagram.',
+    'Join our WhatsApp channel for breaking news and Super Eagles updates. Click here to join.',
+    'Suivez Carthage Infos sur Google Actualités',
   ])('%s', (t) => expect(isSignUpCall(t)).toBe(true));
   it.each([
     'Disney’s tech teams isolated the problem and the company continued to sign up customers.',
     'Sign up for a Hulu ad-free account for $11.99 a month', // a deal in a shopping article, no newsletter
     'The newsletter, founded in 1998, was read by most of the town council.',
+    'Follow-up talks were held on Facebook Live by the ministry, officials said, after the minister’s remarks on Twitter drew criticism.',
+    'Protesters joined the march after the video spread on WhatsApp and Facebook.',
   ])('not: %s', (t) => expect(isSignUpCall(t)).toBe(false));
   it('a long paragraph is never a call', () => {
     expect(isSignUpCall(`Readers who subscribe to the newsletter ${'said the coverage mattered to them. '.repeat(6)}`)).toBe(false);
