@@ -55,9 +55,10 @@ export function isSignUpCall(text: string): boolean {
   return CALL.test(text) || FOLLOW.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
 }
 
-// A caption's credit closes it: "(Image: GETTY)", "(Photo NH / archives)", "Photo: Jane Doe/AFP", "... | Getty Images". The
-// caption outside a <figure> goes with it; an article's own sentences do not end so.
-const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit|صورة)s?( credit)?\s*[:\s][^)]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
+// A caption's credit closes it: "(Image: GETTY)", "(Photo NH / archives)", "(Courier photo by
+// J. Doe)", "Photo: Jane Doe/AFP", "... | Getty Images". The caption outside a <figure> goes with
+// it; an article's own sentences do not end so.
+const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit|صورة)s?( credit)?\s*[:\s][^)]{1,60}\)|\([^()]{0,40}\b(photo|picture)s? by [^()]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
 export function isCaptionCredit(text: string): boolean {
   return text.length <= 300 && CREDIT.test(text);
 }
@@ -68,6 +69,9 @@ const READ_ALSO = /^\W{0,3}(also read|read also|read more|see also|related|lire 
 export function isReadAlsoLine(text: string): boolean {
   return text.length <= 200 && READ_ALSO.test(text);
 }
+
+// An ad slot's label, left behind when the ad itself is not in the page.
+const AD_LABEL = /^\W*(advertisement|advertising|sponsored|publicité|pub|anzeige|werbung|pubblicità|publicidad|publicidade|реклама|إعلان)\W*$/iu;
 
 /** Paragraphs parted by <br> carry such calls as lines of their own. */
 function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
@@ -84,7 +88,7 @@ function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
   return blocks.map(withoutReadAlsoLines).filter((b) => {
-    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isReadAlsoLine(b.text)) return false;
+    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
   });

@@ -177,3 +177,15 @@ describe('"read also" calls between paragraphs', () => {
     expect(out.map((b) => b.text)).toEqual(['The convoy left Gao on Monday.\nIt reached Ansongo the next day.']);
   });
 });
+
+describe('ad labels and credits in the body', () => {
+  it('drops an ad slot\'s label left alone, in any of our languages, and keeps a sentence about advertising', () => {
+    const out = dropFurniture([{ text: 'ADVERTISEMENT' }, { text: 'Publicité' }, { text: 'إعلان' }, { text: 'Advertising revenue fell by a third in 2019.' }]);
+    expect(out.map((b) => b.text)).toEqual(['Advertising revenue fell by a third in 2019.']);
+  });
+
+  it('takes "(... photo by ...)" as a caption\'s credit', () => {
+    expect(isCaptionCredit("Millbrook's Tyler Brandt (22) breaks away for a 54-yard run. (Courier-Gazette photo by Dale Pruitt)")).toBe(true);
+    expect(isCaptionCredit('The coach said the team had studied the photo by the end of the week (and the video too).')).toBe(false);
+  });
+});
