@@ -63,14 +63,7 @@ const POSITIVE_WORDS = new Set([
 // "embedded-tweet" boxes: what they say is part of the story, though "social" names share bars.
 const EMBED_WORDS = new Set(['embed', 'embedded', 'oembed', 'tweet']);
 
-// camelCase names ("imageCaption", "relatedStories") are words too; the whole lower-cased run is
-// kept as well, for names the lists hold joined ("mostread").
-const CAMEL = /([a-z])([A-Z])/;
-const splitWords = (s: string): string[] => {
-  const words = s.toLowerCase().split(/[\s_\-:]+/);
-  if (!CAMEL.test(s)) return words;
-  return [...words, ...s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_\-:]+/)];
-};
+const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 
 // BEM class names ("block__element--modifier") name the element by the part after "__": in
 // "article-content__copyright" the article is where it sits, the copyright is what it is; a

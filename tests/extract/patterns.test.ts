@@ -19,13 +19,6 @@ describe('class and id evidence', () => {
     expect(classEvidence('entry-content', 'post_comments').negative).toBe(true);
   });
 
-  it('reads camelCase names word by word', () => {
-    expect(classEvidence('imageCaption', undefined).negative).toBe(true);
-    expect(classEvidence('relatedStories', undefined).negative).toBe(true);
-    expect(classEvidence('mostRead', undefined).negative).toBe(true);
-    expect(classEvidence('articleBody', undefined)).toMatchObject({ negative: false, positive: true });
-  });
-
   it('names reply threads and privacy banners as boilerplate', () => {
     expect(classEvidence('replies', 'replies').negative).toBe(true);
     expect(classEvidence('reply reply--child', undefined).negative).toBe(true);
