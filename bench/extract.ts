@@ -5,6 +5,8 @@
  * peak memory. Predictions go to bench/out/extract-predictions.json in the benchmark's output
  * format, so its published scorer can check our figures.
  *
+ * Also scores the pages written for this project (bench/extract/written), which are not held out.
+ *
  * Flags: --rounds N (timed passes, default 5), --worst N (list the N worst pages of the first
  * half), --page ID (print one page's prediction and truth), --score FILE (score a published output
  * instead, to check this metric against the published table).
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { load } from 'cheerio/slim';
 import { extractArticle } from '../src/extract/index.js';
 import { parseHtml } from '../src/extract/parse.js';
-import { loadPages, loadPredictions, type BenchPage } from './extract/dataset.js';
+import { loadPages, loadPredictions, loadWrittenPages, type BenchPage } from './extract/dataset.js';
 import { pagePrecision, pageRecall, scorePage, summarise, type PageScore, type Summary } from './extract/metric.js';
 import { machineLine } from './lib/machine.js';
 
@@ -101,6 +103,11 @@ console.log(`  speed         ${extractRate.toFixed(0)} pages/s on one core, pars
 console.log(`  parse alone   ${parseRate.toFixed(0)} pages/s (htmlparser2 parseDocument, as the stage parses): extraction runs at ${((100 * extractRate) / parseRate).toFixed(0)} % of parse speed; cheerio/slim load alone ${cheerioRate.toFixed(0)} pages/s`);
 // Every benchmark page is an article: each one marked otherwise is a false alarm.
 console.log(`  not-article   ${notArticle.size} of ${pages.length} pages marked (all are articles)${[...notArticle].map(([id, r]) => `; ${id.slice(0, 8)} ${r}`).join('')}`);
+// Our own written pages (bench/extract/written): not held out, a check that fixes stay fixed.
+const written = loadWrittenPages();
+const writtenScores = written.map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text));
+const ws = summarise(writtenScores);
+console.log(`  written pages F1 ${ws.f1.toFixed(3)}  precision ${ws.precision.toFixed(3)}  recall ${ws.recall.toFixed(3)}  accuracy ${ws.accuracy.toFixed(3)}  (${ws.pages} pages written for this project in regional and mainstream templates; tuned on, not held out)`);
 console.log(`  peak memory   ${peakRssMiB.toFixed(0)} MiB RSS (whole process, the ${pages.length} pages held in memory)`);
 console.log(`  machine       ${machineLine()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min) at the end`);
 

@@ -34,3 +34,20 @@ export function loadPredictions(file: string): Record<string, string> {
   const body = (raw.output && typeof raw.output === 'object' ? raw.output : raw) as Record<string, { articleBody?: string }>;
   return Object.fromEntries(Object.entries(body).map(([id, v]) => [id, v?.articleBody ?? '']));
 }
+
+/**
+ * Pages written for this project in the manner of regional and mainstream templates (layout tables,
+ * page builders, live blogs, paged stories, comment threads), each `NAME.html` beside its true text
+ * `NAME.txt`. Fixes were made on them, so they check regressions: they are not held out.
+ */
+export const WRITTEN_DIR = join(import.meta.dirname, 'written');
+
+export function loadWrittenPages(dir = WRITTEN_DIR): BenchPage[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const id = f.slice(0, -'.html'.length);
+      return { id, html: readFileSync(join(dir, f), 'utf8'), url: `https://written.example/${id}`, truth: readFileSync(join(dir, `${id}.txt`), 'utf8') };
+    });
+}
