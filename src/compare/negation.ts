@@ -5,9 +5,11 @@ import type { Token } from '../text/index.js';
  * Whether a sentence asserts or denies what a vocabulary key stands for ("a ransom was paid" /
  * "no ransom was paid"). Only forms whose scope is unambiguous count as a denial: a negative
  * determiner on the key itself ("no ransom", "aucune rançon", "لا فدية"), "without"/"sans"/"دون"
- * governing it, "any"/"أي" after a negated verb, or a denial verb before it ("denied", "a démenti",
- * "نفى"). A negation elsewhere in the sentence ("did not comment on the release", "l'enlèvement n'a
- * pas été revendiqué") makes the sentence neither assert nor deny: it is too easy to misread.
+ * governing it, "any"/"أي" after a negated verb, a denial verb before it ("denied", "a démenti",
+ * "نفى"), or a negated verb that, said of the key, means it never came to be, before or after it
+ * ("the ransom was not paid", "لم تدفع الفدية"; see realises).
+ * A negation elsewhere in the sentence ("did not comment on the release", "l'enlèvement n'a pas été
+ * revendiqué") makes the sentence neither assert nor deny: it is too easy to misread.
  */
 export type Polarity = 'asserts' | 'denies';
 
@@ -38,13 +40,99 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
   return false;
 }
 
+// A negated verb denies its subject itself only when the verb is the subject's coming to be: paying
+// for a payment ("the ransom was not paid"), happening for an event ("the kidnapping did not take
+// place"). Any other verb denies something about the key ("l'enlèvement n'a pas été revendiqué"
+// denies the claim, not the kidnapping), and who is paid is not what is paid ("the drivers were not
+// paid"): so the verbs are listed, each with the keys it can deny.
+const PAYMENTS = new Set(['topic:ransom']);
+const PAID = new Set(['paid', 'pay', 'paye', 'payee', 'payes', 'payees', 'payer', 'verse', 'versee', 'verses', 'versees', 'verser', 'تدفع', 'يدفع', 'دفع', 'دفعها']);
+const HAPPENED = new Set(['happen', 'happened', 'occur', 'occurred', 'يحدث', 'تحدث', 'يتم', 'تتم']);
+// Two words: "take place", "avoir lieu".
+const TOOK = new Set(['take', 'took', 'taken', 'eu', 'avoir']);
+const PLACE = new Set(['place', 'lieu']);
+// What may stand between the key and its negated verb: auxiliaries and the negation itself, so no
+// other clause or key can. Conditionals ("would not be paid") are not here: they deny nothing.
+const LINKS = new Set([
+  'was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'be', 'will', 'did', 'does', 'do', 'yet', 'still', 'ever', 't',
+  'n', 'ne', 'a', 'ont', 'est', 'sont', 'etait', 'etaient', 'ete', 'avait', 'avaient', 'sera', 'seront', 'fut', 's', 'toujours', 'encore',
+  'قد', 'يتم', 'تتم',
+]);
+// "ne" alone is not a negation ("n'a été versée qu'en partie").
+const NEGATIONS = new Set(['not', 'never', 'wasn', 'weren', 'isn', 'aren', 'hasn', 'haven', 'hadn', 'didn', 'doesn', 'don', 'won', 'pas', 'jamais', 'لم', 'لن', 'ولم', 'ولن']);
+// After the verb, these move the negation off the key: "not paid until", "pas versée avant", "not by
+// Mali but by Qatar", "not in full", "لم تدفع إلا".
+const FOCUS = new Set([
+  'until', 'till', 'before', 'but', 'only', 'full', 'fully', 'entirely', 'partly', 'partially', 'instead',
+  'jusqu', 'avant', 'mais', 'seulement', 'entierement', 'integralement', 'totalite', 'partiellement', 'partie',
+  'حتي', 'الا', 'قبل', 'بل', 'لكن', 'ولكن', 'كامل', 'كامله',
+]);
+const ARTICLES = new Set(['the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une']);
+const PREPOSITIONS = new Set([
+  'of', 'for', 'from', 'about', 'with', 'on', 'in', 'at', 'by', 'to', 'after', 'over', 'against',
+  'de', 'd', 'du', 'des', 'pour', 'sur', 'par', 'avec', 'contre', 'dans', 'en', 'au', 'aux', 'apres',
+  'في', 'من', 'عن', 'الي', 'علي', 'مع', 'بعد', 'حول', 'ضد', 'لدي',
+]);
+const RUN = 6;
+
+/** End of the verb at i when it is the coming to be of `key`, else 0. */
+function realises(tokens: readonly Token[], i: number, key: string): number {
+  const w = tokens[i]?.word ?? '';
+  if (PAYMENTS.has(key)) return PAID.has(w) ? i + 1 : 0;
+  if (!key.startsWith('action:')) return 0;
+  if (HAPPENED.has(w)) return i + 1;
+  return TOOK.has(w) && PLACE.has(tokens[i + 1]?.word ?? '') ? i + 2 : 0;
+}
+
+const focused = (tokens: readonly Token[], from: number) => tokens.slice(from).some((t) => FOCUS.has(t.word));
+
+/** Whether the key heads its noun phrase: "the family of the hostage was not paid" is about the family. */
+function headsPhrase(tokens: readonly Token[], start: number): boolean {
+  let j = start - 1;
+  let article = false;
+  for (; j >= 0 && ARTICLES.has(tokens[j]!.word); j--) article = true;
+  if (j < 0) return true;
+  const t = tokens[j]!;
+  // A content word right before a bare key makes it a modifier ("hostage ransom") or, in Arabic, a genitive.
+  return !PREPOSITIONS.has(t.word) && (t.stop || article);
+}
+
+/** "the ransom was not paid", "la rançon n'a pas été versée", "الفدية لم تدفع", "الإفراج لم يتم". */
+function deniedAsSubject(tokens: readonly Token[], span: PhraseSpan): boolean {
+  if (!headsPhrase(tokens, span.start)) return false;
+  let negated = false;
+  for (let i = span.end; i < tokens.length && i <= span.end + RUN; i++) {
+    const w = tokens[i]!.word;
+    const end = negated ? realises(tokens, i, span.key) : 0;
+    // "يتم" ends the clause to mean "took place"; followed by a word, that word is the verb ("لم يتم تأكيده").
+    if (end) return !(LINKS.has(w) && tokens[end] !== undefined && !tokens[end]!.stop) && !focused(tokens, end);
+    if (NEGATIONS.has(w)) negated = true;
+    else if (!LINKS.has(w)) return false;
+  }
+  return false;
+}
+
+/** The verb first: "لم تدفع الفدية", "لم يتم دفع الفدية", "لم يتم الإفراج", "il n'a pas été versé de rançon". */
+function deniedAsComplement(tokens: readonly Token[], span: PhraseSpan): boolean {
+  let j = span.start - 1;
+  if (ARTICLES.has(tokens[j]?.word ?? '') || PARTITIVE.has(tokens[j]?.word ?? '')) j--;
+  if (j < 0 || realises(tokens, j, span.key) !== j + 1) return false;
+  for (let k = j - 1; k >= 0 && k >= j - RUN; k--) {
+    if (NEGATIONS.has(tokens[k]!.word)) return !focused(tokens, span.end);
+    if (!LINKS.has(tokens[k]!.word)) return false;
+  }
+  return false;
+}
+
 /** Polarity of each key of kind topic or action that the sentence speaks of with confidence. */
 export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
   const negative = question || tokens.some((t) => ALL_NEGATIONS.has(t.word));
+  const hedged = question || tokens.some((t) => HEDGES.has(t.word));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
-    if (deniedAt(tokens, span.start)) out.set(span.key, 'denies');
+    const deniedByVerb = !hedged && (deniedAsSubject(tokens, span) || deniedAsComplement(tokens, span));
+    if (deniedAt(tokens, span.start) || deniedByVerb) out.set(span.key, 'denies');
     else if (!negative && !out.has(span.key)) out.set(span.key, 'asserts');
   }
   return out;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { analyseSentence } from '../../src/compare/analyse.js';
-import { loadFramingLexicon } from '../../src/compare/index.js';
+import { compareEvent, loadFramingLexicon } from '../../src/compare/index.js';
+import { article, EVENT } from './helpers.js';
 
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
 const polarity = (text: string, language: string, key = 'topic:ransom') =>
@@ -23,6 +24,54 @@ describe('assertion and denial', () => {
     ]) expect(polarity(text!, language!), text).toBe('denies');
   });
 
+  it('finds a denial placed after its key, when the negated verb is the key coming to be', () => {
+    for (const [text, language, key] of [
+      ['The ransom was not paid.', 'en', 'topic:ransom'],
+      ["The ransom wasn't paid.", 'en', 'topic:ransom'],
+      ['Officials said the ransom has not yet been paid.', 'en', 'topic:ransom'],
+      ["The kidnapping didn't take place.", 'en', 'action:kidnap'],
+      ["La rançon n'a pas été versée.", 'fr', 'topic:ransom'],
+      ["Le ministre a affirmé que la rançon n'a jamais été payée.", 'fr', 'topic:ransom'],
+      ["L'enlèvement n'a pas eu lieu.", 'fr', 'action:kidnap'],
+      ['الفدية لم تدفع.', 'ar', 'topic:ransom'],
+      ['وقالت مصادر إن الفدية لم يتم دفعها.', 'ar', 'topic:ransom'],
+      ['الإفراج لم يتم بعد.', 'ar', 'action:release'],
+      // The verb first: Arabic's usual order, the French impersonal passive, or the key as object.
+      ['لم يتم دفع الفدية.', 'ar', 'topic:ransom'],
+      ['لم تدفع الفدية.', 'ar', 'topic:ransom'],
+      ['لم يتم الإفراج عن الرهائن.', 'ar', 'action:release'],
+      ["Il n'a pas été versé de rançon.", 'fr', 'topic:ransom'],
+      ['The government did not pay a ransom.', 'en', 'topic:ransom'],
+      ["Bamako n'a pas payé la rançon.", 'fr', 'topic:ransom'],
+    ]) expect(polarity(text!, language!, key), text).toBe('denies');
+  });
+
+  it('says nothing when the negated verb after the key may deny something else', () => {
+    for (const [text, language, key] of [
+      // A verb that is not the key coming to be, or a payment to people rather than of money.
+      ["La rançon n'a pas été réclamée.", 'fr', 'topic:ransom'],
+      ['The ransom demand was not met.', 'en', 'topic:ransom'],
+      ['The drivers were not paid.', 'en', 'topic:truck-driver'],
+      ['لم تدفع الرهائن.', 'ar', 'topic:hostage'],
+      ['الإفراج لم يتم تأكيده.', 'ar', 'action:release'],
+      // The key is not the subject.
+      ['The meeting after the kidnapping did not take place.', 'en', 'action:kidnap'],
+      ["L'annonce de la libération n'a pas eu lieu.", 'fr', 'action:release'],
+      ['إعلان الإفراج لم يتم بعد.', 'ar', 'action:release'],
+      // The negation bears on when, how much or by whom; or it is no negation, or a hypothesis.
+      ['The ransom was not paid until August.', 'en', 'topic:ransom'],
+      ['The ransom was not paid in full.', 'en', 'topic:ransom'],
+      ["La rançon n'a été versée qu'en partie.", 'fr', 'topic:ransom'],
+      ["La rançon n'a été versée que vendredi.", 'fr', 'topic:ransom'],
+      ["La rançon n'a pas été versée par Bamako mais par un pays voisin.", 'fr', 'topic:ransom'],
+      ['الفدية لم تدفع إلا بعد الإفراج.', 'ar', 'topic:ransom'],
+      ['If the ransom is not paid, the hostages will be killed.', 'en', 'topic:ransom'],
+      ['The ransom would not be paid.', 'en', 'topic:ransom'],
+      ['Was the ransom not paid?', 'en', 'topic:ransom'],
+      ['هل لم تدفع الفدية؟', 'ar', 'topic:ransom'],
+    ]) expect(polarity(text!, language!, key), text).toBeNull();
+  });
+
   it('finds plain assertions', () => {
     expect(polarity('A ransom of five million euros was paid.', 'en')).toBe('asserts');
     expect(polarity('Selon des sources, une rançon a été versée.', 'fr')).toBe('asserts');
@@ -35,5 +84,13 @@ describe('assertion and denial', () => {
     expect(polarity('لم تعلق السلطات على الإفراج.', 'ar', 'action:release')).toBeNull();
     expect(polarity('Was a ransom paid?', 'en')).toBeNull();
     expect(polarity('It is unclear whether a ransom was paid.', 'en')).toBeNull();
+  });
+
+  it('makes a contradiction of a denial after the key, across languages', () => {
+    const paid = article({ id: 'paid', language: 'fr', text: 'Selon des sources, une rançon a été versée.' });
+    const en = article({ id: 'en', language: 'en', text: 'The ransom was not paid, the minister said.' });
+    const ar = article({ id: 'ar', language: 'ar', text: 'وأكد الوزير أن الفدية لم تدفع.' });
+    const result = compareEvent({ event: EVENT, articles: [paid, en, ar] }, context);
+    expect(result.contradictions.map((x) => [x.about, x.asserts.articles, [...x.denies.articles].sort()])).toEqual([['ransom', [paid.url], [ar.url, en.url]]]);
   });
 });
