@@ -1,13 +1,15 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import { foldArabic, stripClitics, type Token } from '../text/index.js';
 import { findDates } from './dates.js';
+import { farAction } from './far-action.js';
 import { numberAt } from './numbers.js';
 import type { Conflict } from './types.js';
 
 /**
  * The figures of a sentence, each attached to its subject: counts to the noun they count ("four
  * drivers", "quatre camionneurs", "أربعة سائقين" all count topic:truck-driver), dates and durations
- * to the action next to them ("kidnapped in January"), amounts to the topic they price ("a ransom of
+ * to the action next to them ("kidnapped in January"; a date further away only through the action's
+ * own complements, see far-action.ts), amounts to the topic they price ("a ransom of
  * five million euros"). A figure whose subject cannot be told is left out: a conflict between
  * figures about different things would be invented.
  */
@@ -101,7 +103,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const used = new Set<number>();
   for (const d of findDates(tokens, published)) {
     for (let i = d.start; i < d.end; i++) used.add(i);
-    const action = nearestAction(spans, d.start, d.end);
+    const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
     if (action) out.push({ kind: 'date', subject: action, value: d.value });
   }
   for (let i = 0; i < tokens.length; i++) {

@@ -75,4 +75,38 @@ describe('figures', () => {
     expect(figures('Mali said on Friday that the statement was read.', 'en')).toEqual([]);
     expect(figures('They were released after seven months.', 'en')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P7M' }]);
   });
+
+  it('attaches a date further from its action when only the action\'s own complements stand between', () => {
+    const date = (subject: string, value: string) => ({ kind: 'date', subject, value });
+    const dated = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'date');
+    const friday = [date('action:release', '2025-08-01')];
+    expect(dated('The four drivers were freed by the army on Friday.', 'en')).toEqual(friday);
+    expect(dated('The hostages were released by their captors in the desert on Friday.', 'en')).toEqual(friday);
+    expect(dated('On Friday, the four Moroccan truck drivers were freed.', 'en')).toEqual(friday);
+    expect(dated('The drivers kidnapped near the border in January by the group were freed by the army on Friday.', 'en')).toEqual([
+      date('action:kidnap', '2025-01'),
+      ...friday,
+    ]);
+    expect(dated("Les otages ont été libérés par l'armée malienne vendredi.", 'fr')).toEqual(friday);
+    expect(dated('Vendredi, les quatre camionneurs marocains ont été libérés.', 'fr')).toEqual(friday);
+    expect(dated("Les quatre camionneurs ont été enlevés par l'État islamique dans la zone des trois frontières en janvier.", 'fr')).toEqual([
+      date('action:kidnap', '2025-01'),
+    ]);
+    expect(dated('تم الإفراج عن الرهائن الأربعة في كيدال يوم الجمعة.', 'ar')).toEqual(friday);
+    expect(dated('اختطف الرهائن قرب المثلث الحدودي في يناير.', 'ar')).toEqual([date('action:kidnap', '2025-01')]);
+  });
+
+  it('leaves a far date without a subject when something between may be another verb or event', () => {
+    const dated = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'date');
+    for (const [text, language] of [
+      ['The drivers were freed by the army and flown to Bamako on Friday.', 'en'],
+      ['The drivers freed by the army were in Bamako on Friday.', 'en'],
+      ['The hostages were released after an operation in January.', 'en'],
+      ['The hostages held by the group since January in the desert were freed.', 'en'],
+      ['Vendredi, le ministre a annoncé la libération des otages.', 'fr'],
+      ["Les otages libérés par l'armée sont arrivés à Bamako vendredi.", 'fr'],
+      ["Les chauffeurs libérés par l'armée, Bamako les accueille vendredi.", 'fr'],
+      ['تم الإفراج عن الرهائن الذين وصلوا إلى باماكو يوم الجمعة.', 'ar'],
+    ]) expect(dated(text!, language!), text).toEqual([]);
+  });
 });
