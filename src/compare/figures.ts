@@ -123,7 +123,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i = j;
       continue;
     }
-    const unit = UNITS.get(tokens[i + n.length]?.word ?? '');
+    // يوم of "يوم الجمعة" is the date's, not a unit: "الأربعة يوم الجمعة" is no four days.
+    const unit = used.has(i + n.length) ? undefined : UNITS.get(tokens[i + n.length]?.word ?? '');
     if (unit) {
       const action = nearestAction(spans, i, i + n.length + 1);
       if (action) out.push({ kind: 'duration', subject: action, value: `P${n.value}${unit}` });

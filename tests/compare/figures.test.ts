@@ -74,6 +74,11 @@ describe('figures', () => {
     expect(figures('وكان السائقون قد اختطفوا في يناير', 'ar')).toEqual([{ kind: 'date', subject: 'action:kidnap', value: '2025-01' }]);
     expect(figures('Mali said on Friday that the statement was read.', 'en')).toEqual([]);
     expect(figures('They were released after seven months.', 'en')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P7M' }]);
+    // يوم belongs to the date "يوم الجمعة": the number before it counts the drivers, not days.
+    expect(figures('تم الإفراج عن السائقين المغاربة الأربعة يوم الجمعة.', 'ar')).toEqual([
+      { kind: 'date', subject: 'action:release', value: '2025-08-01' },
+      { kind: 'count', subject: 'topic:truck-driver', value: '4' },
+    ]);
   });
 
   it('attaches a date further from its action when only the action\'s own complements stand between', () => {
