@@ -130,7 +130,7 @@ export class Clusterer {
       await events.save(event, posted);
       await events.linkArticle(article.id, event.id);
       await duplicates.add(dup.entry, dup.bands);
-      const why: Why = { terms: topFeatures(vectors.text, 5), keys: topFeatures(vectors.neutral, 5), score: 0, parts: { text: 0, keys: 0, time: 1, sameLanguage: false } };
+      const why: Why = { terms: topFeatures(vectors.text, 5), keys: topFeatures(vectors.neutral, 5), score: 0, parts: { text: 0, keys: 0, time: 1, sameLanguage: false, otherAction: false } };
       return { eventId: event.id, created: true, score: 0, why, duplicateOf, merged: [] };
     }
 

@@ -17,8 +17,8 @@ export interface Why {
   /** Top shared language-neutral keys: vocabulary keys, name skeletons, numbers. */
   keys: string[];
   score: number;
-  /** The parts the score was made of. */
-  parts: { text: number; keys: number; time: number; sameLanguage: boolean };
+  /** The parts the score was made of (`otherAction`: article and event report different actions). */
+  parts: { text: number; keys: number; time: number; sameLanguage: boolean; otherAction: boolean };
 }
 
 export interface Assignment {
