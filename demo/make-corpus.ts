@@ -6,6 +6,9 @@
  * The planted event replaces the labelled set's telling of the same story (same outlets, same
  * URLs), so the demo shows the event whose divergences are known. Links are written as
  * `{{BASE}}/...`: the demo's local server fills in its own address when it serves them.
+ * Feeds carry each story's paragraphs (content:encoded), as many outlets' feeds do: the set's
+ * stories are a few sentences, below the length at which extraction takes a page for an article,
+ * and without them most demo articles would be clustered on their titles alone.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,18 +53,21 @@ function articles(): CorpusArticle[] {
   ];
 }
 
+function paragraphs(a: CorpusArticle): string {
+  return a.text.split(/\n+/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('\n');
+}
+
 function page(a: CorpusArticle): string {
-  const paragraphs = a.text.split(/\n+/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${escape(p)}</p>`).join('\n');
   return `<!doctype html>\n<html lang="${a.language}"${a.language === 'ar' ? ' dir="rtl"' : ''}><head><meta charset="utf-8">\n` +
     `<title>${escape(a.title)} | ${escape(a.outlet)}</title>\n<meta property="article:published_time" content="${a.published.toISOString()}">\n</head>\n` +
-    `<body><header><nav><a href="/">${escape(a.outlet)}</a></nav></header>\n<main><article><h1>${escape(a.title)}</h1>\n${paragraphs}\n</article></main>\n` +
+    `<body><header><nav><a href="/">${escape(a.outlet)}</a></nav></header>\n<main><article><h1>${escape(a.title)}</h1>\n${paragraphs(a)}\n</article></main>\n` +
     `<footer>Demo corpus: outlet and wording invented for Parallax's tests.</footer></body></html>\n`;
 }
 
 function rss(feed: CorpusFeed, items: CorpusArticle[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escape(feed.outlet)}</title><link>{{BASE}}/</link><language>${feed.language}</language>\n` +
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${escape(feed.outlet)}</title><link>{{BASE}}/</link><language>${feed.language}</language>\n` +
     items.map((a) => `<item><title>${escape(a.title)}</title><link>{{BASE}}/articles/${feed.id}/${a.id}.html</link><guid isPermaLink="false">${a.id}</guid>` +
-      `<pubDate>${a.published.toUTCString()}</pubDate></item>\n`).join('') + `</channel></rss>\n`;
+      `<pubDate>${a.published.toUTCString()}</pubDate><content:encoded><![CDATA[${paragraphs(a)}]]></content:encoded></item>\n`).join('') + `</channel></rss>\n`;
 }
 
 const all = articles();
