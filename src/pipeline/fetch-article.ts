@@ -68,7 +68,10 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     isArticle: extracted.isArticle,
     notArticleReason: extracted.notArticleReason,
   };
-  if (!extracted.isArticle || extracted.text.trim() === '') {
+  // A brief (a few lines on a clean page) is "too little text" to be sure of, but it is still the
+  // best text there is when the feed gives less: keep the page's rather than a title alone.
+  const briefBeatsFeed = extracted.notArticleReason === 'too little text' && extracted.text.trim().length > (fallbackText() ?? '').trim().length;
+  if ((!extracted.isArticle && !briefBeatsFeed) || extracted.text.trim() === '') {
     const reason = `page is not an article (${extracted.notArticleReason ?? 'no main text found'}): feed content kept`;
     await deps.store.articles.saveFallback(articleId, {
       reason,
