@@ -4,6 +4,7 @@ import { loadVocabulary } from '../../src/cluster/index.js';
 import { COMPARE_VERSION, type Comparison } from '../../src/compare/index.js';
 import { compareContext, comparisonReader } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { writeEvents } from '../helpers/synthetic-events.js';
 
 /** GET /api/events/:id/compare over a real (embedded) store and the real compare stage. */
@@ -13,7 +14,7 @@ describe('GET /api/events/:id/compare', { timeout: 60_000 }, () => {
   const at = new Date('2025-08-01T12:00:00Z');
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'pglite-memory' });
+    store = await openStore(await migratedPgliteMemory());
     await writeEvents(store, [
       { id: 'ev-a', title: 'Four drivers freed', lastUpdated: at, feeds: ['ortm', 'hespress'] },
       { id: 'ev-b', title: 'Convoy attacked', lastUpdated: at, feeds: ['wire'] },

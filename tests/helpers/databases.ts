@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../src/store/index.js';
+import { migratedPgliteMemory } from './migrated-pglite.js';
 
 /** The real PostgreSQL every test talks to (CI and developers' machines run one on 5432, trust auth). */
 export const TEST_DATABASE_URL = process.env.PARALLAX_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -33,14 +34,22 @@ export interface TestTarget {
   target(): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }>;
 }
 
+const postgresTarget: TestTarget = {
+  name: 'postgres',
+  target: async () => {
+    const db = await freshPostgres();
+    return { target: { kind: 'postgres', url: db.url }, cleanup: db.drop };
+  },
+};
+
 /** Storage tests run once per backend: embedded PGlite and the real PostgreSQL. */
 export const storageTargets: TestTarget[] = [
+  { name: 'pglite', target: async () => ({ target: await migratedPgliteMemory(), cleanup: async () => {} }) },
+  postgresTarget,
+];
+
+/** The same, with PGlite created and migrated from nothing, as on a first start (PostgreSQL always is). */
+export const storageTargetsFromScratch: TestTarget[] = [
   { name: 'pglite', target: async () => ({ target: { kind: 'pglite-memory' }, cleanup: async () => {} }) },
-  {
-    name: 'postgres',
-    target: async () => {
-      const db = await freshPostgres();
-      return { target: { kind: 'postgres', url: db.url }, cleanup: db.drop };
-    },
-  },
+  postgresTarget,
 ];

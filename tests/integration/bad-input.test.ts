@@ -8,6 +8,7 @@ import type { FeedConfig } from '../../src/config/feeds-config.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { runOnce, type RunOnceSummary } from '../../src/pipeline/run-once.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 
 /**
  * Acceptance point 3 of issue 2, end to end through the real pipeline (`run-once`'s stages, real
@@ -115,7 +116,7 @@ beforeAll(async () => {
   server = createServer(route);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  store = await openStore({ kind: 'pglite-memory' });
+  store = await openStore(await migratedPgliteMemory());
   http = new HttpClient({ maxBodyBytes: CAP, timeoutMs: 3_000, idleTimeoutMs: 1_000, perHostGapMs: 0, perHostConcurrency: 16 });
   const feeds = [
     feed('good', '/good.xml'),

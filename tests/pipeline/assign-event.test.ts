@@ -5,6 +5,7 @@ import { loadLabelledSet, type LabelledArticle } from '../../bench/cluster/label
 import { loadVocabulary, type Vocabulary } from '../../src/cluster/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { AssignmentConflictError, openStore, type Store } from '../../src/store/index.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { storeLabelled } from '../helpers/labelled-store.js';
 
 /**
@@ -25,7 +26,7 @@ afterEach(async () => {
 });
 
 async function storeWithSet(): Promise<{ store: Store; ids: Map<string, string> }> {
-  const store = await openStore({ kind: 'pglite-memory' });
+  const store = await openStore(await migratedPgliteMemory());
   stores.push(store);
   const ids = await storeLabelled(store, set);
   return { store, ids };
@@ -49,7 +50,7 @@ async function oneDeciderThenTwo() {
   return { expected, two, a, b, order: await two.store.events.unassigned() };
 }
 
-// Each test opens one or two in-memory PGlite databases (seconds each on a loaded machine).
+// Each test stores the labelled set in one or two in-memory PGlite databases and assigns all of it.
 describe('event assignment through the store', { timeout: 120_000 }, () => {
   test('the labelled set comes out as labelled: the seed story in one event, no hard negative in it, the copy flagged', async () => {
     const { store, ids } = await storeWithSet();

@@ -7,6 +7,7 @@ import { HttpClient } from '../../src/fetch/index.js';
 import type { PipelineDeps } from '../../src/pipeline/deps.js';
 import { pollFeed } from '../../src/pipeline/poll-feed.js';
 import { openStore } from '../../src/store/index.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 
 /** poll-feed's decisions about when (not) to poll, and conditional GET, against a real server and store. */
 const ETAG = '"v1"';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  deps = { store: await openStore({ kind: 'pglite-memory' }), http: new HttpClient({ perHostGapMs: 0 }), log: pino({ level: 'silent' }) };
+  deps = { store: await openStore(await migratedPgliteMemory()), http: new HttpClient({ perHostGapMs: 0 }), log: pino({ level: 'silent' }) };
 });
 afterAll(async () => {
   await deps.http.close();

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FeedConfig } from '../../src/config/feeds-config.js';
 import type { FeedItem } from '../../src/feeds/types.js';
-import { articleId, articleView, feedView, openStore, type Store } from '../../src/store/index.js';
-import { storageTargets } from '../helpers/databases.js';
+import { articleId, articleView, feedView, openStore, type DatabaseTarget, type Store } from '../../src/store/index.js';
+import { storageTargetsFromScratch } from '../helpers/databases.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 
 const feed = (id: string, over: Partial<FeedConfig> = {}): FeedConfig => ({
   id, url: `https://${id}.example/feed`, outlet: id.toUpperCase(), country: 'ML', language: 'fr', intervalMs: 900_000, tags: [], robots: true, ...over,
@@ -13,7 +15,8 @@ const item = (n: number, over: Partial<FeedItem> = {}): FeedItem => ({
   summary: `Résumé ${n}`, contentHtml: null, author: null, categories: ['Sécurité'], image: null, ...over,
 });
 
-for (const backend of storageTargets) {
+// From scratch: these tests are also the ones of the schema the migrations make on PGlite.
+for (const backend of storageTargetsFromScratch) {
   describe(`store on ${backend.name}`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;
@@ -111,3 +114,30 @@ for (const backend of storageTargets) {
     });
   });
 }
+
+describe('an in-memory store started from a dump', () => {
+  /** Tables with their columns, indexes, constraints and the migrations applied, as the database reports them. */
+  async function schemaOf(target: DatabaseTarget) {
+    const store = await openStore(target);
+    try {
+      const db = store.database.db;
+      const columns = await sql`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+        WHERE table_schema = 'public' ORDER BY table_name, column_name`.execute(db);
+      const indexes = await sql`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`.execute(db);
+      const constraints = await sql`SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE connamespace = 'public'::regnamespace ORDER BY conname`.execute(db);
+      const migrations = await sql`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+      return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, migrations: migrations.rows };
+    } finally {
+      await store.close();
+    }
+  }
+
+  // The suite's other PGlite stores start from tests/global-setup.ts's dump: it must be the schema the migrations make.
+  test('has the schema the migrations make from nothing', async () => {
+    const fromDump = await schemaOf(await migratedPgliteMemory());
+    expect(fromDump.columns.length).toBeGreaterThan(50);
+    expect(fromDump.migrations.length).toBeGreaterThanOrEqual(5);
+    expect(fromDump).toEqual(await schemaOf({ kind: 'pglite-memory' }));
+  }, 60_000);
+});

@@ -13,6 +13,7 @@ import { ASSIGN_EVENTS_DEDUPLICATION, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
 import { eventually } from '../helpers/cli-process.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { storeLabelled } from '../helpers/labelled-store.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
@@ -35,7 +36,7 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
   let firstArticle: string;
 
   beforeAll(async () => {
-    store = await openStore({ kind: 'pglite-memory' });
+    store = await openStore(await migratedPgliteMemory());
     const ids = await storeLabelled(store, loadLabelledSet().filter((l) => STORIES.has(l.gold)));
     firstArticle = [...ids.values()][0]!;
     queues = openQueues({ redisUrl: TEST_REDIS_URL, prefix });

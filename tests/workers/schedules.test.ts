@@ -12,6 +12,7 @@ import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
 import { eventually } from '../helpers/cli-process.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
 const feed = (id: string, intervalMs: number): FeedConfig => ({
@@ -62,7 +63,7 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     articles = new Queue(QueueName.Articles, { connection, prefix });
     events = new Queue(QueueName.Events, { connection, prefix });
     compare = new Queue(QueueName.Compare, { connection, prefix });
-    store = await openStore({ kind: 'pglite-memory' });
+    store = await openStore(await migratedPgliteMemory());
   });
   afterAll(async () => {
     await articles.close();
