@@ -6,6 +6,7 @@ import type { AlertPayload } from '../../src/alerts/types.js';
 import type { AlertView } from '../../src/store/index.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
 import { runCli } from '../helpers/cli-process.js';
+import { copyMigratedDataDir } from '../helpers/migrated-pglite.js';
 import { eventsFeedsYaml, startEventsSite, type EventsSite } from '../helpers/events-site.js';
 
 /**
@@ -13,6 +14,7 @@ import { eventsFeedsYaml, startEventsSite, type EventsSite } from '../helpers/ev
  * served locally (the Moroccan drivers freed, in three languages, and the Kayes ambush), a rule
  * that wants the first, one that matches nothing; the webhook receives the alerts before run-once
  * exits, signed; `alerts list` shows what was stored; a second run raises and sends nothing again.
+ * The embedded database starts as a copy of the suite's migrated one (run-once.test.ts creates one).
  */
 const STORIES = new Set(['moroccan-drivers-freed', 'kayes-ambush']);
 const SECRET = 'test-secret-of-the-analysts';
@@ -28,6 +30,7 @@ describe('run-once --watchlists', () => {
     site = await startEventsSite((l) => STORIES.has(l.gold));
     hook = await startWebhookReceiver(SECRET);
     dir = mkdtempSync(join(tmpdir(), 'px-alerts-'));
+    await copyMigratedDataDir(join(dir, 'data'));
     writeFileSync(join(dir, 'feeds.yaml'), eventsFeedsYaml(site));
     writeFileSync(join(dir, 'watchlists.yaml'), `channels:
   analysts: { type: webhook, url: "${hook.url}", secretEnv: PX_ALERTS_TEST_SECRET }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,7 +7,9 @@ import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../helpers
 
 /**
  * `parallax run-once` and `parallax articles --json` the way an analyst runs them: separate
- * processes, the embedded database in a data directory, no Redis.
+ * processes, the embedded database in a data directory, no Redis. The first run creates that
+ * directory and migrates its database from nothing, as on an analyst's first run (the other CLI
+ * tests start from a copy of a migrated one).
  */
 // Each step is a separate `parallax` process opening the embedded database: seconds each on a
 // loaded 2-core machine, so these tests get more than the default 30 s.
@@ -30,8 +32,10 @@ describe('parallax run-once with the embedded database', () => {
 
   test('ingests every article, then a second run finds nothing new and fetches nothing again', async () => {
     const data = join(dir, 'data');
+    expect(existsSync(data)).toBe(false);
     const first = await runCli(['run-once', '--config', config, '--data', data, '--json'], env);
     expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(join(data, 'PG_VERSION'))).toBe(true);
     const summary = JSON.parse(first.stdout);
     expect(summary.feeds).toEqual({ ok: 3, notModified: 0, errors: 0, skipped: 0 });
     expect(summary.articles).toEqual({ discovered: 12, extracted: 12, feedContent: 0 });
