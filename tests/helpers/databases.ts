@@ -34,22 +34,14 @@ export interface TestTarget {
   target(): Promise<{ target: DatabaseTarget; cleanup(): Promise<void> }>;
 }
 
-const postgresTarget: TestTarget = {
-  name: 'postgres',
-  target: async () => {
-    const db = await freshPostgres();
-    return { target: { kind: 'postgres', url: db.url }, cleanup: db.drop };
-  },
-};
-
-/** Storage tests run once per backend: embedded PGlite and the real PostgreSQL. */
+/** Storage tests run once per backend: embedded PGlite (from the migrated dump) and the real PostgreSQL (migrated from nothing). */
 export const storageTargets: TestTarget[] = [
   { name: 'pglite', target: async () => ({ target: await migratedPgliteMemory(), cleanup: async () => {} }) },
-  postgresTarget,
-];
-
-/** The same, with PGlite created and migrated from nothing, as on a first start (PostgreSQL always is). */
-export const storageTargetsFromScratch: TestTarget[] = [
-  { name: 'pglite', target: async () => ({ target: { kind: 'pglite-memory' }, cleanup: async () => {} }) },
-  postgresTarget,
+  {
+    name: 'postgres',
+    target: async () => {
+      const db = await freshPostgres();
+      return { target: { kind: 'postgres', url: db.url }, cleanup: db.drop };
+    },
+  },
 ];

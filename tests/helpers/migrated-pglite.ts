@@ -11,7 +11,7 @@ import type { Database } from '../../src/store/schema.js';
  * An empty PGlite costs seconds (initdb, then the migrations), and the suite opens twenty-odd. The
  * first test file of a run that wants one makes a data directory, migrates it and dumps it; the
  * others wait for that, then start from a copy. Creation from nothing stays tested: the store
- * tests' PGlite, run-once into a new data directory, and the demo.
+ * test of the schema, run-once into a new data directory, and the demo.
  */
 interface Migrated {
   dataDir: string;
