@@ -16,6 +16,9 @@ interface Setup {
   cleanup(): Promise<void>;
 }
 
+// The feeds config's minimum: the tests that wait for repeated polls get them every second.
+const REPEATED_POLLS = '1s';
+
 async function setup(site: FixtureSite, interval: string): Promise<Setup> {
   const db = await freshPostgres();
   const prefix = testPrefix();
@@ -51,7 +54,7 @@ async function articleRows(store: Store) {
 describe('parallax start against a local news site', () => {
   let s: Setup;
   beforeAll(async () => {
-    s = await setup(await startFixtureSite({ outlets: 5, articlesPerOutlet: 8, firstHost: 20 }), '2s');
+    s = await setup(await startFixtureSite({ outlets: 5, articlesPerOutlet: 8, firstHost: 20 }), REPEATED_POLLS);
   });
   afterAll(async () => s?.cleanup());
 
@@ -87,7 +90,7 @@ describe('parallax start against a local news site', () => {
       expect(api).toHaveLength(45);
 
       // Reload on SIGHUP: a feed removed from the file is deactivated and no longer polled.
-      writeFileSync(s.config, fixtureFeedsYaml(s.site, '2s').split('\n').filter((l) => !l.includes('outlet-4')).join('\n'));
+      writeFileSync(s.config, fixtureFeedsYaml(s.site, REPEATED_POLLS).split('\n').filter((l) => !l.includes('outlet-4')).join('\n'));
       proc.child.kill('SIGHUP');
       await eventually(async () => (await s.store.feeds.get('outlet-4'))?.active === false, 10_000, 'outlet-4 deactivated');
       const pollsOf4 = (await s.store.feeds.recentPolls('outlet-4', 100)).length;
@@ -139,7 +142,7 @@ describe('a worker killed with SIGKILL mid-run', () => {
 describe('parallax start beside a parallax worker (scaling out)', () => {
   let s: Setup;
   beforeAll(async () => {
-    s = await setup(await startFixtureSite({ outlets: 6, articlesPerOutlet: 10, pageDelayMs: 50, firstHost: 80 }), '2s');
+    s = await setup(await startFixtureSite({ outlets: 6, articlesPerOutlet: 10, pageDelayMs: 50, firstHost: 80 }), REPEATED_POLLS);
   });
   afterAll(async () => s?.cleanup());
 
