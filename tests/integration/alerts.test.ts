@@ -6,7 +6,7 @@ import type { AlertPayload } from '../../src/alerts/types.js';
 import type { AlertView } from '../../src/store/index.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
 import { runCli } from '../helpers/cli-process.js';
-import { copyMigratedDataDir } from '../helpers/migrated-pglite.js';
+import { freshPostgres } from '../helpers/databases.js';
 import { eventsFeedsYaml, startEventsSite, type EventsSite } from '../helpers/events-site.js';
 
 /**
@@ -14,7 +14,7 @@ import { eventsFeedsYaml, startEventsSite, type EventsSite } from '../helpers/ev
  * served locally (the Moroccan drivers freed, in three languages, and the Kayes ambush), a rule
  * that wants the first, one that matches nothing; the webhook receives the alerts before run-once
  * exits, signed; `alerts list` shows what was stored; a second run raises and sends nothing again.
- * The embedded database starts as a copy of the suite's migrated one (run-once.test.ts creates one).
+ * On PostgreSQL: the store does not matter here, and run-once.test.ts covers the embedded one.
  */
 const STORIES = new Set(['moroccan-drivers-freed', 'kayes-ambush']);
 const SECRET = 'test-secret-of-the-analysts';
@@ -23,14 +23,16 @@ describe('run-once --watchlists', () => {
   let site: EventsSite;
   let hook: WebhookReceiver;
   let dir: string;
-  const env = { PARALLAX_HOST_GAP_MS: '0', PX_ALERTS_TEST_SECRET: SECRET, PARALLAX_PUBLIC_URL: 'http://parallax.test' };
-  const args = () => ['run-once', '--config', join(dir, 'feeds.yaml'), '--data', join(dir, 'data'), '--watchlists', join(dir, 'watchlists.yaml'), '--json'];
+  let db: { url: string; drop(): Promise<void> };
+  let env: NodeJS.ProcessEnv;
+  const args = () => ['run-once', '--config', join(dir, 'feeds.yaml'), '--watchlists', join(dir, 'watchlists.yaml'), '--json'];
 
   beforeAll(async () => {
     site = await startEventsSite((l) => STORIES.has(l.gold));
     hook = await startWebhookReceiver(SECRET);
     dir = mkdtempSync(join(tmpdir(), 'px-alerts-'));
-    await copyMigratedDataDir(join(dir, 'data'));
+    db = await freshPostgres();
+    env = { DATABASE_URL: db.url, PARALLAX_HOST_GAP_MS: '0', PX_ALERTS_TEST_SECRET: SECRET, PARALLAX_PUBLIC_URL: 'http://parallax.test' };
     writeFileSync(join(dir, 'feeds.yaml'), eventsFeedsYaml(site));
     writeFileSync(join(dir, 'watchlists.yaml'), `channels:
   analysts: { type: webhook, url: "${hook.url}", secretEnv: PX_ALERTS_TEST_SECRET }
@@ -48,6 +50,7 @@ watchlists:
   afterAll(async () => {
     await site?.close();
     await hook?.close();
+    await db?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -70,12 +73,12 @@ watchlists:
     }
     for (const b of bodies.filter((x) => x.trigger === 'divergence')) expect((b.conflicts?.length ?? 0) + (b.claims?.length ?? 0)).toBeGreaterThan(0);
 
-    const listed = await runCli(['alerts', 'list', '--data', join(dir, 'data'), '--json']);
+    const listed = await runCli(['alerts', 'list', '--json'], env);
     expect(listed.code, listed.stderr).toBe(0);
     const alerts = JSON.parse(listed.stdout) as AlertView[];
     expect(alerts.map((a) => a.id).sort()).toEqual(bodies.map((b) => b.id).sort());
     expect(alerts.every((a) => a.status === 'queued')).toBe(true);
-    const text = await runCli(['alerts', 'list', '--data', join(dir, 'data')]);
+    const text = await runCli(['alerts', 'list'], env);
     expect(text.stdout).toContain(`${alerts.length} alerts`);
 
     const again = await runCli(args(), env, 180_000);
