@@ -10,6 +10,7 @@ import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { runOnce } from '../../src/pipeline/run-once.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { loadYamlFile } from '../../src/config/yaml-file.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { z } from 'zod';
 
 /**
@@ -28,7 +29,7 @@ describe('the demo corpus through the pipeline', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     corpus = await serveCorpus(0);
-    store = await openStore({ kind: 'pglite-memory' });
+    store = await openStore(await migratedPgliteMemory());
     const log = pino({ level: 'silent' });
     const feeds = parseFeedsConfig('demo feeds.yaml', corpus.feedsYaml);
     await runOnce(feeds, { store, http: new HttpClient({ perHostConcurrency: 8, perHostGapMs: 0 }), log }, {

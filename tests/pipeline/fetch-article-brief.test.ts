@@ -6,6 +6,7 @@ import type { FeedConfig } from '../../src/config/feeds-config.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { runOnce } from '../../src/pipeline/run-once.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 
 /**
  * A brief: a page whose whole story is two short lines, under the extractor's bar for "surely an
@@ -51,7 +52,7 @@ beforeAll(async () => {
   server = createServer(route);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  store = await openStore({ kind: 'pglite-memory' });
+  store = await openStore(await migratedPgliteMemory());
   http = new HttpClient({ maxBodyBytes: 1 << 20, timeoutMs: 5_000, idleTimeoutMs: 2_000, perHostGapMs: 0, perHostConcurrency: 4 });
   const feed: FeedConfig = { id: 'breves', url: `${base}/feed.xml`, outlet: 'Brèves', country: 'ML', language: 'fr', intervalMs: 15 * 60_000, tags: [], robots: false };
   await runOnce([feed], { store, http, log: pino({ level: 'silent' }) }, { feedConcurrency: 1, articleConcurrency: 2 });
