@@ -133,9 +133,8 @@ export function classEvidence(cls: string | undefined, id: string | undefined): 
   return { negative: c.negative || i.negative, positive: c.positive || i.positive, author: c.author, weak: weak && (c.negative || i.negative) };
 }
 
-/** Inline styles and attributes that hide an element from readers. */
-export function isHidden(attribs: Record<string, string>): boolean {
-  if (isCollapsed(attribs)) return true;
+/** Hidden from screen readers: icons, duplicates for another layout. */
+export function isAriaHidden(attribs: Record<string, string>): boolean {
   return attribs['aria-hidden'] === 'true' && !attribs.class?.includes('content');
 }
 

@@ -86,7 +86,7 @@ function commentThreadFlags(blocks: Block[]): boolean[] {
   const labels: number[] = [];
   blocks.forEach((b, i) => {
     if (seenProse && b.linkChars === 0 && isCommentsLabel(b.text)) labels.push(i);
-    if (isProse(b)) seenProse = true;
+    if (!seenProse && isProse(b)) seenProse = true;
   });
   if (labels.length === 0) return flags;
   // The first block under each element: a thread's element is the outermost one the label opens.
@@ -252,9 +252,11 @@ const SENTENCE_END = /[.!?…。؟»"”)]\s*$/;
  * ("Published on 03/03/2025 | Read 1,482 times"): the title, then only short lines that are no sentence.
  */
 function isHeadlineCell(text: string, titleKey: string): boolean {
-  const lines = text.split('\n');
-  if (key(lines[0]!) !== titleKey) return false;
-  return lines.slice(1).every((l) => l.length < 100 && !SENTENCE_END.test(l));
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  // Most blocks are paragraphs far longer than any title: not worth normalising.
+  if (first.length < titleKey.length || first.length > 2 * titleKey.length + 20 || key(first) !== titleKey) return false;
+  return end < 0 || text.slice(end + 1).split('\n').every((l) => l.length < 100 && !SENTENCE_END.test(l));
 }
 
 function isEdgeJunk(b: Block): boolean {

@@ -1,7 +1,7 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { assignsState, isStateScript } from './app-state.js';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
-import { classEvidence, INLINE_TAGS, isCollapsed, isHidden, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
+import { classEvidence, INLINE_TAGS, isAriaHidden, isCollapsed, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
 
 /** Elements that hide a part of the text until a reader opens it; hidden spans, menus and the like stay skipped. */
@@ -194,8 +194,9 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       if (t) raw.authorTexts.push(t);
     }
     const quotedPost = name === 'figure' && holdsQuote(el);
-    const collapsed = COLLAPSIBLE.has(name) && isCollapsed(a) && a['aria-hidden'] !== 'true';
-    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || (isHidden(a) && !collapsed)) {
+    const hiddenUntilOpened = isCollapsed(a);
+    const collapsed = hiddenUntilOpened && COLLAPSIBLE.has(name) && a['aria-hidden'] !== 'true';
+    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a)))) {
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
