@@ -1,5 +1,6 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import type { Token } from '../text/index.js';
+import { numberAt } from './numbers.js';
 
 /**
  * Whether a sentence asserts or denies what a vocabulary key stands for ("a ransom was paid" /
@@ -97,11 +98,45 @@ function headsPhrase(tokens: readonly Token[], start: number): boolean {
   return !PREPOSITIONS.has(t.word) && (t.stop || article);
 }
 
+// What opens a complement of the key itself: "the release of the hostages", "la libération des
+// otages", "الإفراج عن الرهائن" (where عن is part of the key's phrase).
+const OF = new Set(['of', 'de', 'd', 'du', 'des', 'عن']);
+
+/**
+ * End of the key's own complement at i ("of the four Moroccan drivers", "des otages", "عن الرهائن"),
+ * else i: articles, then a noun phrase of names, numbers and vocabulary phrases naming participants,
+ * or one word right after the article or preposition, which is a noun. A verb ("the hostages held
+ * in Mali"), a clause ("qui", "الذين", "and") or another key the negated verb could deny ("the
+ * hostages kidnapped") ends it, and what follows must then be the negated verb: so nothing passes.
+ */
+function complementEnd(tokens: readonly Token[], at: ReadonlyMap<number, PhraseSpan>, span: PhraseSpan): number {
+  let i = span.end;
+  if (OF.has(tokens[i]?.word ?? '') && !at.has(i)) i++;
+  else if (!OF.has(tokens[span.end - 1]!.word)) return span.end;
+  while (ARTICLES.has(tokens[i]?.word ?? '') && !at.has(i)) i++;
+  const opening = i;
+  for (;;) {
+    const inner = at.get(i);
+    if (inner) {
+      if (inner.key.startsWith('action:') || PAYMENTS.has(inner.key) || inner.key === span.key) return span.end;
+      i = inner.end;
+      continue;
+    }
+    const t = tokens[i];
+    if (!t) return span.end;
+    const n = numberAt(tokens, i);
+    if (n) i += n.length;
+    else if (t.name || (i === opening && !t.stop)) i++;
+    else return i === opening ? span.end : i;
+  }
+}
+
 /** "the ransom was not paid", "la rançon n'a pas été versée", "الفدية لم تدفع", "الإفراج لم يتم". */
-function deniedAsSubject(tokens: readonly Token[], span: PhraseSpan): boolean {
+function deniedAsSubject(tokens: readonly Token[], at: ReadonlyMap<number, PhraseSpan>, span: PhraseSpan): boolean {
   if (!headsPhrase(tokens, span.start)) return false;
   let negated = false;
-  for (let i = span.end; i < tokens.length && i <= span.end + RUN; i++) {
+  const from = complementEnd(tokens, at, span);
+  for (let i = from; i < tokens.length && i <= from + RUN; i++) {
     const w = tokens[i]!.word;
     const end = negated ? realises(tokens, i, span.key) : 0;
     // "يتم" ends the clause to mean "took place"; followed by a word, that word is the verb ("لم يتم تأكيده").
@@ -129,9 +164,10 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   const out = new Map<string, Polarity>();
   const negative = question || tokens.some((t) => ALL_NEGATIONS.has(t.word));
   const hedged = question || tokens.some((t) => HEDGES.has(t.word));
+  const at = new Map(spans.map((s) => [s.start, s]));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
-    const deniedByVerb = !hedged && (deniedAsSubject(tokens, span) || deniedAsComplement(tokens, span));
+    const deniedByVerb = !hedged && (deniedAsSubject(tokens, at, span) || deniedAsComplement(tokens, span));
     if (deniedAt(tokens, span.start) || deniedByVerb) out.set(span.key, 'denies');
     else if (!negative && !out.has(span.key)) out.set(span.key, 'asserts');
   }

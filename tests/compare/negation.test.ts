@@ -46,6 +46,39 @@ describe('assertion and denial', () => {
     ]) expect(polarity(text!, language!, key), text).toBe('denies');
   });
 
+  it('lets a complement of the key itself stand between the key and its negated verb', () => {
+    for (const [text, language, key] of [
+      ['The release of the hostages did not happen.', 'en', 'action:release'],
+      ['The release of the four Moroccan truck drivers did not happen.', 'en', 'action:release'],
+      ["La libération des otages n'a pas eu lieu.", 'fr', 'action:release'],
+      ["La libération de Mohamed Ali n'a pas eu lieu.", 'fr', 'action:release'],
+      ["La rançon des otages n'a pas été versée.", 'fr', 'topic:ransom'],
+      ['الإفراج عن الرهائن لم يتم.', 'ar', 'action:release'],
+      ['الإفراج عن السائقين المغاربة الأربعة لم يتم.', 'ar', 'action:release'],
+      ['الإفراج عن المعتقلين لم يتم.', 'ar', 'action:release'],
+    ]) expect(polarity(text!, language!, key), text).toBe('denies');
+  });
+
+  it('says nothing when what follows the key may be more than its complement', () => {
+    for (const [text, language, key] of [
+      // A verb, another key the negated verb could deny, or a clause inside the complement.
+      ['The release of the hostages held in Mali did not happen.', 'en', 'action:release'],
+      ['The release of the hostages kidnapped in Menaka did not happen.', 'en', 'action:release'],
+      ['The release of the hostages and the talks did not happen.', 'en', 'action:release'],
+      ["La libération des otages détenus n'a pas eu lieu.", 'fr', 'action:release'],
+      ["La libération des otages qui ont été enlevés n'a pas eu lieu.", 'fr', 'action:release'],
+      ['الإفراج عن المعتقلين احتجزوا لم يتم.', 'ar', 'action:release'],
+      ['الإفراج عن الرهائن الذين اختطفوا لم يتم.', 'ar', 'action:release'],
+      // The key is itself a complement, or the negation bears on something else.
+      ["L'annonce de la libération des otages n'a pas eu lieu.", 'fr', 'action:release'],
+      ['The announcement of the release of the hostages did not happen.', 'en', 'action:release'],
+      ['إعلان الإفراج عن الرهائن لم يتم.', 'ar', 'action:release'],
+      ["La libération des otages n'a pas eu lieu avant vendredi.", 'fr', 'action:release'],
+      ["La libération des otages n'a pas été confirmée.", 'fr', 'action:release'],
+      ['الإفراج عن الرهائن لم يتم تأكيده.', 'ar', 'action:release'],
+    ]) expect(polarity(text!, language!, key), text).toBeNull();
+  });
+
   it('says nothing when the negated verb after the key may deny something else', () => {
     for (const [text, language, key] of [
       // A verb that is not the key coming to be, or a payment to people rather than of money.
