@@ -9,7 +9,7 @@ import type { Conflict } from './types.js';
  * The figures of a sentence, each attached to its subject: counts to the noun they count ("four
  * drivers", "quatre camionneurs", "أربعة سائقين" all count topic:truck-driver), dates and durations
  * to the action next to them ("kidnapped in January"; a date further away only through the action's
- * own complements, see far-action.ts), amounts to the topic they price ("a ransom of
+ * own complements, see far-action.ts; never a date after since/until, which bounds a duration), amounts to the topic they price ("a ransom of
  * five million euros"). A figure whose subject cannot be told is left out: a conflict between
  * figures about different things would be invented.
  */
@@ -45,6 +45,20 @@ const UNITS = table([
 ]);
 const PERCENT = new Set(['percent', 'pour', '%', 'بالمئة', 'بالمايه', 'المئه', 'في']);
 const NEAR = 3;
+// "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
+// duration, so it is not when the action next to it happened.
+const BOUNDS = new Set(['since', 'until', 'till', 'depuis', 'jusqu', ...['منذ', 'ومنذ', 'حتى', 'وحتى'].map(fold)]);
+// What may stand between such a word and its date: "since early January", "jusqu'au 1er août", "depuis le mois de janvier", "منذ شهر يناير".
+const BOUND_FILLERS = new Set(['the', 'early', 'late', 'mid', 'on', 'of', 'le', 'la', 'l', 'a', 'au', 'en', 'debut', 'fin', 'mi', 'mois', 'de', 'd', 'month', fold('شهر')]);
+
+function bounds(tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+    const w = tokens[j]!.word;
+    if (BOUNDS.has(w)) return true;
+    if (!BOUND_FILLERS.has(w)) return false;
+  }
+  return false;
+}
 
 function kindOf(key: string): string {
   return key.slice(0, key.indexOf(':'));
@@ -103,6 +117,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const used = new Set<number>();
   for (const d of findDates(tokens, published)) {
     for (let i = d.start; i < d.end; i++) used.add(i);
+    if (bounds(tokens, d.start)) continue;
     const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
     if (action) out.push({ kind: 'date', subject: action, value: d.value });
   }

@@ -114,4 +114,25 @@ describe('figures', () => {
       ['تم الإفراج عن الرهائن الذين وصلوا إلى باماكو يوم الجمعة.', 'ar'],
     ]) expect(dated(text!, language!), text).toEqual([]);
   });
+
+  it('never attaches a date after since or until, which starts or ends a duration', () => {
+    const dated = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'date');
+    for (const [text, language] of [
+      ['The hostages held since January were freed.', 'en'],
+      ['The hostages held since early January were freed.', 'en'],
+      ['The kidnapping lasted until Friday.', 'en'],
+      ['Les otages détenus depuis janvier ont été libérés.', 'fr'],
+      ['Les otages enlevés depuis le 1er janvier ont été libérés.', 'fr'],
+      ["Les négociations pour la libération jusqu'à vendredi ont échoué.", 'fr'],
+      ['تم الإفراج عن المحتجزين منذ يناير.', 'ar'],
+      ['تم الإفراج عن الرهائن منذ شهر يناير.', 'ar'],
+      ['استمر الاختطاف حتى يوم الجمعة.', 'ar'],
+    ]) expect(dated(text!, language!), text).toEqual([]);
+    // A date after the action that ends the duration is that action's.
+    const friday = [{ kind: 'date', subject: 'action:release', value: '2025-08-01' }];
+    expect(dated('The hostages were freed on Friday, having been held since January.', 'en')).toEqual(friday);
+    expect(dated('The hostages, held until their release on Friday, were flown home.', 'en')).toEqual(friday);
+    expect(dated("Les otages, détenus jusqu'à leur libération vendredi, sont rentrés.", 'fr')).toEqual(friday);
+    expect(dated('وكان الرهائن محتجزين حتى الإفراج عنهم يوم الجمعة.', 'ar')).toEqual(friday);
+  });
 });
