@@ -1,5 +1,5 @@
 import type { PhraseSpan } from '../cluster/index.js';
-import type { Token } from '../text/index.js';
+import { foldArabic, stripClitics, type Token } from '../text/index.js';
 import { numberAt } from './numbers.js';
 
 /**
@@ -75,6 +75,8 @@ const PREPOSITIONS = new Set([
   'في', 'من', 'عن', 'الي', 'علي', 'مع', 'بعد', 'حول', 'ضد', 'لدي',
 ]);
 const RUN = 6;
+// "who", "qui", "الذين": what follows opens a clause of its own.
+const RELATIVES = new Set(['who', 'which', 'whom', 'qui', 'lequel', 'laquelle', 'lesquels', 'lesquelles', ...['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللواتي', 'اللاتي'].map((w) => stripClitics(foldArabic(w)))]);
 
 /** End of the verb at i when it is the coming to be of `key`, else 0. */
 function realises(tokens: readonly Token[], i: number, key: string): number {
@@ -94,6 +96,9 @@ function headsPhrase(tokens: readonly Token[], start: number): boolean {
   for (; j >= 0 && ARTICLES.has(tokens[j]!.word); j--) article = true;
   if (j < 0) return true;
   const t = tokens[j]!;
+  // Right after an auxiliary or a relative, a bare key is a verb of another clause: "the release of the
+  // hostages who were kidnapped did not happen" denies no kidnapping.
+  if (!article && (LINKS.has(t.word) || RELATIVES.has(t.word))) return false;
   // A content word right before a bare key makes it a modifier ("hostage ransom") or, in Arabic, a genitive.
   return !PREPOSITIONS.has(t.word) && (t.stop || article);
 }
