@@ -82,8 +82,9 @@ function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
 }
 
 /**
- * Drops furniture from the chosen blocks: sign-up calls and credited captions anywhere, datelines and bylines only above
- * the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
+ * Drops furniture from the chosen blocks: sign-up and follow calls, credited captions, "read also"
+ * links (also as lines of a <br>-parted paragraph) and lone ad labels anywhere; datelines and
+ * bylines only above the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;

@@ -39,10 +39,12 @@ export function kindOfTag(tag: string): BlockKind | null {
 // "post_comments" are caught but "shared-content" is not mistaken for "share".
 const NEGATIVE_WORDS = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'sidebar', 'widget', 'widgets',
-  'comment', 'comments', 'reply', 'replies', 'commentaires', 'comentarios', 'commenti', 'kommentare', 'disqus', 'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended',
-  'recommendations', 'promo', 'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr', 'privacy',
+  'comment', 'comments', 'reply', 'replies', 'commentaires', 'comentarios', 'commenti', 'kommentare', 'disqus',
+  'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
+  'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr', 'privacy',
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
-  'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright', 'outbrain', 'taboola', 'signup', 'paywall',
+  'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright',
+  'outbrain', 'taboola', 'signup', 'paywall',
   'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
   'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
   'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
