@@ -210,7 +210,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     const frame: Frame = {
       el,
       isBlock,
-      isLink: name === 'a',
+      isLink: name === 'a' && a.href !== undefined,
       kind: kindOfTag(name) ?? parent?.kind ?? 'paragraph',
       negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
       positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),

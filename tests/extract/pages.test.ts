@@ -243,3 +243,20 @@ describe('a story paged on one page, the next pages siblings of the first, hidde
     ]);
   });
 });
+
+describe('a page whose body opens with a named anchor written as if it closed itself', () => {
+  // `<a name="top"/>` does not close in HTML: the parser keeps it open around the whole page.
+  // It is an anchor, not a link, so the text under it is not link text.
+  const paragraph = (n: number) =>
+    `<p>قال المرصد في بيانه رقم ${n} إن الاشتباكات تجددت في ريف المدينة بعد منتصف الليل، وإن الفصائل سيطرت على مستودعات للذخيرة قرب البلدة.</p>`;
+  const html = `<html lang="ar"><head><title>معارضون يسيطرون على مخازن - الموقع</title><meta property="og:type" content="article"></head>
+    <body><a name="top_of_page"/><div id="hdr"><ul><li><a href="/">الرئيسية</a></li><li><a href="/world">العالم</a></li></ul></div>
+    <div class="storyarea"><h1>معارضون يسيطرون على مخازن</h1><div class="story">${[1, 2, 3, 4].map(paragraph).join('')}</div></div>
+    <div class="footer"><a href="/terms">شروط الخدمة</a> | <a href="/privacy">بيان الخصوصية</a></div></body></html>`;
+
+  it('is an article, and its paragraphs are its text', () => {
+    const a = extractArticle({ html, url: 'https://news.example/ar/2013/08/03/clashes' });
+    expect(a.notArticleReason).toBeNull();
+    expect(a.blocks.map((b) => b.text)).toEqual([1, 2, 3, 4].map((n) => paragraph(n).replace(/<\/?p>/g, '')));
+  });
+});
