@@ -24,13 +24,18 @@ const ERROR = /\b(404|410|page not found|not found|page introuvable|page non tro
 const CONSENT = /\b(cookies?|consent|consentement|gdpr|rgpd|privacy settings|paramètres de confidentialité|vie privée|accept all|tout accepter|j'accepte|i agree)\b|ملفات تعريف الارتباط/gi;
 const MIN_ARTICLE_CHARS = 250;
 
+/** Distinct consent words: an article on baking says "cookies" often, a wall says more than that. */
+function consentTerms(text: string): number {
+  return new Set((text.match(CONSENT) ?? []).map((m) => m.toLowerCase().replace(/s$/, ''))).size;
+}
+
 export function notArticleReason(e: PageEvidence): string | null {
   const heading = `${e.title ?? ''} ${e.h1 ?? ''}`;
   if (ERROR.test(heading) && e.textChars < 1500) return 'error page';
   // A cookie banner beside an article is common; a wall is when the consent notice is what the
   // page has to say: it is the main text, or nothing else is there.
-  const consentInText = (e.text.match(CONSENT) ?? []).length;
-  const consentInPage = (e.pageText.match(CONSENT) ?? []).length;
+  const consentInText = consentTerms(e.text);
+  const consentInPage = consentTerms(e.pageText);
   if ((consentInText >= 2 && e.textChars < 1500) || (consentInPage >= 2 && e.textChars < MIN_ARTICLE_CHARS)) return 'consent wall';
   const type = `${e.ogType ?? ''} ${e.jsonLdType ?? ''}`.toLowerCase();
   if (/gallery|imagegallery|mediagallery|video\./.test(type) && e.textChars < 1000) return 'gallery or media page';

@@ -75,6 +75,16 @@ describe('pages that are not articles', () => {
     expect(a.isArticle).toBe(false);
     expect(a.notArticleReason).toBe('consent wall');
   });
+
+  it('does not take a short article that says "cookies" twice, about baking, for a consent wall', () => {
+    const html = `<html><head><title>Shop an hour before closing</title></head><body><article>
+      <p>Head to the supermarket an hour before closing time: some stores mark down bakery items, so freshly baked cookies go for half price.</p>
+      <p>Buy kitchen supplies such as cookie sheets at a big-box chain instead, where they cost less than at the grocery store.</p>
+      <p>It also pays to check the market's own website for weekly deals it does not advertise anywhere else.</p></article></body></html>`;
+    const a = extractArticle({ html, url: 'https://lifestyle.example/grocery-tips' });
+    expect(a.notArticleReason).toBeNull();
+    expect(a.text).toMatch(/^Head to the supermarket/);
+  });
 });
 
 describe('bytes in a legacy charset', () => {
