@@ -76,7 +76,11 @@ function bemName(token: string): string {
   const modifier = name.indexOf('--');
   return modifier > 0 ? name.slice(0, modifier) : name;
 }
+// A state class says what is absent: "no_caption", "no-comments", "without-ads" mark an element that
+// has no caption, no thread, no ads, so the word after "no" is no evidence of what the element is.
+const ABSENCE = /(^|[\s_\-:])(no|without)[_\-:]+[a-z]+/gi;
 const classWords = (s: string): string[] => {
+  s = s.replace(ABSENCE, ' ');
   if (!s.includes('__') && !s.includes('--')) return splitWords(s);
   return s.split(/\s+/).flatMap((t) => splitWords(bemName(t)));
 };

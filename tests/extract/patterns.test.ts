@@ -25,3 +25,14 @@ describe('class and id evidence', () => {
     expect(classEvidence('privacy-banner', undefined).negative).toBe(true);
   });
 });
+
+describe('state classes', () => {
+  it('reads "no_caption", "no-comments" as saying what is absent, not what the element is', () => {
+    expect(classEvidence('list-item list-item-image no_caption', undefined).negative).toBe(false);
+    expect(classEvidence('post no-comments', undefined)).toMatchObject({ negative: false, positive: true });
+    expect(classEvidence('box without-ads', undefined).negative).toBe(false);
+    // the word itself, or a negative word elsewhere in the class, still counts
+    expect(classEvidence('caption no-credit', undefined).negative).toBe(true);
+    expect(classEvidence('notice-comments', undefined).negative).toBe(true);
+  });
+});
