@@ -41,6 +41,14 @@ export function isBylineLine(text: string): boolean {
   return text.length <= 80 && BYLINE.test(text) && !/[.!?]\s*$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
 }
 
+// "2/26/2015 7:11 AM PST BY TMZ STAFF", "5 mars 2024 à 11h30 | Par Jean Dupont": the date, then the byline, on one line.
+const BY_AFTER_DATE = /[\s|·•,–—-](?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+[\p{Lu}\p{Lt}]/u;
+export function isDatedBylineLine(text: string): boolean {
+  if (text.length > 160) return false;
+  const at = text.search(BY_AFTER_DATE);
+  return at > 0 && isDateline(text.slice(0, at).trim()) && isBylineLine(text.slice(at + 1).trim());
+}
+
 // Sign-up calls: newsletters, alerts, "delivered to your inbox". The article's own sentences can
 // mention a newsletter or people signing up; a call is short and addresses the reader.
 // ("ourNewsletter": words run together where a template drops the space between two spans.)
@@ -50,9 +58,13 @@ const CALL = /\byour inbox\b|^\W*subscribe\b|abonnez-vous|inscrivez-vous/i;
 // "Follow The Chronicle Opinion section on Facebook", "Join our WhatsApp channel", "Suivez-nous sur
 // Google Actualités": a call to follow the outlet elsewhere.
 const FOLLOW = /^\W*(follow\s|join (us|our)\s|suivez\s|suivez-nous|rejoignez|siga-nos|síguenos|seguici|folgen sie|تابعونا|تابعوا).{0,100}\b(facebook|twitter|instagram|telegram|whatsapp|linkedin|youtube|tiktok|google (news|actualités))\b/iu;
+// The consent line under a sign-up form: "By clicking "Submit," you agree to the Privacy Policy and
+// Terms of Use", "En vous inscrivant, vous acceptez nos conditions générales", "بالتسجيل، فإنك توافق على شروط الاستخدام".
+const CONSENT = /^\W*(by (clicking|signing up|subscribing|submitting|registering|continuing|creating|entering|providing|using)\b.{0,120}\byou (agree|accept|consent|acknowledge)|en (cliquant|vous inscrivant|vous abonnant|poursuivant|continuant|validant|créant)\b.{0,120}\bvous (acceptez|reconnaissez|consentez)|(بالنقر|بالضغط|بالتسجيل|بالاشتراك|بالمتابعة).{0,120}(توافق|تقبل|تقر))/iu;
+const TERMS = /\b(terms|privacy|policy|conditions|confidentialité|données personnelles)\b|الشروط|شروط|الخصوصية/iu;
 export function isSignUpCall(text: string): boolean {
   if (text.length > 200) return false;
-  return CALL.test(text) || FOLLOW.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' ')));
+  return CALL.test(text) || FOLLOW.test(text) || (NEWSLETTER.test(text) && CALL_WORDS.test(text.replace(NEWSLETTER, ' '))) || (CONSENT.test(text) && TERMS.test(text));
 }
 
 // A caption's credit closes it: "(Image: GETTY)", "(Photo NH / archives)", "(Courier photo by
@@ -82,16 +94,17 @@ function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
 }
 
 /**
- * Drops furniture from the chosen blocks: sign-up and follow calls, credited captions, "read also"
- * links (also as lines of a <br>-parted paragraph) and lone ad labels anywhere; datelines and
- * bylines only above the first paragraph of prose (further down, "10 p.m." heads a live blog's entry).
+ * Drops furniture from the chosen blocks: sign-up and follow calls (and the consent line under a
+ * sign-up form), credited captions, "read also" links (also as lines of a <br>-parted paragraph)
+ * and lone ad labels anywhere; datelines and bylines, alone or on one line, only above the first
+ * paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
   return blocks.map(withoutReadAlsoLines).filter((b) => {
     if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
-    return !(inHead && (isDateline(b.text) || isBylineLine(b.text)));
+    return !(inHead && (isDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDateline, isReadAlsoLine, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isReadAlsoLine, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('datelines', () => {
@@ -28,6 +28,19 @@ describe('bylines', () => {
   );
 });
 
+describe('a date and a byline on one line', () => {
+  it.each(['2/26/2015 7:11 AM PST BY TMZ STAFF', 'March 3, 2015 | By Jane Doe', 'Publié le 5 mars 2024 à 11h30 par Jean Dupont'])('%s', (t) =>
+    expect(isDatedBylineLine(t)).toBe(true),
+  );
+  it.each(['On March 3, 2015 by the river, police found the car.', 'March 3, 2015 by Order of the Council.', 'By Jane Doe'])('not: %s', (t) =>
+    expect(isDatedBylineLine(t)).toBe(false),
+  );
+  it('is dropped above the text like a dateline', () => {
+    const body = 'The council voted on Tuesday to close the old bridge to traffic after engineers found cracks in two of its piers.';
+    expect(dropFurniture([{ text: '2/26/2015 7:11 AM PST BY JANE DOE' }, { text: body }]).map((b) => b.text)).toEqual([body]);
+  });
+});
+
 describe('sign-up calls', () => {
   it.each([
     'Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.',
@@ -38,6 +51,10 @@ describe('sign-up calls', () => {
     'Follow The Chronicle Opinion section on Facebook, Twitter (@ChronicleOpinion) and Instagram.',
     'Join our WhatsApp channel for breaking news and Super Eagles updates. Click here to join.',
     'Suivez Carthage Infos sur Google Actualités',
+    'By clicking "Submit," you agree to the Privacy Policy and Terms of Use.',
+    'By signing up, you agree to our Terms of Service and acknowledge our Privacy Policy.',
+    'En vous inscrivant, vous acceptez nos conditions générales d’utilisation.',
+    'بالتسجيل، فإنك توافق على شروط الاستخدام وسياسة الخصوصية',
   ])('%s', (t) => expect(isSignUpCall(t)).toBe(true));
   it.each([
     'Disney’s tech teams isolated the problem and the company continued to sign up customers.',
@@ -45,6 +62,7 @@ describe('sign-up calls', () => {
     'The newsletter, founded in 1998, was read by most of the town council.',
     'Follow-up talks were held on Facebook Live by the ministry, officials said, after the minister’s remarks on Twitter drew criticism.',
     'Protesters joined the march after the video spread on WhatsApp and Facebook.',
+    'By clicking the link, you agree to nothing, the researcher said of the scam.', // no terms named
   ])('not: %s', (t) => expect(isSignUpCall(t)).toBe(false));
   it('a long paragraph is never a call', () => {
     expect(isSignUpCall(`Readers who subscribe to the newsletter ${'said the coverage mattered to them. '.repeat(6)}`)).toBe(false);
