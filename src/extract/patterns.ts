@@ -57,6 +57,11 @@ const WEAK_NEGATIVE_WORDS = new Set([
   'dateline', 'timestamp',
 ]);
 
+// Negative words that templates also give to the wrapper of the text itself ("article_description",
+// "post-footer-wrap" around a review's verdict): after a positive word in one name, they are no
+// evidence of what the element is (see evidenceOf).
+const WRAPPER_WORDS = new Set(['description', 'excerpt', 'footer']);
+
 const POSITIVE_WORDS = new Set([
   'article', 'articlebody', 'body', 'content', 'entry', 'main', 'post', 'story', 'text', 'blog', 'prose', 'richtext',
 ]);
@@ -79,10 +84,11 @@ function bemName(token: string): string {
 // A state class says what is absent: "no_caption", "no-comments", "without-ads" mark an element that
 // has no caption, no thread, no ads, so the word after "no" is no evidence of what the element is.
 const ABSENCE = /(^|[\s_\-:])(no|without)[_\-:]+[a-z]+/gi;
-const classWords = (s: string): string[] => {
+/** The words of each class token (or of the id). */
+const classTokens = (s: string): string[][] => {
   s = s.replace(ABSENCE, ' ');
-  if (!s.includes('__') && !s.includes('--')) return splitWords(s);
-  return s.split(/\s+/).flatMap((t) => splitWords(bemName(t)));
+  const bem = s.includes('__') || s.includes('--');
+  return s.split(/\s+/).map((t) => splitWords(bem ? bemName(t) : t));
 };
 
 export interface ClassEvidence {
@@ -109,14 +115,24 @@ function evidenceOf(text: string, cache: Map<string, ClassEvidence>, mayNameAuth
   let positive = false;
   let embed = false;
   let strong = false;
-  for (const word of classWords(text)) {
-    if (word === '') continue;
-    if (NEGATIVE_WORDS.has(word)) {
-      negative = true;
-      if (!WEAK_NEGATIVE_WORDS.has(word)) strong = true;
+  for (const words of classTokens(text)) {
+    // In one hyphenated name the last telling word says what the element is, the ones before it
+    // where it sits: "post-body-bio" is a bio, "article-comments" a thread, so the positive words
+    // before them do not count; "comment-body", positive and negative, is left as it was.
+    let tokenPositive = false;
+    let lastNegative = false;
+    for (const word of words) {
+      if (word === '') continue;
+      if (NEGATIVE_WORDS.has(word)) {
+        negative = true;
+        lastNegative = !WRAPPER_WORDS.has(word);
+        if (!WEAK_NEGATIVE_WORDS.has(word)) strong = true;
+      } else if (POSITIVE_WORDS.has(word)) {
+        tokenPositive = true;
+        lastNegative = false;
+      } else if (EMBED_WORDS.has(word)) embed = true;
     }
-    else if (POSITIVE_WORDS.has(word)) positive = true;
-    else if (EMBED_WORDS.has(word)) embed = true;
+    if (tokenPositive && !lastNegative) positive = true;
   }
   if (embed) negative = false;
   const evidence = { negative, positive, author: mayNameAuthor && AUTHOR_HINT.test(text), weak: negative && !strong };

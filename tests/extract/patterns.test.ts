@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/index.js';
 import { classEvidence } from '../../src/extract/patterns.js';
 
 describe('class and id evidence', () => {
@@ -34,5 +35,37 @@ describe('state classes', () => {
     // the word itself, or a negative word elsewhere in the class, still counts
     expect(classEvidence('caption no-credit', undefined).negative).toBe(true);
     expect(classEvidence('notice-comments', undefined).negative).toBe(true);
+  });
+});
+
+describe('one hyphenated name', () => {
+  it('is what its last telling word says, where the positive words before it say where it sits', () => {
+    expect(classEvidence('post-body-bio', undefined)).toMatchObject({ negative: true, positive: false });
+    expect(classEvidence('article-comments', undefined)).toMatchObject({ negative: true, positive: false });
+    expect(classEvidence('article_caption_w_attr', undefined)).toMatchObject({ negative: true, positive: false });
+    expect(classEvidence('main-sidebar', undefined)).toMatchObject({ negative: true, positive: false });
+  });
+
+  it('leaves a name that ends on a positive word, or on a word templates also give the text, as it was', () => {
+    expect(classEvidence('comment-body', undefined)).toMatchObject({ negative: true, positive: true });
+    expect(classEvidence('article_description', undefined)).toMatchObject({ negative: true, positive: true });
+    expect(classEvidence('post-footer-wrap', undefined)).toMatchObject({ negative: true, positive: true });
+    // two names on one element still weigh against each other
+    expect(classEvidence('entry-content bio', undefined)).toMatchObject({ negative: true, positive: true });
+  });
+});
+
+describe('an author bio named inside the body', () => {
+  it('is left out of the text', () => {
+    const body = [
+      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body>
+      <div class="post-body"><h1>Bridge closed</h1>${body.map((p) => `<p>${p}</p>`).join('')}
+        <div class="post-body-bio">Jane Doe is a city hall correspondent for The Valley News. She previously covered courts and schools for the Daily Ledger.</div>
+      </div></body></html>`;
+    expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe(body.join('\n\n'));
   });
 });
