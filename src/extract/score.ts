@@ -59,7 +59,7 @@ function nestedInSameClass(el: Element): boolean {
 /**
  * Teasers: a card's excerpt under its headline link. Either one block that opens with a long
  * link and goes on to an excerpt ("Headline First lines..."), or a short block right after a link-only block
- * with which it shares a small element (the card) and nothing much else.
+ * (or a heading mostly made of its link) with which it shares a small element (the card) and nothing much else.
  */
 function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[] {
   return blocks.map((b, i) => {
@@ -69,7 +69,8 @@ function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[]
     // but say the whole thing.)
     if (b.leadLinkChars >= 25 && b.leadLinkChars < len && /(\.\.\.|…)\s*$/.test(b.text)) return true;
     const prev = blocks[i - 1];
-    if (!prev || prev.text.length < 20 || prev.linkChars / prev.text.length < 0.8) return false;
+    // A card's headline may open with a kicker outside the link ("Editorial <a>Fraser's legacy</a>").
+    if (!prev || prev.text.length < 20 || prev.linkChars / prev.text.length < (prev.kind === 'heading' ? 0.6 : 0.8)) return false;
     const common = commonAncestor(prev.el, b.el, 6);
     return common !== null && (chars.get(common) ?? Infinity) <= prev.text.length + len + 200;
   });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/extract/index.js';
+
+describe('teaser cards', () => {
+  it('leaves out a card whose headline opens with a kicker outside its link', () => {
+    const body = [
+      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
+    ];
+    const cards = [
+      ['Editorial', 'A bridge too far for the budget', 'THE council has known for a decade that the bridge was failing, and did nothing until the cracks could be seen from the bank.'],
+      ['Traffic chaos', 'Commuters face longer trips', 'DRIVERS who used the bridge every morning will now add twenty minutes to their trip, by the ring road or the northern crossing.'],
+      ['Local business', 'Traders fear a long winter', 'SHOPKEEPERS on the south bank say the ferry will not bring back the passing trade that the bridge brought them every day.'],
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body>
+      <div id="story"><div class="story-body"><h1>Bridge closed</h1>${body.map((p) => `<p>${p}</p>`).join('')}</div>
+        <div class="group"><h2>Other Opinion Columns</h2>
+          ${cards.map(([k, h, x]) => `<div class="card"><h4><strong>${k}</strong> <a href="/opinion/${h!.length}">${h}</a></h4><p>${x}</p></div>`).join('\n')}
+        </div>
+      </div></body></html>`;
+    expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe(body.join('\n\n'));
+  });
+});
