@@ -44,7 +44,7 @@ const NEGATIVE_WORDS = new Set([
   'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr', 'privacy',
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
   'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright',
-  'outbrain', 'taboola', 'signup', 'paywall',
+  'outbrain', 'taboola', 'signup', 'paywall', 'video',
   'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
   'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
   'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',

@@ -207,3 +207,26 @@ describe('ad labels and credits in the body', () => {
     expect(isCaptionCredit('The coach said the team had studied the photo by the end of the week (and the video too).')).toBe(false);
   });
 });
+
+describe('a video player in the story', () => {
+  const body = [
+    'Health officials said on Thursday that a second patient had been admitted to the county hospital with symptoms of the disease, days after the first.',
+    'The patient had flown in from abroad last week and was screened at the airport, where no fever was found, a spokeswoman for the hospital said.',
+    'Nurses who treated the first patient are being watched for symptoms at home, and none has shown any so far, according to the county health office.',
+    'The hospital has set aside a ward for further cases and asked visitors to stay away from it until the end of the month, the spokeswoman added.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Second patient admitted</title></head><body>
+    <article class="story">
+      <h1>Second patient admitted</h1>
+      <div class="story-asset video-asset"><div class="ui-video-wrapper">
+        <p class="video-desc">Travelers at the airport share their worries about the screening of passengers arriving from abroad, as officials defend it.</p>
+        <div class="video-full-transcript"><div class="collapsible" style="display: none">00:01 But according to officials the most rigorous screening actually occurs before travelers ever reach the airport. 00:08 We talked to a number of passengers today.</div></div>
+      </div></div>
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+    </article>
+    </body></html>`;
+
+  it("leaves out the player's description and transcript", () => {
+    expect(extractArticle({ html, url: 'https://herald.example/health/second-patient' }).text).toBe(body.join('\n\n'));
+  });
+});
