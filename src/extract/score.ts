@@ -168,16 +168,24 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const containerInHeader = headerAbove(container);
   const titleKey = titleText ? key(titleText) : null;
   const nextPages = hiddenNextPages(container);
+  let seenProse = false;
+  // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
+  const sectionTitles = new Set<Block>();
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
     if (teasers[i]) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
-    if (b.inHeader && !containerInHeader && !inEntryHeader(b.el, container)) return false;
+    if (b.inHeader && !containerInHeader && !inEntryHeader(b.el, container)) {
+      if (!seenProse || b.kind !== 'heading') return false;
+      sectionTitles.add(b);
+    }
     if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
+    if (isProse(b)) seenProse = true;
     return true;
   });
+  if (sectionTitles.size > 0) dropEmptySections(kept, sectionTitles);
   kept.unshift(...leadAbove(blocks, kept, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
 }
@@ -215,6 +223,22 @@ function inEntryHeader(el: Element, container: ParentNode): boolean {
   while (n && !('name' in n && n.name === 'header')) n = n.parent;
   for (n = n?.parent ?? null; n && n !== container; n = n.parent) if ('name' in n && n.name === 'article') return hasSiblingArticle(n as Element);
   return false;
+}
+
+/**
+ * A <header> below the story's first paragraph heads a section of it ("<section><header><h2>Features
+ * and tools</h2></header><p>..."): its heading stays when the text after it is in that section. A
+ * module of links dropped from the text ("Other People Are Reading") has nothing after its label.
+ */
+function dropEmptySections(kept: Block[], titles: Set<Block>): void {
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const b = kept[k]!;
+    if (!titles.has(b)) continue;
+    let header: ParentNode | null = b.el;
+    while (header && !('name' in header && header.name === 'header')) header = header.parent;
+    const next = kept[k + 1];
+    if (!header?.parent || !next || !isInside(next.el, header.parent)) kept.splice(k, 1);
+  }
 }
 
 /** One of several <article>s side by side: a feed's entry, not the story's own article. */

@@ -22,3 +22,21 @@ describe('teaser cards', () => {
     expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('a <header> inside the text', () => {
+  const p = (s: string) => `<p>${s}</p>`;
+  const intro = 'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.';
+  const work = 'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.';
+  const shops = 'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.';
+  const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body><main>
+      <header><h1>Bridge closed</h1><p>The crossing will stay shut for at least a year and a half while engineers rebuild two piers.</p></header>
+      ${p(intro)}
+      <div class="more"><header><h3>Other People Are Reading</h3></header>
+        <ul><li><a href="/a">Ferry timetable for the winter</a></li><li><a href="/b">How the bridge was built in 1902</a></li></ul></div>
+      <section><header><h2>What happens next</h2></header>${p(work)}${p(shops)}</section>
+    </main></body></html>`;
+
+  it("keeps a section's title below the first paragraph, and leaves out the story's header and a module's label", () => {
+    expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe([intro, 'What happens next', work, shops].join('\n\n'));
+  });
+});
