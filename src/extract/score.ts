@@ -173,7 +173,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const sectionTitles = new Set<Block>();
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
-    if (teasers[i]) return false;
+    if (teasers[i] || b.repeatsAlt) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;

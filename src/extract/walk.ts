@@ -10,6 +10,19 @@ const COLLAPSIBLE = new Set(['div', 'section', 'article', 'p']);
 /** Skipped elements that sit inside a line of text: they do not end the paragraph around them. */
 const INLINE_SKIPPED = new Set(['img', 'svg', 'picture', 'input', 'button', 'label', 'select', 'textarea', 'math']);
 
+/**
+ * A caption set as a paragraph of its own under the image (no <figure>, no class that says so)
+ * repeats the image's alt text, at times with a credit after it: "Izaskun Lesaka." under an
+ * image whose alt is "Izaskun Lesaka.". Alt texts shorter than this ("Photo", "Logo") say nothing.
+ */
+const MIN_ALT = 12;
+const altTextKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+function repeatsAltText(text: string, alt: string): boolean {
+  if (text.length > alt.length * 1.5 + 80) return false;
+  const k = altTextKey(text);
+  return k.startsWith(alt) && k.length - alt.length <= 60;
+}
+
 /** A run of text the walk found: one paragraph, heading or list item, with its evidence. */
 export interface Block {
   text: string;
@@ -29,6 +42,8 @@ export interface Block {
   inHeader: boolean;
   /** Inside an element hidden until a reader opens it (a "read more", the next page of the story). */
   collapsed: boolean;
+  /** The first text after an image that says what the image's alt text says: the image's caption. */
+  repeatsAlt: boolean;
 }
 
 export interface WalkLimits {
@@ -92,6 +107,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let muteDepth = 0;
   let visited = 0;
   let timedOut = false;
+  // The alt text of the last image, until the next block is pushed.
+  let altKey: string | null = null;
 
   const top = (): Frame | undefined => stack[stack.length - 1];
   const blockFrame = (): Frame | undefined => {
@@ -104,6 +121,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     const frame = blockFrame();
     const text = visibleChars > 0 && frame ? normaliseSpace(parts.length === 1 ? parts[0]! : parts.join('')) : '';
     if (text !== '' && frame) {
+      const repeatsAlt = altKey !== null && repeatsAltText(text, altKey);
+      altKey = null;
       blocks.push({
         text,
         kind: frame.kind,
@@ -115,6 +134,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         positives: frame.positives,
         inHeader: frame.inHeader,
         collapsed: frame.collapsed,
+        repeatsAlt,
       });
     }
     parts = [];
@@ -200,6 +220,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
+      if (name === 'img') altKey = a.alt && a.alt.length >= MIN_ALT ? altTextKey(a.alt) : null;
       return false;
     }
     const parent = top();

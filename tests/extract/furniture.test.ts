@@ -230,3 +230,28 @@ describe('a video player in the story', () => {
     expect(extractArticle({ html, url: 'https://herald.example/health/second-patient' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('a caption that repeats the image\'s alt text', () => {
+  const body = [
+    'The regional council approved the new water plan on Monday after two years of talks between the farmers and the towns along the river.',
+    'Under the plan, farms will draw a third less water in dry summers, and the towns will pay for new storage tanks, the council said in a statement.',
+    'The plan still needs the approval of the national water agency, which is expected to give it before the end of the year, officials said.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Water plan approved</title></head><body>
+    <div id="story">
+      <div class="pic"><img src="/img/council.jpg" alt="Council members vote on the water plan in Millbrook."><p>Council members vote on the water plan in Millbrook, on Monday.</p></div>
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+      <p><img src="/img/river.jpg" alt="The river at Millbrook"></p>
+      <p>The river at Millbrook has run low in three of the last five summers, and the towns downstream have had to truck in water for weeks.</p>
+    </div>
+    </body></html>`;
+  const text = extractArticle({ html, url: 'https://valley.example/water-plan' }).text;
+
+  it('is left out, with what it adds', () => {
+    expect(text.startsWith(body[0]!)).toBe(true);
+  });
+
+  it('but a paragraph that only opens with the same words is kept', () => {
+    expect(text.endsWith('for weeks.')).toBe(true);
+  });
+});
