@@ -49,6 +49,20 @@ describe('bylines', () => {
     expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['بقلم: سارة الخطيب'] })).toEqual(['سارة الخطيب']);
   });
 
+  it('ends a byline at a date in words, a dash or a follow-me handle', () => {
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['By Nathan Willis March 25, 2015', 'By Jonathan Corbet March 25, 2015'] })).toEqual(['Nathan Willis', 'Jonathan Corbet']);
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['Par Claire Fabre le 3 mars 2024'] })).toEqual(['Claire Fabre']);
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['by Dan Goodin - Apr 16, 2015 8:02 pm UTC'] })).toEqual(['Dan Goodin']);
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['By Erin Cunningham', 'Follow @erinmcunningham'] })).toEqual(['Erin Cunningham']);
+  });
+
+  it("leaves out an author's blurb and a name followed by the outlet", () => {
+    const blurb = 'Dan Goodin / Dan is the Security Editor at Ars Technica, which he joined in 2012 after working for The Register, the Associated Press, Bloomberg News, and other publications.';
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['Dan Goodin', blurb] })).toEqual(['Dan Goodin']);
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['By Kelli Miller WebMD Health News', 'Kelli Miller'] })).toEqual(['Kelli Miller']);
+    expect(chooseAuthors({ jsonLd: [], meta: [], dom: ['Carlos Nadalim', 'Sobre Carlos Nadalim', 'Nome *'] })).toEqual(['Carlos Nadalim']);
+  });
+
   it('trusts JSON-LD first and ignores profile URLs', () => {
     expect(chooseAuthors({ jsonLd: ['Ana Lima'], meta: ['Someone Else'], dom: [] })).toEqual(['Ana Lima']);
     expect(chooseAuthors({ jsonLd: [], meta: ['https://facebook.com/someone'], dom: ['By Ana Lima'] })).toEqual(['Ana Lima']);
