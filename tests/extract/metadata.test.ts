@@ -101,6 +101,13 @@ describe('title and canonical URL', () => {
     expect(stripSiteName('Left - right', null)).toBe('Left - right');
   });
 
+  it('takes the headline from a later h1 when the first is the site\'s logo', () => {
+    const body = `<article><h1 class="heading">Just-released exploit makes it easy to crash game servers</h1><p>${'Text of the article. '.repeat(20)}</p></article>`;
+    const html = `<html><head><title>Just-released exploit makes it easy to crash game servers | Ars Technica</title></head>
+      <body><header><h1><a href="/">ArsTechnica</a></h1></header>${body}</body></html>`;
+    expect(extractArticle({ html, url: 'https://x.example/a' }).title).toBe('Just-released exploit makes it easy to crash game servers');
+  });
+
   it('resolves a relative canonical link against the page URL, else og:url', () => {
     const body = `<article><p>${'Text of the article. '.repeat(20)}</p></article>`;
     expect(extractArticle({ html: `<html><head><link rel="canonical" href="../b?x=1"></head><body>${body}</body></html>`, url: 'https://x.example/news/a/page' }).canonicalUrl).toBe('https://x.example/news/b?x=1');

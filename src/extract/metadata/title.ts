@@ -10,11 +10,15 @@ const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 export function chooseTitle(c: { jsonLd: string | null; og: string | null; twitter: string | null; html: string | null; h1s: string[]; siteName: string | null }): string | null {
   const h1 = c.h1s.find((h) => h.length > 0) ?? null;
   const candidates = [c.jsonLd, c.og, c.twitter, c.html].filter((t): t is string => !!t && t.trim() !== '');
-  // An h1 that one of the declared titles starts with, or contains, is the article's own headline.
-  if (h1) {
-    const hk = key(h1);
-    if (hk.length >= 10 && candidates.some((t) => key(t).includes(hk))) return h1;
-  }
+  // An h1 that one of the declared titles, without its site name, contains is the article's own
+  // headline. Without the site name, because the first h1 is often the logo ("ArsTechnica" in
+  // "Minecraft exploit ... | Ars Technica"); the headline may be a later h1.
+  const declared = candidates.map((t) => key(stripSiteName(t.replace(/\s+/g, ' ').trim(), c.siteName)));
+  const confirmed = c.h1s.find((h) => {
+    const hk = key(h);
+    return hk.length >= 10 && declared.some((d) => d.includes(hk));
+  });
+  if (confirmed) return confirmed;
   const raw = candidates[0] ?? h1;
   return raw ? stripSiteName(raw.replace(/\s+/g, ' ').trim(), c.siteName) : null;
 }
