@@ -186,6 +186,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     return true;
   });
   if (sectionTitles.size > 0) dropEmptySections(kept, sectionTitles);
+  dropModuleLabels(blocks, kept);
   kept.unshift(...leadAbove(blocks, kept, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
 }
@@ -239,6 +240,34 @@ function dropEmptySections(kept: Block[], titles: Set<Block>): void {
     const next = kept[k + 1];
     if (!header?.parent || !next || !isInside(next.el, header.parent)) kept.splice(k, 1);
   }
+}
+
+/**
+ * A label heads the module it sits in ("Story Tools", "Browse Issues", "RELATED TOPICS" over a list
+ * of links): when the module's other blocks were all left out, so is its label. (A sub-heading that
+ * shares a wrapper with nothing but an image's caption stays: its section is the text after it.)
+ */
+const isLabel = (b: Block) => b.kind === 'heading' ? b.text.length < 80 : b.text.length < 40 && !SENTENCE_END.test(b.text);
+function dropModuleLabels(blocks: Block[], kept: Block[]): void {
+  const keptSet = new Set(kept);
+  const drop = new Set<Block>();
+  let i = 0;
+  for (const b of kept) {
+    if (!isLabel(b)) continue;
+    while (blocks[i] !== b) i++;
+    const module = b.el.parent;
+    if (!module) continue;
+    let others = 0;
+    let links = 0;
+    let keptOther = false;
+    for (let j = i + 1; j < blocks.length && j <= i + 60 && isInside(blocks[j]!.el, module); j++) {
+      others++;
+      if (blocks[j]!.linkChars > 0.5 * blocks[j]!.text.length) links++;
+      if (keptSet.has(blocks[j]!)) { keptOther = true; break; }
+    }
+    if (!keptOther && (others >= 2 || links > 0)) drop.add(b);
+  }
+  if (drop.size > 0) for (let k = kept.length - 1; k >= 0; k--) if (drop.has(kept[k]!)) kept.splice(k, 1);
 }
 
 /** One of several <article>s side by side: a feed's entry, not the story's own article. */

@@ -40,3 +40,27 @@ describe('a <header> inside the text', () => {
     expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe([intro, 'What happens next', work, shops].join('\n\n'));
   });
 });
+
+describe("a module's label", () => {
+  const body = [
+    'The port authority said on Wednesday that container traffic rose by a fifth last year, the most since the new quay opened in 2015.',
+    'Most of the growth came from grain and fertiliser, which now make up a third of what passes through the port, the authority said.',
+    'It plans to dredge the channel next spring so that larger ships can dock, a project the government has agreed to pay half of.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Port traffic up</title></head><body>
+    <div id="storyBody">
+      <p>${body[0]}</p>
+      <div class="inset"><div id="tools"><h4>Story Tools</h4><ul><li><a href="/print">Print</a></li><li><a href="/email">Email this story</a></li><li><a href="/share">Share</a></li></ul></div></div>
+      <p>${body[1]}</p>
+      <div><div><b>RELATED TOPICS</b></div><ul><li><a href="/t/ports">Ports</a></li><li><a href="/t/trade">Trade</a></li></ul></div>
+      <p>${body[2]}</p>
+      <section><h2>Dredging</h2><p>The channel was last dredged in 2009, and silt has since cut its depth by more than a metre in places, pilots say.</p></section>
+    </div>
+    </body></html>`;
+
+  it('goes with the links under it, where a section heading stays', () => {
+    expect(extractArticle({ html, url: 'https://coast.example/port-traffic' }).text).toBe(
+      [...body, 'Dredging', 'The channel was last dredged in 2009, and silt has since cut its depth by more than a metre in places, pilots say.'].join('\n\n'),
+    );
+  });
+});
