@@ -169,6 +169,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const titleKey = titleText ? key(titleText) : null;
   const nextPages = hiddenNextPages(container);
   let seenProse = false;
+  let headlineAt = -2;
   // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
   const sectionTitles = new Set<Block>();
   const kept = blocks.filter((b, i) => {
@@ -181,7 +182,14 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
       if (!seenProse || b.kind !== 'heading') return false;
       sectionTitles.add(b);
     }
-    if (titleKey && isHeadlineCell(b.text, titleKey)) return false;
+    if (titleKey && isHeadlineCell(b.text, titleKey)) {
+      headlineAt = i;
+      return false;
+    }
+    // A long heading right under the headline is its standfirst (<h1>Olivia Munn: Queen of the
+    // Uncool</h1><h2>The Web and cable star has achieved fame by targeting nerdy guys...</h2>): a
+    // sub-heading of the text comes after some of it.
+    if (i === headlineAt + 1 && b.kind === 'heading' && b.text.length >= 40) return false;
     if (isProse(b)) seenProse = true;
     return true;
   });

@@ -64,3 +64,22 @@ describe("a module's label", () => {
     );
   });
 });
+
+describe('a heading right under the headline', () => {
+  const body = [
+    'The national library reopened its reading rooms on Monday after a renovation that took four years and twice the money first planned.',
+    'Readers will find the old oak tables back in place, but the lights, the heating and the shelves behind them are all new, the director said.',
+  ];
+  const page = (sub: string) => `<!doctype html><html lang="en"><head><title>Library reopens</title></head><body>
+    <div id="storyBody"><h1>Library reopens</h1><h2>${sub}</h2>${body.map((p) => `<p>${p}</p>`).join('\n')}</div></body></html>`;
+
+  it('is the standfirst when it is long', () => {
+    const html = page('After four years and twice the planned cost, readers are back at the old oak tables');
+    expect(extractArticle({ html, url: 'https://capital.example/library' }).text).toBe(body.join('\n\n'));
+  });
+
+  it('is the first section title when it is short', () => {
+    const html = page('The reading rooms and their tables');
+    expect(extractArticle({ html, url: 'https://capital.example/library' }).text).toBe(['The reading rooms and their tables', ...body].join('\n\n'));
+  });
+});
