@@ -35,10 +35,15 @@ export function isDateline(text: string): boolean {
   return /\d{1,2}[:h]\d{2}/.test(text) || words.some((w) => CALENDAR.has(w));
 }
 
-// "By Phil Helsel", "Par Jean Dupont", "By Reuters": a name after the word, no sentence.
-const BYLINE = /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)\s+[\p{Lu}\p{Lt}]/u;
+// "By Phil Helsel", "Par Jean Dupont", "By Reuters", "By: Patti Domm": a name after the word, no sentence.
+const BYLINE = /^(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor)(?:\s*:\s*|\s+)[\p{Lu}\p{Lt}]/u;
+const NO_SENTENCE = (line: string) => !/[.!?]\s*$/.test(line.replace(/\b\p{Lu}\.$/u, ''));
 export function isBylineLine(text: string): boolean {
-  return text.length <= 80 && BYLINE.test(text) && !/[.!?]\s*$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+  if (text.length <= 80 && BYLINE.test(text) && NO_SENTENCE(text)) return true;
+  // The name over the author's title, parted by <br>: "By: Patti Domm / CNBC Executive News Editor".
+  if (text.length > 200 || !text.includes('\n')) return false;
+  const [first, ...rest] = text.split('\n');
+  return isBylineLine(first!) && rest.every((l) => l.length <= 60 && NO_SENTENCE(l));
 }
 
 // "2/26/2015 7:11 AM PST BY TMZ STAFF", "5 mars 2024 à 11h30 | Par Jean Dupont": the date, then the byline, on one line.

@@ -20,10 +20,10 @@ describe('datelines', () => {
 });
 
 describe('bylines', () => {
-  it.each(['By Phil Helsel', 'By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', 'Par Jean Dupont', 'By Reuters'])('%s', (t) =>
+  it.each(['By Phil Helsel', 'By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', 'Par Jean Dupont', 'By Reuters', 'By: Patti Domm', 'Par : Jean Dupont', 'By: Patti Domm\nCNBC Executive News Editor'])('%s', (t) =>
     expect(isBylineLine(t)).toBe(true),
   );
-  it.each(['By the end of the year, prices had doubled.', 'by the river', 'Bystanders ran for cover'])('not: %s', (t) =>
+  it.each(['By the end of the year, prices had doubled.', 'by the river', 'Bystanders ran for cover', 'By: Patti Domm\nThe Fed surprised traders on Wednesday with a new plan.'])('not: %s', (t) =>
     expect(isBylineLine(t)).toBe(false),
   );
 });
