@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { cutAtComments, dropFurniture, isCommentsLabel } from './furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCommentsLabel } from './furniture.js';
 import { classEvidence, isCollapsed } from './patterns.js';
 import type { Block } from './walk.js';
 
@@ -190,6 +190,8 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     // Uncool</h1><h2>The Web and cable star has achieved fame by targeting nerdy guys...</h2>): a
     // sub-heading of the text comes after some of it.
     if (i === headlineAt + 1 && b.kind === 'heading' && b.text.length >= 40) return false;
+    // So is a long heading over the byline: the text starts below it.
+    if (!seenProse && b.kind === 'heading' && b.text.length >= 40 && i + 1 < blocks.length && isBylineLine(blocks[i + 1]!.text)) return false;
     if (isProse(b)) seenProse = true;
     return true;
   });

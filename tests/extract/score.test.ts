@@ -83,3 +83,21 @@ describe('a heading right under the headline', () => {
     expect(extractArticle({ html, url: 'https://capital.example/library' }).text).toBe(['The reading rooms and their tables', ...body].join('\n\n'));
   });
 });
+
+describe('a heading over the byline', () => {
+  const body = [
+    'A Toulouse, le Premier ministre a été rappelé deux fois sur scène par les militants, après un discours d’une heure sur le nouveau modèle français.',
+    'Après une semaine de turbulences, le chef du gouvernement avait besoin de cette longue ovation, glissait l’un de ses proches à la sortie.',
+  ];
+  const html = `<!doctype html><html lang="fr"><head><title>Le Premier ministre assume sa méthode</title></head><body>
+    <div class="object-header"><h1>Le Premier ministre assume sa méthode</h1><h5>27 octobre 2012 à 18:27</h5></div>
+    <div class="object-content">
+      <h2>Après une semaine agitée, le Premier ministre s’est offert un succès d’estrade au congrès du parti.</h2>
+      <div>Par Jeanne Martin, envoyée spéciale à Toulouse</div>
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+    </div></body></html>`;
+
+  it('is the standfirst, left out with the byline', () => {
+    expect(extractArticle({ html, url: 'https://quotidien.example/politique/methode' }).text).toBe(body.join('\n\n'));
+  });
+});
