@@ -123,10 +123,15 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
  */
 export type LanguageSource = 'text' | 'page' | 'guess';
 
+/** Languages detectLanguage can name: a declaration of any other is not checked against the text. */
+const DETECTABLE = new Set([...LANGS, ...SCRIPT_ORDER.filter((s) => s !== 'arabic'), 'ar', 'ur', 'fa', 'uk']);
+
 export function languageChoice(declared: (string | null | undefined)[], text: string): { language: string | null; source: LanguageSource | null } {
   const declaredLang = declared.map(primaryLanguage).find((l) => l !== null) ?? null;
   const detected = detectLanguage(text);
-  if (detected.confident) return { language: detected.language, source: 'text' };
+  // Detection overrules only a declaration it could have confirmed: Hungarian text is full of "a"
+  // and reads as Portuguese, Bulgarian is Cyrillic and reads as Russian.
+  if (detected.confident && (declaredLang === null || DETECTABLE.has(declaredLang))) return { language: detected.language, source: 'text' };
   if (declaredLang) return { language: declaredLang, source: 'page' };
   return detected.language ? { language: detected.language, source: 'guess' } : { language: null, source: null };
 }

@@ -83,6 +83,17 @@ describe('language', () => {
     expect(chooseLanguage([null, null], 'ok')).toBeNull();
   });
 
+  it('keeps a declared language the detection cannot name (Hungarian reads as Portuguese to it)', () => {
+    const hungarian = [
+      'A halálos áldozatok száma egyre nő, a hatóságok szerint a robbanások után a kikötő környékén a tűz még mindig ég, és a mentők a romok alatt keresik az eltűnteket.',
+      'A China News Service hírügynökség jelentése szerint szombaton ismét nagy tűz lobbant fel a területen, a helyszínen lévő újságírók a robbanásokat a parton is hallották.',
+      'A város vezetése a lakókat a környék elhagyására szólította fel, a vegyszerraktár a kikötő mellett áll, a hatóságok a levegő mérését is elrendelték a negyedben.',
+    ].join(' ');
+    expect(chooseLanguage(['hu'], hungarian)).toBe('hu');
+    expect(chooseLanguage([null, 'bg'], 'Министърът на транспорта и премиерът посетиха пристанището, където митническите служители задържаха над сто тона гориво без документи.')).toBe('bg');
+    expect(chooseLanguage(['en'], 'Министърът на транспорта и премиерът посетиха пристанището, където митническите служители задържаха над сто тона гориво без документи.')).toBe('ru');
+  });
+
   it('says where the language came from, so a caller with a configured language knows what may override it', () => {
     const french = 'Le conseil a annoncé lundi que le nouveau pont serait ouvert à la circulation avant la fin de l’année, et que les travaux sont dans les temps.';
     expect(languageChoice(['en-US'], french)).toEqual({ language: 'fr', source: 'text' });
