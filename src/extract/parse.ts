@@ -1,27 +1,17 @@
 import type { Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import iconv from 'iconv-lite';
+import { decodeBody } from '../encoding/index.js';
 
 /** Pages longer than this are cut: nothing a newsroom publishes needs more, a hostile page gets no further. */
 export const MAX_HTML_CHARS = 3_000_000;
 
 /**
- * Decodes bytes as the page declares: a BOM, then `<meta charset>` or the http-equiv form in the
- * first 4 KiB (the HTML standard's prescan window, doubled), else UTF-8.
+ * Bytes to text as the fetcher decodes them (src/encoding): BOM, then `<meta charset>`, with the
+ * bytes' veto (valid UTF-8 stays UTF-8 whatever a legacy label says; latin-1 labels read as
+ * windows-1252). The extractor has no HTTP header to go on.
  */
 export function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
-  let charset = m?.[1]?.toLowerCase();
-  // The HTML standard reads latin-1 labels as windows-1252: pages saying iso-8859-1 use its quotes.
-  if (charset && /^(iso-?8859-1|latin-?1|us-ascii|ascii)$/.test(charset)) charset = 'windows-1252';
-  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) {
-    return iconv.decode(Buffer.from(bytes), charset);
-  }
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeBody(bytes, null, 'html').text;
 }
 
 /**

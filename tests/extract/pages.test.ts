@@ -101,6 +101,15 @@ describe('bytes in a legacy charset', () => {
     const a = extractArticle({ html: new Uint8Array(iconv.encode(html, 'windows-1252')), url: 'https://x.example/a' });
     expect(a.text).toMatch(/^L’été dernier/);
   });
+
+  it('reads UTF-8 bytes as UTF-8 although the page says gb2312 or windows-1256 (re-saved pages keep their old label)', () => {
+    for (const label of ['gb2312', 'windows-1256']) {
+      const html = `<html><head><meta http-equiv="Content-type" content="text/html; charset=${label}"><title>谷歌两年花170亿美元并购</title></head><body><article><p>قال المجلس يوم الاثنين إن الجسر الجديد سيفتح أمام حركة المرور قبل نهاية العام وإن الأعمال تسير وفق الجدول الزمني المحدد لها منذ البداية.</p></article></body></html>`;
+      const a = extractArticle({ html: new Uint8Array(Buffer.from(html, 'utf8')), url: 'https://x.example/a' });
+      expect(a.title).toBe('谷歌两年花170亿美元并购');
+      expect(a.text).toMatch(/^قال المجلس يوم الاثنين/);
+    }
+  });
 });
 
 // Pages written for these tests in the manner of small outlets' hand-made PHP templates: layout
