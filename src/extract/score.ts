@@ -98,6 +98,9 @@ function commentThreadFlags(blocks: Block[]): boolean[] {
   const threads = new Set<ParentNode>();
   for (const i of labels) {
     let el: ParentNode = blocks[i]!.el;
+    // A label that is a run of text inside a larger element (the article's wrapper, the thread
+    // below the text) opens no element of its own: there is no thread element to name.
+    if (first.get(el) !== i) continue;
     while (el.parent && first.get(el.parent) === i) el = el.parent;
     threads.add(el);
   }

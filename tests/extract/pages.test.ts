@@ -279,3 +279,25 @@ describe('a page whose body opens with a named anchor written as if it closed it
     expect(a.blocks.map((b) => b.text)).toEqual([1, 2, 3, 4].map((n) => paragraph(n).replace(/<\/?p>/g, '')));
   });
 });
+
+describe('a "Comments" label set as bare text in the wrapper that also holds the article', () => {
+  const body = [
+    'How long would you be willing to wait for a drop of the black stuff to fall? Physicists in Dublin have waited almost seventy years, and their colleagues in Brisbane even longer.',
+    'The experiment was set up in 1944 at a college in the city, and nobody had ever seen a drop fall until a camera caught one last week.',
+    'Pitch-drop experiments involve heating a sample of pitch and pouring it into a sealed funnel, then opening the funnel and waiting.',
+    'The team has estimated the viscosity of the pitch from the drop, and found it about two million times that of honey, they said in a paper published on Thursday.',
+  ];
+  const html = `<html><head><title>Slowest drop caught on camera</title></head><body><article><div id="article">
+    <header><h1>Slowest drop caught on camera</h1></header>
+    <section><div class="content">${body.map((p) => `<p>${p}</p>`).join('')}</div></section>
+    <p class="not-logged-in">For the best commenting experience, please <a href="/login">login</a> or <a href="/register">register</a>.</p>
+    Comments
+    <h3><a href="#comments">2 comments</a></h3>
+    <ol class="comments-list"><li><p>A reader • 2013-07-19</p><p>Great to finally see it happen after all these years of waiting.</p></li></ol>
+    </div></article></body></html>`;
+
+  it('names no thread element, so the article is not weighed as a thread', () => {
+    const a = extractArticle({ html, url: 'https://science.example/news/drop' });
+    expect(a.blocks.map((b) => b.text)).toEqual(body);
+  });
+});
