@@ -170,7 +170,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const container = best;
   const containerInHeader = headerAbove(container);
   const titleKey = titleText ? key(titleText) : null;
-  const nextPages = hiddenNextPages(container);
+  const nextPages = splitBodyParts(container);
   let seenProse = false;
   let headlineAt = -2;
   // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
@@ -289,19 +289,35 @@ function hasSiblingArticle(article: Element): boolean {
 }
 
 /**
- * A story paged on one page: the first page is the container, the next ones are its siblings of
- * the same class, hidden until the reader turns to them.
+ * The rest of a body split around the container: siblings of the same tag and classes, at the
+ * container's level or one of its two nearest ancestors'.
+ * - Hidden ones are a story paged on one page, the next pages waiting for the reader to turn to
+ *   them, whatever their class.
+ * - Visible ones are the body's other parts, cut apart by a rail of related links or an ad
+ *   (`div.article_body.entry-content` twice, a side rail between). Their classes must say they hold
+ *   text (article, body, content, ...) and nothing against it, so a grid's other column or the
+ *   next teaser card never qualify.
+ * Their blocks still pass the same filters as the container's.
  */
-function hiddenNextPages(container: ParentNode): Element[] {
-  if (!('attribs' in container) || !container.attribs.class || !container.parent) return [];
-  const classes = container.attribs.class.split(/\s+/).filter((c) => c !== '');
-  return container.parent.children.filter((c): c is Element => {
-    if (c === container || c.type !== 'tag') return false;
-    const el = c as Element;
-    if (!isCollapsed(el.attribs)) return false;
-    const own = new Set((el.attribs.class ?? '').split(/\s+/));
-    return classes.every((x) => own.has(x));
-  });
+function splitBodyParts(container: ParentNode): Element[] {
+  const parts: Element[] = [];
+  let node: ParentNode | null = container;
+  for (let level = 0; level < 3 && node && 'attribs' in node && node.parent; level++, node = node.parent) {
+    const el: Element = node;
+    const classes = (el.attribs.class ?? '').split(/\s+/).filter((c) => c !== '');
+    if (classes.length === 0) continue;
+    const evidence = classEvidence(el.attribs.class, undefined);
+    const textClass = evidence.positive && !evidence.negative;
+    for (const c of el.parent!.children) {
+      if (c === el || c.type !== 'tag') continue;
+      const sibling = c as Element;
+      if (sibling.name !== el.name) continue;
+      const own = new Set((sibling.attribs.class ?? '').split(/\s+/));
+      if (!classes.every((x) => own.has(x))) continue;
+      if (isCollapsed(sibling.attribs) ? level === 0 : textClass) parts.push(sibling);
+    }
+  }
+  return parts;
 }
 
 function headerAbove(node: ParentNode): boolean {

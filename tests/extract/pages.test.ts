@@ -301,3 +301,32 @@ describe('a "Comments" label set as bare text in the wrapper that also holds the
     expect(a.blocks.map((b) => b.text)).toEqual(body);
   });
 });
+
+describe('a body split in two by a rail of related stories', () => {
+  const before = [
+    'MOSCOW — The country’s best-known anti-corruption campaigner was found guilty of embezzlement on Thursday and sentenced to five years in prison, in a verdict that shocked his supporters.',
+    'The conviction of the campaigner, 37, a critic of the president with a penchant for exposés, brought condemnation from those who view the case as politically driven.',
+  ];
+  const after = [
+    'The ambassador posted on Twitter that the authorities were deeply disappointed by the conviction and by the apparent political motivations in this trial.',
+    'A statement released by the office of the foreign affairs chief said the outcome of the case raised serious questions about the state of the rule of law in the country.',
+    'Even before the conviction, relations had turned increasingly sour over the past year, as the two governments traded accusations over a range of issues.',
+  ];
+  const html = `<html><head><title>Court convicts anti-corruption campaigner</title></head><body>
+    <div id="article"><div id="article_body">
+      <div class="article_body entry-content"><article>${before.map((p) => `<p>${p}</p>`).join('')}</article></div>
+      <div id="article-side-rail" class="module article-side-rail left">
+        <div class="article-video"><p class="heading">Latest stories from Foreign</p>
+          ${[1, 2, 3].map((n) => `<div class="module"><h2><a href="/world/story-${n}">Story number ${n} from the foreign desk, in one headline</a></h2>
+          <p>A. Reporter and B. Writer</p>
+          <p>The summary of story number ${n} runs to a couple of sentences, as such summaries do. It tells the reader what happened and why it matters to them.</p></div>`).join('')}
+        </div>
+      </div>
+      <div class="article_body entry-content"><article>${after.map((p) => `<p>${p}</p>`).join('')}</article></div>
+    </div></div></body></html>`;
+
+  it('keeps both parts of the body, in order, and nothing of the rail', () => {
+    const a = extractArticle({ html, url: 'https://post.example/world/2013/07/18/court' });
+    expect(a.blocks.map((b) => b.text)).toEqual([...before, ...after]);
+  });
+});
