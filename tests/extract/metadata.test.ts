@@ -112,6 +112,16 @@ describe('title and canonical URL', () => {
     expect(stripSiteName('Left - right', null)).toBe('Left - right');
   });
 
+  it("strips the site named by the page's host, and a section between pipes", () => {
+    expect(stripSiteName('DailyTech - Google Announces "Pure" Galaxy Nexus S4 for $649, Android Updates', null, 'www.dailytech.com')).toBe('Google Announces "Pure" Galaxy Nexus S4 for $649, Android Updates');
+    expect(stripSiteName('Competition looks for NASA’s next vehicle, in LEGO | News | Geek.com', '@geekdotcom', 'www.geek.com')).toBe('Competition looks for NASA’s next vehicle, in LEGO');
+    expect(stripSiteName('Gut Microbes Can Split a Species | Science/AAAS | News', null)).toBe('Gut Microbes Can Split a Species');
+    // Dashes and guillemets also sit inside headlines: only the site goes.
+    expect(stripSiteName('Panasonic, Sanyo to Pay $56.5 Million for Price Fixing - DOJ - WSJ.com', null, 'online.wsj.com')).toBe('Panasonic, Sanyo to Pay $56.5 Million for Price Fixing - DOJ');
+    expect(stripSiteName('The Early Reviews For Stadia Are Here — And They Are Not Great — Business Insider', 'Business Insider')).toBe('The Early Reviews For Stadia Are Here — And They Are Not Great');
+    expect(stripSiteName('Mali - Four drivers freed after seven months', null, 'malijet.com')).toBe('Mali - Four drivers freed after seven months');
+  });
+
   it('takes the headline from a later h1 when the first is the site\'s logo', () => {
     const body = `<article><h1 class="heading">Just-released exploit makes it easy to crash game servers</h1><p>${'Text of the article. '.repeat(20)}</p></article>`;
     const html = `<html><head><title>Just-released exploit makes it easy to crash game servers | Ars Technica</title></head>

@@ -44,6 +44,14 @@ function firstDate(candidates: (string | null | undefined)[]): string | null {
   return null;
 }
 
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
 export function buildMetadata(raw: RawMeta, ld: JsonLdArticle | null, url: string): PageMetadata {
   const siteName = first(raw, 'og:site_name', 'application-name', 'twitter:site') ?? ld?.publisher ?? null;
   const title = chooseTitle({
@@ -53,6 +61,7 @@ export function buildMetadata(raw: RawMeta, ld: JsonLdArticle | null, url: strin
     html: raw.title,
     h1s: raw.h1s.map((h) => h.text),
     siteName: siteName?.replace(/^@/, '') ?? null,
+    host: hostOf(url),
   });
   const authors = chooseAuthors({
     jsonLd: ld?.authors ?? [],
