@@ -110,6 +110,24 @@ function commentThreadFlags(blocks: Block[]): boolean[] {
   return flags;
 }
 
+/**
+ * Elements whose own paragraphs are the text: several paragraphs of prose, not in boilerplate,
+ * that are runs of the element's own text or its children.
+ */
+const MIN_BODY_PROSE = 3;
+function proseParents(blocks: Block[], negated: boolean[]): Set<ParentNode> {
+  const count = new Map<ParentNode, number>();
+  const add = (n: ParentNode | null) => { if (n) count.set(n, (count.get(n) ?? 0) + 1); };
+  blocks.forEach((b, i) => {
+    if (negated[i] || b.collapsed || !isProse(b)) return;
+    add(b.el);
+    add(b.el.parent);
+  });
+  const out = new Set<ParentNode>();
+  for (const [n, c] of count) if (c >= MIN_BODY_PROSE) out.add(n);
+  return out;
+}
+
 function commonAncestor(a: Element, b: Element, maxUp: number): ParentNode | null {
   const seen = new Set<ParentNode>();
   let n: ParentNode | null = a;
@@ -150,11 +168,18 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   for (const b of blocks) for (let n: ParentNode | null = b.el; n; n = n.parent) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
   const teasers = teaserFlags(blocks, chars);
   const inThread = commentThreadFlags(blocks);
+  const negated = blocks.map((b, i) => inThread[i]! || b.negatives.some((n) => negs.has(n)));
+  const bodies = proseParents(blocks, negated);
   const score = new Map<ParentNode, number>();
   blocks.forEach((b, i) => {
-    const negated = inThread[i]! || b.negatives.some((n) => negs.has(n));
-    const w = weight(b, negated, teasers[i]!);
-    for (let n: ParentNode | null = b.el; n; n = n.parent) score.set(n, (score.get(n) ?? 0) + w);
+    const w = weight(b, negated[i]!, teasers[i]!);
+    for (let n: ParentNode | null = b.el; n; n = n.parent) {
+      // Boilerplate set inside the text's own element (a gallery between its paragraphs, the
+      // thread under them) costs the boxes around it, not that element: it is dropped from the
+      // text anyway, and however long it is, it does not make the text something else.
+      if (negated[i] && n !== b.el && bodies.has(n)) break;
+      score.set(n, (score.get(n) ?? 0) + w);
+    }
   });
   let best: ParentNode | null = null;
   let bestScore = -Infinity;

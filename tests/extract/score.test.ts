@@ -101,3 +101,34 @@ describe('a heading over the byline', () => {
     expect(extractArticle({ html, url: 'https://quotidien.example/politique/methode' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('boilerplate set inside the text\'s own element', () => {
+  const body = [
+    'The harbour authority opened its new ferry terminal on Saturday, three years after the old wooden pier was closed as unsafe by inspectors from the ministry of transport.',
+    'About two thousand people queued in the rain for the first crossing, and the mayor cut the ribbon to the sound of the town brass band and a choir of schoolchildren.',
+    'The terminal cost forty million euros, most of it paid by the region, and can handle two ferries at once in all but the worst of the winter storms that close the strait.',
+    'Fishermen who had used the old pier for their catch said they still had nowhere to land it, and would protest at the next meeting of the town council in March.',
+  ];
+  const caption = (n: number) => `Photo ${n}: crowds on the quay at the opening of the terminal, seen from the deck of the first ferry to leave the harbour on Saturday morning, with the old pier behind them.`;
+  const aside = '<div class="box"><p>The harbour has served the island since the fourteenth century, when monks from the abbey built the first stone quay to ship their wool to the mainland markets, and it has been rebuilt four times since then after storms and one fire.</p></div>';
+  // The page's other boilerplate: the gallery's captions are far from most of the page's text.
+  const rail = `<div class="sidebar">${Array.from({ length: 12 }, (_, i) => `<p>Weather for day ${i + 1}: sunny spells in the morning and showers by the afternoon, with winds from the west.</p>`).join('')}</div>`;
+
+  it('does not cost that element the text: a long gallery between its paragraphs', () => {
+    const slides = Array.from({ length: 6 }, (_, i) => `<div class="slide"><div class="gallery-caption">${caption(i + 1)}</div></div>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Ferry terminal opens</title></head><body>
+      <div class="page"><div class="story">${body.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+        <div class="photo-gallery">${slides}</div>${body.slice(2).map((p) => `<p>${p}</p>`).join('')}</div>
+      ${aside}${rail}</div></body></html>`;
+    expect(extractArticle({ html, url: 'https://island.example/news/ferry-terminal' }).text).toBe(body.join('\n\n'));
+  });
+
+  it('does not cost that element the text: a long comment thread under text that is its own runs', () => {
+    const comments = Array.from({ length: 10 }, (_, i) => `<div class="c"><div>Reader ${i + 1} wrote:</div><div>${caption(i + 1).replace('Photo', 'Comment')} I was there and it was a great day for all of us, whatever the fishermen say.</div></div>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Ferry terminal opens</title></head><body>
+      <div class="page"><div id="text">${body.join('<div class="image"><img src="/quay.jpg" alt=""></div>')}
+        <div class="thread"><table><tr><td>Comments</td></tr></table>${comments}</div></div>
+      ${aside}</div></body></html>`;
+    expect(extractArticle({ html, url: 'https://island.example/news/ferry-terminal' }).text).toBe(body.join('\n\n'));
+  });
+});
