@@ -200,12 +200,16 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   let headlineAt = -2;
   // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
   const sectionTitles = new Set<Block>();
+  const linkedSentences = new Set<Block>();
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
     if (teasers[i] || b.repeatsAlt) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
-    if (b.linkChars / b.text.length > LINK_DENSITY_MAX) return false;
+    if (b.linkChars / b.text.length > LINK_DENSITY_MAX) {
+      if (!isLinkedSentence(b)) return false;
+      linkedSentences.add(b);
+    }
     if (b.inHeader && !containerInHeader && !inEntryHeader(b.el, container)) {
       if (!seenProse || b.kind !== 'heading') return false;
       sectionTitles.add(b);
@@ -224,9 +228,28 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     return true;
   });
   if (sectionTitles.size > 0) dropEmptySections(kept, sectionTitles);
+  // Below the last paragraph, such a sentence is the sign-off ("Follow us on <a>Twitter</a>.", "For
+  // inquiries, contact <a>the desk</a>."): only text around it makes it part of the text.
+  if (linkedSentences.size > 0) {
+    let end = kept.length;
+    while (end > 0 && !(isProse(kept[end - 1]!) && !linkedSentences.has(kept[end - 1]!))) end--;
+    for (let k = kept.length - 1; k >= end; k--) if (linkedSentences.has(kept[k]!)) kept.splice(k, 1);
+  }
   dropModuleLabels(blocks, kept);
   kept.unshift(...leadAbove(blocks, kept, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
+}
+
+/**
+ * A sentence of the text whose second half is a link ("Earlier this week, <a>Google banned a
+ * pornography app for Google Glass.</a>"): it opens in plain words, not a label ("Read more:",
+ * "MORE:") and not a link, and it ends as a sentence does, where a link's headline does not.
+ */
+const LABEL_START = /^[^.!?:]{0,40}:\s/;
+// A full stop, not a closing bracket: "» Copa: Serrano bate o Ipiranga (30/04/2018)" is a link's headline and its date.
+const FULL_STOP = /[.!?…。؟]["”»’)]?\s*$/;
+function isLinkedSentence(b: Block): boolean {
+  return b.leadLinkChars === 0 && b.text.length - b.linkChars >= 15 && b.linkChars <= 0.9 * b.text.length && FULL_STOP.test(b.text) && !LABEL_START.test(b.text);
 }
 
 /**

@@ -132,3 +132,23 @@ describe('boilerplate set inside the text\'s own element', () => {
     expect(extractArticle({ html, url: 'https://island.example/news/ferry-terminal' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('a sentence whose second half is a link', () => {
+  const body = [
+    'The water board raised its prices by eight per cent on Monday, the third rise in two years, and blamed the cost of repairing old mains.',
+    'Earlier this month, <a href="/2021/03/02/leak">the board admitted losing a fifth of its water to leaks</a>.',
+    'Customers who cannot pay will be offered a payment plan, the board said, and no household will be cut off during the winter months.',
+    'A spokesman for the consumer council said the rise was larger than it had been told to expect and that it would ask the regulator to look at it.',
+  ];
+  const strip = (s: string) => s.replace(/<[^>]+>/g, '');
+  const html = `<!doctype html><html lang="en"><head><title>Water prices rise</title></head><body><div class="story">
+    ${body.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}
+    <p>Read more from our archive: <a href="/2021/01/10/mains">How the city's Victorian water mains are wearing out, street by street.</a></p>
+    ${body.slice(2).map((p) => `<p>${p}</p>`).join('')}
+    <p>Follow the news desk of the <i>City Herald</i> <a href="https://social.example/waternews">on our social media pages for all the latest news.</a></p>
+  </div></body></html>`;
+
+  it('is part of the text between its paragraphs; a link under a label, or one below the text, is not', () => {
+    expect(extractArticle({ html, url: 'https://city.example/2021/03/15/water' }).text).toBe(body.map(strip).join('\n\n'));
+  });
+});
