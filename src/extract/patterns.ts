@@ -160,9 +160,14 @@ export function isAriaHidden(attribs: Record<string, string>): boolean {
   return attribs['aria-hidden'] === 'true' && !attribs.class?.includes('content');
 }
 
+// The class that stylesheets (Bootstrap's among them) set to display: none, as a token of its own.
+const HIDDEN_CLASS = /(^|\s)hidden(\s|$)/;
+
 /** Hidden by the page's own switch (hidden, display: none) until a reader opens it. */
 export function isCollapsed(attribs: Record<string, string>): boolean {
   if ('hidden' in attribs) return true;
+  const cls = attribs.class;
+  if (cls !== undefined && HIDDEN_CLASS.test(cls)) return true;
   const style = attribs.style;
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

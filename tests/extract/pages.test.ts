@@ -330,3 +330,22 @@ describe('a body split in two by a rail of related stories', () => {
     expect(a.blocks.map((b) => b.text)).toEqual([...before, ...after]);
   });
 });
+
+describe('boxes hidden by the "hidden" class inside the article', () => {
+  const para = (n: number) => `<p>Paragraph ${n} of the report says how the county's council voted on the new budget, and what the vote means for its schools.</p>`;
+  const html = `<html><head><title>Council passes the budget</title></head><body>
+    <div class="story-col">
+      <div class="layout-b hidden"><ul class="stamp"><li>LOCAL NEWS</li><li>Posted at noon by the desk</li></ul></div>
+      <h1>Council passes the budget</h1>
+      ${[1, 2, 3].map(para).join('')}
+      <div id="sentBox" class="overlay hidden"><h3>Thank You</h3><p>Your email has been sent.</p></div>
+      <div class="hidden"><div id="badAddress" class="hidden">• Invalid email address.</div></div>
+      <div class="pageinfo data hidden">{ "modules": [{"name": "gallery"}], "section": "news/local", "id": "2552707" }</div>
+    </div>
+  </body></html>`;
+  const a = extractArticle({ html, url: 'https://county.example/news/budget' });
+
+  it('keeps the paragraphs and leaves out the hidden dialog, kicker and page data', () => {
+    expect(a.blocks.map((b) => b.text.slice(0, 12))).toEqual(['Paragraph 1 ', 'Paragraph 2 ', 'Paragraph 3 ']);
+  });
+});
