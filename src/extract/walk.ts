@@ -16,7 +16,9 @@ const INLINE_SKIPPED = new Set(['img', 'svg', 'picture', 'input', 'button', 'lab
  * image whose alt is "Izaskun Lesaka.". Alt texts shorter than this ("Photo", "Logo") say nothing.
  */
 const MIN_ALT = 12;
-const altTextKey = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+// Some templates write the caption's markup into the alt text, escaped ("points.&lt;br /&gt;Where he
+// went"): the tags are not words of the caption.
+const altTextKey = (s: string) => s.replace(/<[^<>]{0,40}>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 function repeatsAltText(text: string, alt: string): boolean {
   if (text.length > alt.length * 1.5 + 80) return false;
   const k = altTextKey(text);

@@ -255,3 +255,21 @@ describe('a caption that repeats the image\'s alt text', () => {
     expect(text.endsWith('for weeks.')).toBe(true);
   });
 });
+
+describe('a caption whose alt text carries the caption\'s markup, escaped', () => {
+  const body = [
+    'The county signed its top scorer to a new four-year contract on Thursday, ending weeks of talks with his agent over the length of the deal.',
+    'The forward scored 31 goals last season and led the league in assists, and the club had said it would not let him leave as a free agent.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Scorer signs new deal</title></head><body>
+    <div id="story">
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+      <div class="slide"><img src="/img/wing.jpg" alt="3. Winger Sam Okafor (Riverton): Still a top-line player at 31.&lt;br /&gt;Where he went: Signed with Lakeside for two years.">
+        <div class="photo-text">3. Winger Sam Okafor (Riverton): Still a top-line player at 31.<br>Where he went: Signed with Lakeside for two years.</div></div>
+    </div>
+    </body></html>`;
+
+  it('is left out as well', () => {
+    expect(extractArticle({ html, url: 'https://sports.example/scorer-signs' }).text).toBe(body.join('\n\n'));
+  });
+});
