@@ -146,6 +146,9 @@ function weight(b: Block, negated: boolean, teaser: boolean): number {
   const density = b.linkChars / len;
   let w = len * (1 - 2.5 * density);
   if (w > 0 && b.positives > 0) w *= 1.25;
+  // An aside in the story (see setAside) is on its subject: it may count against a container, as
+  // its links do, but not for it.
+  if (b.aside && w > 0) return 0;
   // Short lines without a sentence in them (labels, dates, "Share") neither make nor break a container.
   if (len < 25 && w > 0) w *= 0.3;
   return w;
@@ -206,6 +209,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     if (teasers[i] || b.repeatsAlt) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
+    if (b.aside && b.aside !== container && isInside(b.aside, container)) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) {
       if (!isLinkedSentence(b)) return false;
       linkedSentences.add(b);

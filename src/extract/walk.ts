@@ -46,6 +46,8 @@ export interface Block {
   collapsed: boolean;
   /** The first text after an image that says what the image's alt text says: the image's caption. */
   repeatsAlt: boolean;
+  /** The box around this block that a skip link over it sets aside from the text (see setAside). */
+  aside: Element | null;
 }
 
 export interface WalkLimits {
@@ -111,6 +113,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let timedOut = false;
   // The alt text of the last image, until the next block is pushed.
   let altKey: string | null = null;
+  // In-page links that open a run of text, by the id they point to, with the block count then.
+  const skipLinks = new Map<string, { link: Element; at: number }>();
 
   const top = (): Frame | undefined => stack[stack.length - 1];
   const blockFrame = (): Frame | undefined => {
@@ -137,6 +141,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         inHeader: frame.inHeader,
         collapsed: frame.collapsed,
         repeatsAlt,
+        aside: null,
       });
     }
     parts = [];
@@ -214,6 +219,14 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     if (raw.authorTexts.length < 8 && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
       const t = textOf(el, 300);
       if (t) raw.authorTexts.push(t);
+    }
+    // Skip links are often hidden from sight (a "hidden" or "sr-only" class): read before skipping.
+    if (a.id !== undefined && skipLinks.size > 0) {
+      const skip = skipLinks.get(a.id);
+      if (skip) setAside(blocks, skip.link, skip.at, el);
+    }
+    if (name === 'a' && visibleChars === 0 && a.href !== undefined && a.href.length > 1 && a.href[0] === '#' && skipLinks.size < 200) {
+      skipLinks.set(a.href.slice(1), { link: el, at: blocks.length });
     }
     const quotedPost = name === 'figure' && holdsQuote(el);
     const hiddenUntilOpened = isCollapsed(a);
@@ -302,6 +315,29 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   }
   flush();
   return { blocks, raw, timedOut };
+}
+
+/**
+ * A box that opens with a link to the element right after it ("Continue reading the main story",
+ * "Skip advertisement") and then a heading of its own is an aside the page tells its readers they
+ * may skip: an analysis, a timeline, a fact box or a pull quote set inside the story, which is not
+ * the story's own text. (A link that opens a run of paragraphs, "Jump to recipe" over a blog post's
+ * story, has no heading after it.)
+ */
+function setAside(blocks: Block[], link: Element, at: number, target: Element): void {
+  let box = target.prev;
+  while (box && box.type !== 'tag') box = box.prev;
+  if (!box || INLINE_TAGS.has((box as Element).name) || !isInside(link, box as Element)) return;
+  const first = blocks[at];
+  if (!first || !isInside(first.el, box as Element) || (at > 0 && isInside(blocks[at - 1]!.el, box as Element))) return;
+  const heading = first.kind === 'heading' ? first : blocks[at + 1];
+  if (!heading || heading.kind !== 'heading' || !isInside(heading.el, box as Element)) return;
+  for (let i = at; i < blocks.length; i++) if (isInside(blocks[i]!.el, box as Element)) blocks[i]!.aside = box as Element;
+}
+
+function isInside(node: AnyNode, box: Element): boolean {
+  for (let n: AnyNode | null = node; n; n = n.parent) if (n === box) return true;
+  return false;
 }
 
 function textOfScript(el: Element): string {

@@ -152,3 +152,43 @@ describe('a sentence whose second half is a link', () => {
     expect(extractArticle({ html, url: 'https://city.example/2021/03/15/water' }).text).toBe(body.map(strip).join('\n\n'));
   });
 });
+
+describe('an aside with a skip link over it', () => {
+  const p = (s: string) => `<p>${s}</p>`;
+  const body = [
+    'The government sent thousands of troops to the three northern provinces on Wednesday, a day after declaring a state of emergency there.',
+    'A statement from the defence ministry said the operation would last as long as needed to secure the border and the main roads.',
+    'Residents of the provincial capital said lorries full of soldiers had been driving through the city since dawn, and that shops had closed.',
+    'The opposition said it backed the deployment but asked the government to say how long the emergency would last.',
+  ];
+  const analysis = [
+    'There is little doubt that the situation in the north has grown worse over the past year, and the president has now admitted as much.',
+    'Whether more soldiers will help depends on how they behave: the army has long been accused of heavy-handed raids on villages.',
+  ];
+  const page = (skip: boolean) => `<!doctype html><html lang="en"><head><title>Troops sent north</title></head><body>
+    <div class="story-body"><h1>Troops sent north</h1>
+      ${p(body[0]!)}${p(body[1]!)}
+      <div class="story-box wide">${skip ? '<a class="hidden" href="#continue_1">Continue reading the main story</a>' : ''}<h2>Analysis</h2>
+        ${analysis.map(p).join('')}</div>
+      <p id="continue_1">${body[2]}</p>
+      <div class="story-box wide">${skip ? '<a class="hidden" href="#continue_2">Continue reading the main story</a>' : ''}<h2>Timeline of the unrest</h2>
+        <ul><li>2009: Riots in the provincial capital leave hundreds dead</li><li>2011: Bomb attacks on the police headquarters</li><li>2012: Wave of attacks across the north</li></ul></div>
+      <p id="continue_2">${body[3]}</p>
+    </div></body></html>`;
+
+  it('is left out: the page itself tells its readers the story continues after it', () => {
+    expect(extractArticle({ html: page(true), url: 'https://news.example/2013/05/15/troops' }).text).toBe(body.join('\n\n'));
+  });
+
+  it('stays without the skip link (nothing but the layout says it is aside)', () => {
+    expect(extractArticle({ html: page(false), url: 'https://news.example/2013/05/15/troops' }).text).toContain(analysis[0]);
+  });
+
+  it('stays when the link opens a run of the text with no heading of its own ("Jump to recipe")', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Plum jam</title></head><body><article>
+      <div class="intro"><a href="#recipe">Jump to recipe</a>${body.map(p).join('')}</div>
+      <div id="recipe"><h2>Plum jam</h2><p>Stone the plums, cook them with the sugar for forty minutes, then pour the jam into warm jars.</p></div>
+    </article></body></html>`;
+    expect(extractArticle({ html, url: 'https://food.example/plum-jam' }).text).toContain(body[0]);
+  });
+});
