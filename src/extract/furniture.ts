@@ -87,6 +87,17 @@ export function isReadAlsoLine(text: string): boolean {
   return text.length <= 200 && READ_ALSO.test(text);
 }
 
+// Rights and reprint notices: "Copyright 2013 Associated Press", "© 2024 Le Monde. Tous droits
+// réservés", "This copy is for your personal, non-commercial use only...". Short, and saying so in
+// the words such notices always use: an article's sentences about copyright do not read so.
+const ALL_RIGHTS = /\b(all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechte vorbehalten)\b|جميع الحقوق محفوظة/iu;
+const COPYRIGHT_OPENING = /^\W{0,3}(copyright|©|\(c\))[\s©:,]*(\(c\)\s*)?(19|20)\d\d\b/i;
+const PERSONAL_USE = /\bfor (your )?personal,? non-?commercial use\b|\b(toute )?reproduction (est )?interdite\b/i;
+export function isRightsNotice(text: string): boolean {
+  if (text.length > 400) return false;
+  return PERSONAL_USE.test(text) || (text.length <= 200 && (ALL_RIGHTS.test(text) || COPYRIGHT_OPENING.test(text)));
+}
+
 // An ad slot's label, left behind when the ad itself is not in the page.
 const AD_LABEL = /^\W*(advertisement|advertising|sponsored|publicité|pub|anzeige|werbung|pubblicità|publicidad|publicidade|реклама|إعلان)\W*$/iu;
 
@@ -100,14 +111,14 @@ function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
 
 /**
  * Drops furniture from the chosen blocks: sign-up and follow calls (and the consent line under a
- * sign-up form), credited captions, "read also" links (also as lines of a <br>-parted paragraph)
+ * sign-up form), credited captions, rights notices, "read also" links (also as lines of a <br>-parted paragraph)
  * and lone ad labels anywhere; datelines and bylines, alone or on one line, only above the first
  * paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
   return blocks.map(withoutReadAlsoLines).filter((b) => {
-    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
+    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
   });

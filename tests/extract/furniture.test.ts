@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isReadAlsoLine, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isReadAlsoLine, isRightsNotice, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('datelines', () => {
@@ -80,6 +80,22 @@ describe('credited captions', () => {
     'The agency said the photo was taken on Monday and shows the damage to the old bridge.',
     'Getty Images, the photo agency, said on Monday that it would buy a smaller rival for $100 million, its first purchase in years.',
   ])('not: %s', (t) => expect(isCaptionCredit(t)).toBe(false));
+});
+
+describe('rights and reprint notices', () => {
+  it.each([
+    '—Copyright 2013 Associated Press',
+    'Copyright 2012 Dow Jones & Company, Inc. All Rights Reserved',
+    '© 2024 Le Journal du Centre. Tous droits réservés.',
+    'This copy is for your personal, non-commercial use only. Distribution and use of this material are governed by our Subscriber Agreement and by copyright law.',
+    'Toute reproduction interdite sans l\'accord de la rédaction.',
+    'جميع الحقوق محفوظة © 2024',
+  ])('%s', (t) => expect(isRightsNotice(t)).toBe(true));
+  it.each([
+    '© Reuters',
+    'The band said it has owned the copyright to the 1998 recording since 2003 and would sue the studio.',
+    'Copyright law changed in 1998, when Congress extended the term of protection by twenty years for works still under it.',
+  ])('not: %s', (t) => expect(isRightsNotice(t)).toBe(false));
 });
 
 describe('dropFurniture', () => {
