@@ -218,7 +218,8 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
       if (!seenProse || b.kind !== 'heading') return false;
       sectionTitles.add(b);
     }
-    if (titleKey && isHeadlineCell(b.text, titleKey)) {
+    // The headline, as the title gives it or as the page's <h1> over the text (the title may word it otherwise).
+    if ((titleKey && isHeadlineCell(b.text, titleKey)) || (!seenProse && b.tag === 'h1')) {
       headlineAt = i;
       return false;
     }

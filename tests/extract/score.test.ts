@@ -84,6 +84,23 @@ describe('a heading right under the headline', () => {
   });
 });
 
+describe('the <h1> over the text, worded otherwise than the title', () => {
+  const body = [
+    'The opposition leader said on Thursday that she wants to run for president, and laid out what she would do differently from the government.',
+    'She spoke at a panel of the regional economic forum in the capital, where she was asked twice about the constitution that bars her.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Opposition leader wants to be president</title>
+    <meta property="og:title" content="Opposition leader wants to be president"></head><body>
+    <div id="story"><h1>Leader to seek the presidency</h1>${body.map((p) => `<p>${p}</p>`).join('\n')}
+      <h1>Notes</h1><p>The forum closes on Friday with a session on trade, and the leader is not expected to speak at it again.</p></div></body></html>`;
+
+  it('is the headline, left out; an <h1> further down is a sub-heading', () => {
+    expect(extractArticle({ html, url: 'https://asia.example/leader' }).text).toBe(
+      [...body, 'Notes', 'The forum closes on Friday with a session on trade, and the leader is not expected to speak at it again.'].join('\n\n'),
+    );
+  });
+});
+
 describe('a heading over the byline', () => {
   const body = [
     'A Toulouse, le Premier ministre a été rappelé deux fois sur scène par les militants, après un discours d’une heure sur le nouveau modèle français.',
