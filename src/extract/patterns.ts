@@ -70,6 +70,10 @@ const POSITIVE_WORDS = new Set([
 // "embedded-tweet" boxes: what they say is part of the story, though "social" names share bars.
 const EMBED_WORDS = new Set(['embed', 'embedded', 'oembed', 'tweet']);
 
+// A positive word followed by one of these names a measure, not the element: "body-width",
+// "body-narrow-width" are as wide as the text column (a caption, a box), "text-size" sets a font.
+const MEASURE_WORDS = new Set(['width', 'wide', 'narrow', 'size', 'height']);
+
 const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 
 // BEM class names ("block__element--modifier") name the element by the part after "__": in
@@ -131,6 +135,7 @@ function evidenceOf(text: string, cache: Map<string, ClassEvidence>, mayNameAuth
         tokenPositive = true;
         lastNegative = false;
       } else if (EMBED_WORDS.has(word)) embed = true;
+      else if (tokenPositive && MEASURE_WORDS.has(word)) tokenPositive = false;
     }
     if (tokenPositive && !lastNegative) positive = true;
   }

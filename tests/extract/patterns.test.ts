@@ -20,6 +20,20 @@ describe('class and id evidence', () => {
     expect(classEvidence('entry-content', 'post_comments').negative).toBe(true);
   });
 
+  it('reads a positive word followed by a measure as a size, not as the text', () => {
+    expect(classEvidence('caption body-width', undefined)).toMatchObject({ negative: true, positive: false });
+    expect(classEvidence('caption body-narrow-width', undefined)).toMatchObject({ negative: true, positive: false });
+    expect(classEvidence('story-body', undefined)).toMatchObject({ negative: false, positive: true });
+    const body = [
+      'The council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body><div class="story-body">
+      <h1>Bridge closed</h1><div class="caption body-width"><img src="/bridge.jpg" alt="The bridge"><span>The bridge was built in 1902 and carries eight thousand cars a day</span></div>
+      ${body.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(extractArticle({ html, url: 'https://valley.example/2013/05/15/bridge' }).text).toBe(body.join('\n\n'));
+  });
+
   it('names reply threads and privacy banners as boilerplate', () => {
     expect(classEvidence('replies', 'replies').negative).toBe(true);
     expect(classEvidence('reply reply--child', undefined).negative).toBe(true);
