@@ -2,7 +2,7 @@ import { paragraphsFromState, stateObjects } from './app-state.js';
 import { languageChoice } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
-import { notArticleReason } from './not-article.js';
+import { MIN_ARTICLE_CHARS, notArticleReason } from './not-article.js';
 import { parseHtml } from './parse.js';
 import { selectArticleBlocks } from './score.js';
 import { bodyFromStateParagraphs, bodyFromStructuredData } from './structured-body.js';
@@ -10,6 +10,8 @@ import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
 import { walkDocument } from './walk.js';
 
 export type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
+
+const charsOf = (blocks: { text: string }[]) => blocks.reduce((n, b) => n + b.text.length, 0);
 
 export interface ExtractOptions {
   /** Wall-clock budget for the walk over one page, in milliseconds (parsing is capped by size). */
@@ -30,7 +32,14 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   });
   const ld = readJsonLd(walk.raw.jsonLd);
   const meta = buildMetadata(walk.raw, ld, input.url);
-  const selection = selectArticleBlocks(walk.blocks, meta.title);
+  // What <noscript> holds is read only when the page has no article's text without it.
+  const fallback = walk.blocks.some((b) => b.fallback);
+  const pageBlocks = fallback ? walk.blocks.filter((b) => !b.fallback) : walk.blocks;
+  let selection = selectArticleBlocks(pageBlocks, meta.title);
+  if (fallback && charsOf(selection.blocks) < MIN_ARTICLE_CHARS) {
+    const withFallback = selectArticleBlocks(walk.blocks, meta.title);
+    if (charsOf(withFallback.blocks) >= MIN_ARTICLE_CHARS) selection = withFallback;
+  }
   let blocks: TextBlock[] = selection.blocks.map((b) => ({ kind: b.kind, text: b.text }));
   const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
   if (structured) blocks = structured;
@@ -45,7 +54,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   let pageLinkChars = 0;
   let pageText = '';
   let headlineLinks = 0;
-  for (const b of walk.blocks) {
+  for (const b of pageBlocks) {
     pageChars += b.text.length;
     pageLinkChars += b.linkChars;
     if (b.text.length >= 25 && b.linkChars >= 0.8 * b.text.length) headlineLinks++;

@@ -22,7 +22,7 @@ export interface PageEvidence {
 
 const ERROR = /\b(404|410|page not found|not found|page introuvable|page non trouvée|erreur 404|error 404|no longer available|n'existe plus|n’existe plus)\b|الصفحة غير موجودة|خطأ 404/i;
 const CONSENT = /\b(cookies?|consent|consentement|gdpr|rgpd|privacy settings|paramètres de confidentialité|vie privée|accept all|tout accepter|j'accepte|i agree)\b|ملفات تعريف الارتباط/gi;
-const MIN_ARTICLE_CHARS = 250;
+export const MIN_ARTICLE_CHARS = 250;
 
 /** Distinct consent words: an article on baking says "cookies" often, a wall says more than that. */
 function consentTerms(text: string): number {

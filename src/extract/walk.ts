@@ -48,6 +48,11 @@ export interface Block {
   repeatsAlt: boolean;
   /** The box around this block that a skip link over it sets aside from the text (see setAside). */
   aside: Element | null;
+  /**
+   * Inside <noscript>: what the page shows a reader without scripts. Read only when the page gives
+   * no text otherwise (a stream of stories its scripts fill in, with the story as the fallback).
+   */
+  fallback: boolean;
 }
 
 export interface WalkLimits {
@@ -68,6 +73,7 @@ interface Frame {
   positives: number;
   inHeader: boolean;
   collapsed: boolean;
+  fallback: boolean;
   /** Inside `<head>`: walked for metadata, never for text. */
   silent: boolean;
   /** A figure around a quoted post: only the quote inside it is read (see holdsQuote). */
@@ -108,6 +114,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let links = 0;
   let flushes = 0;
   let silentDepth = 0;
+  let fallbackDepth = 0;
   let muteDepth = 0;
   let visited = 0;
   let timedOut = false;
@@ -142,6 +149,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         collapsed: frame.collapsed,
         repeatsAlt,
         aside: null,
+        fallback: frame.fallback,
       });
     }
     parts = [];
@@ -192,9 +200,13 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return false;
     const el = node as Element;
-    noticeElement(el, raw);
     const name = el.name;
+    // A <noscript>'s markup is a second version of the page: its metadata, headings and scripts
+    // are not the page's.
+    const inFallback = fallbackDepth > 0;
+    if (!inFallback) noticeElement(el, raw);
     if (name === 'script') {
+      if (inFallback) return false;
       const type = el.attribs.type?.toLowerCase();
       if (type?.includes('ld+json')) raw.jsonLd.push(textOfScript(el));
       else if (isStateScript(el.attribs)) raw.appState.push(textOfScript(el));
@@ -213,10 +225,10 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       partChars += 1;
       return false;
     }
-    if (name === 'h1' && raw.h1s.length < 5) raw.h1s.push({ text: textOf(el, 1000), el });
+    if (name === 'h1' && raw.h1s.length < 5 && !inFallback) raw.h1s.push({ text: textOf(el, 1000), el });
     const a = el.attribs;
     const evidence = classEvidence(a.class, a.id);
-    if (raw.authorTexts.length < 8 && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
+    if (raw.authorTexts.length < 8 && !inFallback && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
       const t = textOf(el, 300);
       if (t) raw.authorTexts.push(t);
     }
@@ -231,11 +243,12 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     const quotedPost = name === 'figure' && holdsQuote(el);
     const hiddenUntilOpened = isCollapsed(a);
     const collapsed = hiddenUntilOpened && COLLAPSIBLE.has(name) && a['aria-hidden'] !== 'true';
-    if ((SKIP_TAGS.has(name) && !quotedPost) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a)))) {
+    const fallback = name === 'noscript' && silentDepth === 0;
+    if ((SKIP_TAGS.has(name) && !quotedPost && !fallback) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a)))) {
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
-      if (name === 'img') altKey = a.alt && a.alt.length >= MIN_ALT ? altTextKey(a.alt) : null;
+      if (name === 'img' && !inFallback) altKey = a.alt && a.alt.length >= MIN_ALT ? altTextKey(a.alt) : null;
       return false;
     }
     const parent = top();
@@ -252,6 +265,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
       inHeader: name === 'header' || (parent?.inHeader ?? false),
       collapsed: collapsed || (parent?.collapsed ?? false),
+      fallback: fallback || (parent?.fallback ?? false),
       silent: name === 'head',
       mute: quotedPost,
       voice: name === 'blockquote' && muteDepth > 0,
@@ -268,6 +282,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       links++;
     }
     if (frame.silent) silentDepth++;
+    if (fallback) fallbackDepth++;
     if (frame.mute) muteDepth++;
     if (frame.voice) muteDepth--;
     return true;
@@ -279,6 +294,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     else if (frame.mark) dropIfLinkList(frame.mark);
     if (frame.isLink) linkDepth--;
     if (frame.silent) silentDepth--;
+    if (frame.el.name === 'noscript') fallbackDepth--;
     if (frame.mute) muteDepth--;
     if (frame.voice) muteDepth++;
     stack.pop();

@@ -349,3 +349,29 @@ describe('boxes hidden by the "hidden" class inside the article', () => {
     expect(a.blocks.map((b) => b.text.slice(0, 12))).toEqual(['Paragraph 1 ', 'Paragraph 2 ', 'Paragraph 3 ']);
   });
 });
+
+describe('a story its scripts fill in, with the story itself in <noscript>', () => {
+  const body = [
+    'The port authority said on Thursday that container traffic rose by a tenth in the first half of the year, the fastest growth since the new terminal opened.',
+    'Most of the growth came from ships diverted from ports further north, where strikes have held up cargo for weeks, the authority said in a statement.',
+    'Dock workers’ unions said the numbers showed the port could afford the pay rise they have asked for, and called a meeting for next week.',
+  ];
+  const shell = `<div id="header"><ul>${['World', 'Business', 'Markets', 'Tech', 'Opinion', 'Sport'].map((s) => `<li><a href="/${s}">${s}</a></li>`).join('')}</ul></div>
+    <h1>Latest headlines</h1><p>Latest headlines, as they come in.</p>`;
+
+  it('reads the <noscript> when the page has no text without it', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Port traffic up a tenth</title></head><body>${shell}
+      <ul id="stream"><noscript><li class="item"><h1>Port traffic up a tenth</h1><div class="full">${body.map((p) => `<p>${p}</p>`).join('')}</div></li></noscript></ul>
+      </body></html>`;
+    const a = extractArticle({ html, url: 'https://stream.example/story/port-traffic' });
+    expect(a.isArticle).toBe(true);
+    expect(a.text).toBe(body.join('\n\n'));
+  });
+
+  it('leaves it out when the page has its text', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Port traffic up a tenth</title></head><body>${shell}
+      <article>${body.map((p) => `<p>${p}</p>`).join('')}<noscript><p>Turn on JavaScript in your browser to read the comments on this story and to join in the discussion with other readers.</p></noscript></article>
+      </body></html>`;
+    expect(extractArticle({ html, url: 'https://stream.example/story/port-traffic' }).text).toBe(body.join('\n\n'));
+  });
+});
