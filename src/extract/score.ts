@@ -62,19 +62,32 @@ function nestedInSameClass(el: Element): boolean {
  * (or a heading mostly made of its link) with which it shares a small element (the card) and nothing much else.
  */
 function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[] {
-  return blocks.map((b, i) => {
+  const flags: boolean[] = [];
+  // A card's headline may open with a kicker outside the link ("Editorial <a>Fraser's legacy</a>").
+  const isCardHeadline = (h: Block | undefined) =>
+    h !== undefined && h.text.length >= 20 && h.linkChars / h.text.length >= (h.kind === 'heading' ? 0.6 : 0.8);
+  const inCard = (head: Block, b: Block, between: number) => {
+    const common = commonAncestor(head.el, b.el, 6);
+    return common !== null && (chars.get(common) ?? Infinity) <= head.text.length + between + b.text.length + 200;
+  };
+  blocks.forEach((b, i) => {
     const len = b.text.length;
-    if (len > 600) return false;
-    // Cut short with an ellipsis: an excerpt. (Listicles also open items with a linked sentence,
-    // but say the whole thing.)
-    if (b.leadLinkChars >= 25 && b.leadLinkChars < len && /(\.\.\.|…)\s*$/.test(b.text)) return true;
-    const prev = blocks[i - 1];
-    // A card's headline may open with a kicker outside the link ("Editorial <a>Fraser's legacy</a>").
-    if (!prev || prev.text.length < 20 || prev.linkChars / prev.text.length < (prev.kind === 'heading' ? 0.6 : 0.8)) return false;
-    const common = commonAncestor(prev.el, b.el, 6);
-    return common !== null && (chars.get(common) ?? Infinity) <= prev.text.length + len + 200;
+    let teaser = false;
+    if (len <= 600) {
+      // Cut short with an ellipsis: an excerpt. (Listicles also open items with a linked sentence,
+      // but say the whole thing.)
+      if (b.leadLinkChars >= 25 && b.leadLinkChars < len && /(\.\.\.|…)\s*$/.test(b.text)) teaser = true;
+      else if (isCardHeadline(blocks[i - 1])) teaser = inCard(blocks[i - 1]!, b, 0);
+      // Or under the card's meta line (its date, its author), itself the card's.
+      else if (flags[i - 1] && isMetaLine(blocks[i - 1]!) && isCardHeadline(blocks[i - 2])) teaser = inCard(blocks[i - 2]!, b, blocks[i - 1]!.text.length);
+    }
+    flags.push(teaser);
   });
+  return flags;
 }
+
+/** A short line of plain text that is no sentence: a date, an author's name, both. */
+const isMetaLine = (b: Block) => b.text.length < 100 && b.linkChars === 0 && !SENTENCE_END.test(b.text);
 
 /**
  * Comment threads that no class names: the element that opens with a label such as "Réagir (26

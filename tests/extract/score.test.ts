@@ -23,6 +23,28 @@ describe('teaser cards', () => {
   });
 });
 
+describe('teaser cards with a meta line between headline and excerpt', () => {
+  it('leaves out the excerpt under the card\'s date and author line', () => {
+    const body = [
+      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
+    ];
+    const cards = [
+      ['Dirt bike rider hurt on county road', 'Thursday, June 06, 2013 | Ann Lee', 'Officials in the traffic section say they are investigating a crash in which a woman was seriously hurt.'],
+      ['Senate leader stepping down', 'Thursday, June 06, 2013 | Rob Lang', 'The man who was seen as the likely successor to the Senate president says he wants to spend more time at home.'],
+      ['Lane closures on the ring road', 'Wednesday, June 05, 2013 | Jim Ross', 'Look for work zones on both highways; the left lane stays blocked each way on the harbour bridge.'],
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body>
+      <div class="article-wrap"><div class="article-content">${body.map((p) => `<p>${p}</p>`).join('')}</div>
+        <div class="other-stories"><h2>Other Stories</h2><ul>
+          ${cards.map(([h, m, x]) => `<li><h3><a href="/story/${h!.length}">${h}</a></h3><h4>${m}</h4><div>${x}</div></li>`).join('\n')}
+        </ul></div>
+      </div></body></html>`;
+    expect(extractArticle({ html, url: 'https://radio.example/article/100317/bridge' }).text).toBe(body.join('\n\n'));
+  });
+});
+
 describe('a <header> inside the text', () => {
   const p = (s: string) => `<p>${s}</p>`;
   const intro = 'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.';
