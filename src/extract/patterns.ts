@@ -43,7 +43,7 @@ const NEGATIVE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
   'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr', 'privacy',
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
-  'masthead', 'toolbar', 'pullquote', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright',
+  'masthead', 'toolbar', 'pullquote', 'pullout', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright',
   'outbrain', 'taboola', 'signup', 'paywall', 'video',
   'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
   'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
@@ -125,8 +125,12 @@ function evidenceOf(text: string, cache: Map<string, ClassEvidence>, mayNameAuth
     // before them do not count; "comment-body", positive and negative, is left as it was.
     let tokenPositive = false;
     let lastNegative = false;
-    for (const word of words) {
+    let prev = '';
+    for (let word of words) {
       if (word === '') continue;
+      // A compound written in two parts is the one word: "pull-out", "side-bar", "news-letter".
+      if (prev !== '' && !NEGATIVE_WORDS.has(word) && NEGATIVE_WORDS.has(prev + word)) word = prev + word;
+      prev = word;
       if (NEGATIVE_WORDS.has(word)) {
         negative = true;
         lastNegative = !WRAPPER_WORDS.has(word);

@@ -34,6 +34,15 @@ describe('class and id evidence', () => {
     expect(extractArticle({ html, url: 'https://valley.example/2013/05/15/bridge' }).text).toBe(body.join('\n\n'));
   });
 
+  it('reads a compound written in two parts as the one word ("pull-out", "side-bar")', () => {
+    expect(classEvidence('story-feature wide', undefined).negative).toBe(false);
+    expect(classEvidence('pull-out', undefined).negative).toBe(true);
+    expect(classEvidence('pullout', undefined).negative).toBe(true);
+    expect(classEvidence('side-bar', undefined).negative).toBe(true);
+    expect(classEvidence('news-letter-box', undefined).negative).toBe(true);
+    expect(classEvidence('pull-request', undefined).negative).toBe(false);
+  });
+
   it('names reply threads and privacy banners as boilerplate', () => {
     expect(classEvidence('replies', 'replies').negative).toBe(true);
     expect(classEvidence('reply reply--child', undefined).negative).toBe(true);
