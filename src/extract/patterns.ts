@@ -45,8 +45,8 @@ const NEGATIVE_WORDS = new Set([
   'advert', 'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'dfp', 'sponsor', 'sponsored', 'popup', 'modal',
   'masthead', 'toolbar', 'pullquote', 'pullout', 'caption', 'legende', 'légende', 'credit', 'credits', 'copyright',
   'outbrain', 'taboola', 'signup', 'paywall', 'video',
-  'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating',
-  'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'banner', 'teaser', 'teasers', 'also',
+  'trending', 'popular', 'mostread', 'tags', 'tagcloud', 'pagination', 'pager', 'rating', 'ratings',
+  'byline', 'author', 'dateline', 'timestamp', 'meta', 'skip', 'nocontent', 'banner', 'teaser', 'teasers', 'also',
   'excerpt', 'description', 'headline', 'title', 'topics', 'keywords', 'gallery', 'slideshow', 'carousel', 'login', 'follow', 'bio', 'footnote',
 ]);
 

@@ -44,12 +44,16 @@ function effectiveNegatives(blocks: Block[]): Set<Element> {
   const out = new Set<Element>();
   for (const [el, c] of chars) {
     if (c >= total * 0.5) continue;
-    if (el.attribs.class && byClass.get(el.attribs.class)! >= total * 0.5) continue;
+    // ... unless the class says outright that it holds no content ("robots-nocontent", the
+    // convention that tells crawlers so): a side rail and a comment form so named are not the frame.
+    if (el.attribs.class && byClass.get(el.attribs.class)! >= total * 0.5 && !NO_CONTENT.test(el.attribs.class)) continue;
     if ((prose.get(el) ?? 0) >= 0.8 * c && classEvidence(el.attribs.class, el.attribs.id).weak) continue;
     out.add(el);
   }
   return out;
 }
+
+const NO_CONTENT = /(^|[\s_-])nocontent($|[\s_-])/i;
 
 function nestedInSameClass(el: Element): boolean {
   for (let n = el.parent; n; n = n.parent) if ('attribs' in n && n.attribs.class === el.attribs.class) return true;

@@ -45,6 +45,29 @@ describe('teaser cards with a meta line between headline and excerpt', () => {
   });
 });
 
+describe('boxes the page names as no content', () => {
+  const body = [
+    'Researchers have found the oldest known tumour in a rib of a Neanderthal, in bones dug up more than a century ago from a cave in Croatia.',
+    'The rib fragment had been kept in a museum with some nine hundred other bones, and the team saw the tumour only when they scanned it.',
+    'The find shows that Neanderthals suffered the same kinds of disease that modern humans do, the lead author said in an interview on Friday.',
+  ];
+  const info = (n: number) => `<p>Fact ${n}: cancer is a class of diseases in which cells grow out of control and can spread to other parts of the body through the blood.</p>`;
+  const html = `<!doctype html><html lang="en"><head><title>Oldest tumour found</title></head><body>
+    <div id="main">
+      <div id="top_ratings"><div>Current ratings for: Oldest tumour found</div><table><tr><td>Patient / Public:</td><td>Healthcare Prof:</td></tr></table></div>
+      ${body.map((p) => `<p>${p}</p>`).join('')}
+      <div class="robots-nocontent"><h2>Add Your Opinion On This Article</h2>
+        <p>Please note that we publish your name, but we do not publish your email address, and all opinions are moderated.</p>
+        <p>For corrections of factual information, or to contact the editors, please use our feedback form.</p></div>
+    </div>
+    <div id="rail" class="robots-nocontent">${[1, 2, 3].map(info).join('')}</div>
+  </body></html>`;
+
+  it('leaves out the ratings box and the "robots-nocontent" form notes, though that class holds most of the page', () => {
+    expect(extractArticle({ html, url: 'https://medical.example/articles/261600.php' }).text).toBe(body.join('\n\n'));
+  });
+});
+
 describe('a <header> inside the text', () => {
   const p = (s: string) => `<p>${s}</p>`;
   const intro = 'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.';
