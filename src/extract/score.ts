@@ -98,14 +98,18 @@ const isMetaLine = (b: Block) => b.text.length < 100 && b.linkChars === 0 && !SE
  * réactions)" or "Comments (212)", below the article's first paragraph of prose (above it, "12
  * comments" is the article's meta line). Everything in it is readers' text.
  */
-function commentThreadFlags(blocks: Block[]): boolean[] {
-  const flags = blocks.map(() => false);
+function commentLabels(blocks: Block[]): number[] {
   let seenProse = false;
   const labels: number[] = [];
   blocks.forEach((b, i) => {
     if (seenProse && b.linkChars === 0 && isCommentsLabel(b.text)) labels.push(i);
     if (!seenProse && isProse(b)) seenProse = true;
   });
+  return labels;
+}
+
+function commentThreadFlags(blocks: Block[], labels: number[]): boolean[] {
+  const flags = blocks.map(() => false);
   if (labels.length === 0) return flags;
   // The first block under each element: a thread's element is the outermost one the label opens.
   const first = new Map<ParentNode, number>();
@@ -187,7 +191,8 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const chars = new Map<ParentNode, number>();
   for (const b of blocks) for (let n: ParentNode | null = b.el; n; n = n.parent) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
   const teasers = teaserFlags(blocks, chars);
-  const inThread = commentThreadFlags(blocks);
+  const labels = commentLabels(blocks);
+  const inThread = commentThreadFlags(blocks, labels);
   const negated = blocks.map((b, i) => inThread[i]! || b.negatives.some((n) => negs.has(n)));
   const bodies = proseParents(blocks, negated);
   const score = new Map<ParentNode, number>();
@@ -221,8 +226,15 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
   const sectionTitles = new Set<Block>();
   const linkedSentences = new Set<Block>();
+  // A comments label below the text's first paragraph ends the text, whether it is kept
+  // (cutAtComments cuts there) or left out with a box whose class names it
+  // ("<div class="commentsCount">199 comments</div>"). Above it, it is the story's meta line.
+  const labelSet = new Set(labels);
+  let ended = false;
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
+    if (seenProse && labelSet.has(i)) ended = true;
+    if (ended) return false;
     if (teasers[i] || b.repeatsAlt) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
     if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;

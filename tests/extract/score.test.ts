@@ -254,3 +254,20 @@ describe('an aside with a skip link over it', () => {
     expect(extractArticle({ html, url: 'https://food.example/plum-jam' }).text).toContain(body[0]);
   });
 });
+
+describe('a comments label below the text', () => {
+  const body = [
+    'The county opened its first public charging park for electric lorries on Monday, with twelve fast chargers beside the motorway junction.',
+    'Hauliers said the park would let them run electric lorries on the long routes to the ports for the first time, if the chargers proved reliable.',
+    'The county plans two more parks next year and has asked the government to pay for half of them from its fund for cleaner freight transport.',
+  ];
+  const comments = Array.from({ length: 8 }, (_, i) => `<li class="comment"><div class="commentBody">Reader ${i + 1}: the chargers are a good start, but twelve of them will not be enough once the big fleets switch over, and the queues at the junction will be worse than the ones at the diesel pumps.</div></li>`).join('');
+  const html = `<!doctype html><html lang="en"><head><title>Lorry charging park opens</title></head><body><div id="main">
+    <div class="story">${body.map((p) => `<p>${p}</p>`).join('')}</div>
+    <div id="talk"><h2>Talkback</h2><div class="commentsCount">8 comments</div><ul class="commentsList">${comments}</ul></div>
+  </div></body></html>`;
+
+  it('ends the text even when its box is left out for its class, and the thread with it', () => {
+    expect(extractArticle({ html, url: 'https://county.example/news/charging-park' }).text).toBe(body.join('\n\n'));
+  });
+});
