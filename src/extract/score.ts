@@ -426,7 +426,9 @@ function isHeadlineCell(text: string, titleKey: string): boolean {
 
 function isEdgeJunk(b: Block): boolean {
   if (b.kind === 'heading') return b.text.length < 25;
-  return b.text.length < 40 && !SENTENCE_END.test(b.text);
+  if (b.text.length < 40 && !SENTENCE_END.test(b.text)) return true;
+  // A stack of such lines parted by <br>: "Editor's Choice / Main Category: Cancer / Article Date: 07 Jun 2013".
+  return b.text.length < 300 && b.text.includes('\n') && b.text.split('\n').every((l) => l.length < 60 && !SENTENCE_END.test(l));
 }
 
 function trimEdges(blocks: Block[]): Block[] {

@@ -68,6 +68,21 @@ describe('boxes the page names as no content', () => {
   });
 });
 
+describe('a stack of short lines at an edge of the text', () => {
+  const body = [
+    'If two bird flu strains that emerged this year gain the ability to spread easily between people, they could cause a pandemic, researchers say.',
+    'The team found that one of the strains needs only a single change in one of its proteins to bind to the cells that line the human airway.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Flu strains could cause a pandemic</title></head><body>
+    <div id="main"><div>Editor's Choice<br>Academic Journal<br>Main Category: <a href="/flu">Bird Flu</a><br>Article Date: 07 Jun 2013 - 0:00 PDT</div>
+      ${body.map((p) => `<p>${p}</p>`).join('')}
+      <div>Written by Christian Lee<br>Copyright: Health News Daily</div></div></body></html>`;
+
+  it('is a box of labels, left out above and below the text', () => {
+    expect(extractArticle({ html, url: 'https://medical.example/articles/261601.php' }).text).toBe(body.join('\n\n'));
+  });
+});
+
 describe('a <header> inside the text', () => {
   const p = (s: string) => `<p>${s}</p>`;
   const intro = 'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.';
