@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { cutAtComments, dropFurniture, isBylineLine, isCommentsLabel } from './furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCommentsLabel, isDatedBylineLine, isDateline } from './furniture.js';
 import { classEvidence, isCollapsed } from './patterns.js';
 import type { Block } from './walk.js';
 
@@ -223,6 +223,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const nextPages = splitBodyParts(container);
   let seenProse = false;
   let headlineAt = -2;
+  let summaryEnd = -1;
   // Headings in a <header> below the text's first paragraph: a section's title, or a module's label.
   const sectionTitles = new Set<Block>();
   const linkedSentences = new Set<Block>();
@@ -256,6 +257,10 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     // Uncool</h1><h2>The Web and cable star has achieved fame by targeting nerdy guys...</h2>): a
     // sub-heading of the text comes after some of it.
     if (i === headlineAt + 1 && b.kind === 'heading' && b.text.length >= 40) return false;
+    // So is a list right under the headline and over the byline: the story's points in brief
+    // ("<h1>...</h1><ul><li>Banker wants to inspire young people</li>...</ul><p>By Associated Press</p>").
+    if (i === headlineAt + 1 && b.kind === 'list-item') summaryEnd = summaryListEnd(blocks, i);
+    if (i < summaryEnd) return false;
     // So is a long heading over the byline: the text starts below it.
     if (!seenProse && b.kind === 'heading' && b.text.length >= 40 && i + 1 < blocks.length && isBylineLine(blocks[i + 1]!.text)) return false;
     if (isProse(b)) seenProse = true;
@@ -272,6 +277,15 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   dropModuleLabels(blocks, kept);
   kept.unshift(...leadAbove(blocks, kept, negs));
   return { container, blocks: trimEdges(dropFurniture(cutAtComments(kept))) };
+}
+
+/** Where a list that starts at `start` ends, when a byline or a dateline follows it; else -1. */
+function summaryListEnd(blocks: Block[], start: number): number {
+  const list = blocks[start]!.el.parent;
+  let j = start;
+  while (j < blocks.length && j - start < 8 && blocks[j]!.kind === 'list-item' && blocks[j]!.el.parent === list) j++;
+  const next = blocks[j];
+  return next && (isBylineLine(next.text) || isDateline(next.text) || isDatedBylineLine(next.text)) ? j : -1;
 }
 
 /**

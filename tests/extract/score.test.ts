@@ -161,6 +161,25 @@ describe('the <h1> over the text, worded otherwise than the title', () => {
   });
 });
 
+describe('a list right under the headline', () => {
+  const body = [
+    'A retired engineer has offered a prize of one million pounds to anyone who can explain why the town clock has run four minutes slow since 1952.',
+    'The clock has been taken apart and rebuilt three times, and each time it has lost the same four minutes within a week, the town council said.',
+  ];
+  const points = ['Engineer wants to inspire young people to study clocks', 'Clock has been rebuilt three times since the war'];
+  const page = (under: string) => `<!doctype html><html lang="en"><head><title>A million for the town clock</title></head><body>
+    <div class="article-text"><h1>A million for the town clock</h1><ul>${points.map((p) => `<li>${p}</li>`).join('')}</ul>${under}
+    ${body.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+
+  it('is the story in brief when the byline follows it', () => {
+    expect(extractArticle({ html: page('<p>By Press Association</p>'), url: 'https://daily.example/news/clock' }).text).toBe(body.join('\n\n'));
+  });
+
+  it('is part of the text otherwise', () => {
+    expect(extractArticle({ html: page(''), url: 'https://daily.example/news/clock' }).text).toBe([...points, ...body].join('\n\n'));
+  });
+});
+
 describe('a heading over the byline', () => {
   const body = [
     'A Toulouse, le Premier ministre a été rappelé deux fois sur scène par les militants, après un discours d’une heure sur le nouveau modèle français.',
