@@ -19,6 +19,7 @@ const CALENDAR = new Set(CALENDAR_WORDS);
 const DATE_WORDS = new Set([
   ...CALENDAR_WORDS,
   'am', 'pm', 'a.m', 'p.m', 'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'bst', 'cet', 'cest', 'ist',
+  'ct', 'pt', 'mt',
   'updated', 'update', 'published', 'posted', 'last', 'modified', 'on', 'at', 'le', 'à', 'mis', 'jour', 'publié', 'publie',
   'ago', 'hour', 'hours', 'minute', 'minutes', 'min', 'mins', 'day', 'days', 'h', 'il', 'y', 'a', 'et', 'de',
 ]);
@@ -33,6 +34,14 @@ export function isDateline(text: string): boolean {
   const words = (text.toLowerCase().match(/[\p{L}.]+/gu) ?? []).map((w) => w.replace(/^\.+|\.+$/g, '')).filter((w) => w !== '');
   if (!words.every((w) => DATE_WORDS.has(w))) return false;
   return /\d{1,2}[:h]\d{2}/.test(text) || words.some((w) => CALENDAR.has(w));
+}
+
+// "LONDON | Fri Jun 7, 2013 5:09am EDT", "PARIS · 5 mars 2024": the place the story was filed
+// from, a bar, then the date. The place is a name: capitalised words, no digits.
+const PLACE = /^\p{Lu}[\p{L}.'’ -]{1,40}$/u;
+export function isPlacedDateline(text: string): boolean {
+  const bar = text.search(/\s[|·•]\s/);
+  return bar > 0 && text.length <= 120 && PLACE.test(text.slice(0, bar)) && isDateline(text.slice(bar + 3).trim());
 }
 
 // "By Phil Helsel", "Par Jean Dupont", "By Reuters", "By: Patti Domm": a name after the word, no sentence.
@@ -120,7 +129,7 @@ export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   return blocks.map(withoutReadAlsoLines).filter((b) => {
     if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
-    return !(inHead && (isDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
+    return !(inHead && (isDateline(b.text) || isPlacedDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
   });
 }
 

@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isReadAlsoLine, isRightsNotice, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isPlacedDateline, isReadAlsoLine, isRightsNotice, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
+
+describe('a place, a bar, then the date', () => {
+  it.each(['LONDON | Fri Jun 7, 2013 5:09am EDT', 'PHNOM PENH | Fri Jul 19, 2013 1:38am EDT', 'Paris · 5 mars 2024 à 11h30'])('%s is a dateline', (t) =>
+    expect(isPlacedDateline(t)).toBe(true),
+  );
+  it.each(['Posted: May 15, 2013 3:12 PM CT'])('%s is a dateline (a US zone without its S or D)', (t) => expect(isDateline(t)).toBe(true));
+  it.each(['Scores | Fri Jun 7, 2013: 3 goals in 5 minutes', 'Home | News | World', 'Up 12% | June 2013 sales'])('%s is not', (t) =>
+    expect(isPlacedDateline(t)).toBe(false),
+  );
+  it('is left out above the text, with the byline', () => {
+    const body = [
+      'LONDON (Reuters) - Some 165 million children worldwide are stunted by poor diets, the United Nations children’s fund said on Friday.',
+      'The agency said the problem could be solved within a generation if governments spent more on nutrition in a child’s first thousand days.',
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Malnutrition stunts millions</title></head><body><div id="articleText">
+      <p>LONDON | Fri Jun 7, 2013 5:09am EDT</p>${body.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(extractArticle({ html, url: 'https://wire.example/2013/06/07/nutrition' }).text).toBe(body.join('\n\n'));
+  });
+});
 
 describe('datelines', () => {
   it.each([
