@@ -220,6 +220,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   const container = best;
   const containerInHeader = headerAbove(container);
   const titleKey = titleText ? key(titleText) : null;
+  const titleWords = new Set(titleText ? wordsOf(titleText) : []);
   const nextPages = splitBodyParts(container);
   let seenProse = false;
   let headlineAt = -2;
@@ -249,7 +250,7 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
       sectionTitles.add(b);
     }
     // The headline, as the title gives it or as the page's <h1> over the text (the title may word it otherwise).
-    if ((titleKey && isHeadlineCell(b.text, titleKey)) || (!seenProse && b.tag === 'h1')) {
+    if ((titleKey && isHeadlineCell(b.text, titleKey)) || (!seenProse && (b.tag === 'h1' || (b.kind === 'heading' && wordsFromTitle(b.text, titleWords))))) {
       headlineAt = i;
       return false;
     }
@@ -261,6 +262,9 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
     // ("<h1>...</h1><ul><li>Banker wants to inspire young people</li>...</ul><p>By Associated Press</p>").
     if (i === headlineAt + 1 && b.kind === 'list-item') summaryEnd = summaryListEnd(blocks, i);
     if (i < summaryEnd) return false;
+    // So is a line right under the headline that is no sentence (a dek without its full stop): the text's own
+    // paragraphs end in one.
+    if (i === headlineAt + 1 && b.kind === 'paragraph' && b.text.length >= 40 && b.text.length < 250 && !b.text.includes('\n') && !SENTENCE_END.test(b.text)) return false;
     // So is a long heading over the byline: the text starts below it.
     if (!seenProse && b.kind === 'heading' && b.text.length >= 40 && i + 1 < blocks.length && isBylineLine(blocks[i + 1]!.text)) return false;
     if (isProse(b)) seenProse = true;
@@ -430,6 +434,19 @@ const SENTENCE_END = /[.!?…。؟»"”)]\s*$/;
  * The headline, as a heading, or in a <font> or a table cell with its meta lines under it
  * ("Published on 03/03/2025 | Read 1,482 times"): the title, then only short lines that are no sentence.
  */
+const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * A heading worded as a shorter or longer form of the title ("FDA Panel Votes to Change
+ * Restrictions on Avandia" under the title "FDA Panel Votes to Change Tight Restrictions on
+ * Diabetes Drug Avandia"): nearly all its words are the title's.
+ */
+function wordsFromTitle(text: string, titleWords: Set<string>): boolean {
+  if (titleWords.size < 3 || text.length > 200) return false;
+  const words = wordsOf(text);
+  if (words.length < 3 || words.length > titleWords.size + 3) return false;
+  return words.filter((w) => titleWords.has(w)).length >= 0.8 * words.length;
+}
+
 function isHeadlineCell(text: string, titleKey: string): boolean {
   const end = text.indexOf('\n');
   const first = end < 0 ? text : text.slice(0, end);

@@ -180,6 +180,24 @@ describe('a list right under the headline', () => {
   });
 });
 
+describe('a heading worded as a shorter form of the title, and the line under it', () => {
+  const body = [
+    'An expert panel voted narrowly on Thursday to recommend easing the safety limits on a diabetes drug that had been kept off shelves for three years.',
+    'The decision came after the panel reviewed new data suggesting that the medicine might not be as harmful to the heart as was first thought.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Panel Votes to Change Tight Limits on Diabetes Drug Avandix</title></head><body>
+    <div id="textArea"><h2>Panel Votes to Change Limits on Avandix</h2>
+      <div class="subhead">Controversial decision comes after a second look at the data on heart risks</div>
+      ${body.map((p) => `<p>${p}</p>`).join('\n')}
+      <h2>What the panel weighed</h2><p>The panel spent two days on the review, which had been paid for by the maker of the drug, and heard from its critics.</p></div></body></html>`;
+
+  it('is the headline, and the line without a full stop under it is its dek; a sub-heading further down stays', () => {
+    expect(extractArticle({ html, url: 'https://health.example/news/avandix' }).text).toBe(
+      [...body, 'What the panel weighed', 'The panel spent two days on the review, which had been paid for by the maker of the drug, and heard from its critics.'].join('\n\n'),
+    );
+  });
+});
+
 describe('a heading over the byline', () => {
   const body = [
     'A Toulouse, le Premier ministre a été rappelé deux fois sur scène par les militants, après un discours d’une heure sur le nouveau modèle français.',
