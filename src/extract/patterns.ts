@@ -38,7 +38,7 @@ export function kindOfTag(tag: string): BlockKind | null {
 // Matched against each class token and the id, split on - and _ so that "c-share-bar" and
 // "post_comments" are caught but "shared-content" is not mistaken for "share".
 const NEGATIVE_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'sidebar', 'widget', 'widgets',
+  'nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'footer', 'sidebar', 'widget', 'widgets', 'wdgt',
   'comment', 'comments', 'reply', 'replies', 'commentaires', 'comentarios', 'commenti', 'kommentare', 'disqus',
   'share', 'sharing', 'sharebar', 'social', 'socials', 'related', 'recommended', 'recommendations', 'promo',
   'newsletter', 'subscribe', 'subscription', 'cookie', 'cookies', 'consent', 'gdpr', 'privacy',

@@ -198,6 +198,25 @@ describe('a heading worded as a shorter form of the title, and the line under it
   });
 });
 
+describe('a widget named in short ("wdgt") beside the text', () => {
+  const body = [
+    'An expert panel voted narrowly on Thursday to recommend easing the safety limits on a diabetes drug that had been kept off shelves for three years.',
+    'The decision came after the panel reviewed new data suggesting that the medicine might not be as harmful to the heart as was first thought.',
+    'The agency is not bound by the advice of its panels, but it usually follows it, and a decision is expected before the end of the summer.',
+  ];
+  const advice = [
+    'If the level is below 70 and you have symptoms such as shaking, sweating or trouble thinking, you will need to raise the number at once.',
+    'Your level is high if this reading was taken before eating. Aim for 70 to 130 before meals and less than 180 two hours after them.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Panel votes on diabetes drug</title></head><body>
+    <div id="page"><div id="middle"><div class="article">${body.map((p) => `<p>${p}</p>`).join('')}</div></div>
+      <div id="thirdCol"><div class="wdgt-normal"><h4>Is This Normal? Get the Facts Fast!</h4>${advice.map((p) => `<p>${p}</p>`).join('')}</div></div></div></body></html>`;
+
+  it('is left out, prose and all', () => {
+    expect(extractArticle({ html, url: 'https://health.example/news/panel' }).text).toBe(body.join('\n\n'));
+  });
+});
+
 describe('a heading over the byline', () => {
   const body = [
     'A Toulouse, le Premier ministre a été rappelé deux fois sur scène par les militants, après un discours d’une heure sur le nouveau modèle français.',
