@@ -110,11 +110,11 @@ export function isRightsNotice(text: string): boolean {
 // An ad slot's label, left behind when the ad itself is not in the page.
 const AD_LABEL = /^\W*(advertisement|advertising|sponsored|publicité|pub|anzeige|werbung|pubblicità|publicidad|publicidade|реклама|إعلان)\W*$/iu;
 
-/** Paragraphs parted by <br> carry such calls as lines of their own. */
-function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
+/** Paragraphs parted by <br> carry such calls ("read also", "Follow NAME on Twitter") as lines of their own. */
+function withoutCallLines<T extends { text: string }>(b: T): T {
   if (!b.text.includes('\n')) return b;
   const lines = b.text.split('\n');
-  const kept = lines.filter((l) => !isReadAlsoLine(l));
+  const kept = lines.filter((l) => !isReadAlsoLine(l) && !isSignUpCall(l));
   return kept.length === lines.length ? b : { ...b, text: kept.join('\n') };
 }
 
@@ -126,7 +126,7 @@ function withoutReadAlsoLines<T extends { text: string }>(b: T): T {
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
-  return blocks.map(withoutReadAlsoLines).filter((b) => {
+  return blocks.map(withoutCallLines).filter((b) => {
     if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isPlacedDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));

@@ -229,6 +229,11 @@ describe('"read also" calls between paragraphs', () => {
     ]);
     expect(out.map((b) => b.text)).toEqual(['The convoy left Gao on Monday.\nIt reached Ansongo the next day.']);
   });
+
+  it('so is a call to follow the writer, as a line of a sign-off parted by <br>', () => {
+    const out = dropFurniture([{ text: 'Check out the Morning Win every weekday morning.\nFollow Dan Brooks on Twitter at @danbrooks.' }]);
+    expect(out.map((b) => b.text)).toEqual(['Check out the Morning Win every weekday morning.']);
+  });
 });
 
 describe('ad labels and credits in the body', () => {
