@@ -3,7 +3,7 @@ import { languageChoice } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
 import { MIN_ARTICLE_CHARS, notArticleReason } from './not-article.js';
-import { parseHtml } from './parse.js';
+import { parseHtmlWithin } from './parse.js';
 import { selectArticleBlocks } from './score.js';
 import { bodyFromStateParagraphs, bodyFromStructuredData } from './structured-body.js';
 import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
@@ -24,9 +24,11 @@ export interface ExtractOptions {
  * walked once; everything after works on the blocks and metadata that walk collected.
  */
 export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): ExtractedArticle {
-  const doc = parseHtml(input.html);
-  const walk = walkDocument(doc, {
-    deadline: performance.now() + (options.timeBudgetMs ?? 2000),
+  // One budget for the parse and the walk: either can be what a hostile page makes slow.
+  const deadline = performance.now() + (options.timeBudgetMs ?? 2000);
+  const parsed = parseHtmlWithin(input.html, deadline);
+  const walk = walkDocument(parsed.doc, {
+    deadline,
     maxDepth: 400,
     maxBlockChars: 100_000,
   });
@@ -60,7 +62,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
     if (b.text.length >= 25 && b.linkChars >= 0.8 * b.text.length) headlineLinks++;
     if (pageText.length < 5000) pageText += b.text + '\n';
   }
-  const reason = walk.timedOut
+  const reason = parsed.timedOut || walk.timedOut
     ? 'extraction time cap reached'
     : notArticleReason({
         title: meta.title,

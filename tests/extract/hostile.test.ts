@@ -12,6 +12,14 @@ describe('hostile and broken inputs', () => {
     expect(a.text).not.toContain('deep text');
   });
 
+  it('stops parsing 3 MB of nested elements at the time cap, keeping the article above them', () => {
+    // htmlparser2's cost per tag grows with the depth: 600,000 open <div>s take minutes in one go.
+    const html = `<html><body><article><p>${para}</p><p>${para}</p></article>${'<div>'.repeat(600_000)}deep text</body></html>`;
+    const a = extractArticle({ html, url: 'https://x.example/a' }, { timeBudgetMs: 1000 });
+    expect(a.notArticleReason).toBe('extraction time cap reached');
+    expect(a.text).toContain('The committee met again');
+  });
+
   it('handles a megabyte-long text node quickly, capping the block', () => {
     const long = 'word '.repeat(400_000);
     const started = performance.now();
