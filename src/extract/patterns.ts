@@ -74,8 +74,7 @@ const EMBED_WORDS = new Set(['embed', 'embedded', 'oembed', 'tweet']);
 // "body-narrow-width" are as wide as the text column (a caption, a box), "text-size" sets a font.
 const MEASURE_WORDS = new Set(['width', 'wide', 'narrow', 'size', 'height']);
 
-// camelCase names are words too: "imageCaption", "commentsCount", "relatedItems", "articleBody".
-const splitWords = (s: string) => s.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2').toLowerCase().split(/[\s_\-:]+/);
+const splitWords = (s: string) => s.toLowerCase().split(/[\s_\-:]+/);
 
 // BEM class names ("block__element--modifier") name the element by the part after "__": in
 // "article-content__copyright" the article is where it sits, the copyright is what it is; a

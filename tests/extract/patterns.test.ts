@@ -14,13 +14,6 @@ describe('class and id evidence', () => {
     expect(classEvidence('article-body article-body--wide', undefined)).toMatchObject({ negative: false, positive: true });
   });
 
-  it('reads camelCase names word by word', () => {
-    expect(classEvidence('imageCaption', undefined)).toMatchObject({ negative: true, positive: false });
-    expect(classEvidence('relatedItems', undefined).negative).toBe(true);
-    expect(classEvidence('articleBody', undefined)).toMatchObject({ negative: false, positive: true });
-    expect(classEvidence('storyText', undefined)).toMatchObject({ negative: false, positive: true });
-  });
-
   it('reads plain hyphenated names word by word, as before', () => {
     expect(classEvidence('c-share-bar', undefined).negative).toBe(true);
     expect(classEvidence('shared-content', undefined)).toMatchObject({ negative: false, positive: true });
