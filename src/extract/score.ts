@@ -427,13 +427,9 @@ function headerAbove(node: ParentNode): boolean {
 
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-// Dates, bylines, labels ("Advertisement", "Comments", "Related") that open or close the
-// container: short, no sentence in them.
+/** How a sentence ends: a line without it is a label, a date, a byline, a headline. */
 const SENTENCE_END = /[.!?…。؟»"”)]\s*$/;
-/**
- * The headline, as a heading, or in a <font> or a table cell with its meta lines under it
- * ("Published on 03/03/2025 | Read 1,482 times"): the title, then only short lines that are no sentence.
- */
+
 const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 /**
  * A heading worded as a shorter or longer form of the title ("FDA Panel Votes to Change
@@ -447,6 +443,10 @@ function wordsFromTitle(text: string, titleWords: Set<string>): boolean {
   return words.filter((w) => titleWords.has(w)).length >= 0.8 * words.length;
 }
 
+/**
+ * The headline, as a heading, or in a <font> or a table cell with its meta lines under it
+ * ("Published on 03/03/2025 | Read 1,482 times"): the title, then only short lines that are no sentence.
+ */
 function isHeadlineCell(text: string, titleKey: string): boolean {
   const end = text.indexOf('\n');
   const first = end < 0 ? text : text.slice(0, end);
@@ -455,6 +455,8 @@ function isHeadlineCell(text: string, titleKey: string): boolean {
   return end < 0 || text.slice(end + 1).split('\n').every((l) => l.length < 100 && !SENTENCE_END.test(l));
 }
 
+// Dates, bylines, labels ("Advertisement", "Comments", "Related") that open or close the
+// container: short, no sentence in them.
 function isEdgeJunk(b: Block): boolean {
   if (b.kind === 'heading') return b.text.length < 25;
   if (b.text.length < 40 && !SENTENCE_END.test(b.text)) return true;
