@@ -2,6 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { assignsState, isStateScript } from './app-state.js';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
 import { classEvidence, INLINE_TAGS, isAriaHidden, isCollapsed, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
+import { isInside } from './tree.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
 
 /** Elements that hide a part of the text until a reader opens it; hidden spans, menus and the like stay skipped. */
@@ -349,11 +350,6 @@ function setAside(blocks: Block[], link: Element, at: number, target: Element): 
   const heading = first.kind === 'heading' ? first : blocks[at + 1];
   if (!heading || heading.kind !== 'heading' || !isInside(heading.el, box as Element)) return;
   for (let i = at; i < blocks.length; i++) if (isInside(blocks[i]!.el, box as Element)) blocks[i]!.aside = box as Element;
-}
-
-function isInside(node: AnyNode, box: Element): boolean {
-  for (let n: AnyNode | null = node; n; n = n.parent) if (n === box) return true;
-  return false;
 }
 
 function textOfScript(el: Element): string {
