@@ -5,20 +5,22 @@
  * peak memory. Predictions go to bench/out/extract-predictions.json in the benchmark's output
  * format, so its published scorer can check our figures.
  *
- * Also scores the pages written for this project (bench/extract/written), which are not held out.
+ * Also scores the pages written for this project (bench/extract/written), which are not held out,
+ * and the published extractors' outputs by half, which says how much harder one half is than the
+ * other for extractors tuned on neither.
  *
  * Flags: --rounds N (timed passes, default 5), --worst N (list the N worst pages of the first
  * half), --page ID (print one page's prediction and truth), --score FILE (score a published output
  * instead, to check this metric against the published table).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'cheerio/slim';
 import { extractArticle } from '../src/extract/index.js';
 import { parseHtml } from '../src/extract/parse.js';
-import { loadPages, loadPredictions, loadWrittenPages, type BenchPage } from './extract/dataset.js';
+import { DATA_DIR, loadPages, loadPredictions, loadWrittenPages, type BenchPage } from './extract/dataset.js';
 import { ensureExternalPages, loadGoosePages, loadLabelledPages, loadReadabilityPages } from './extract/external.js';
 import { pagePrecision, pageRecall, scorePage, summarise, tokenize, type PageScore, type Summary } from './extract/metric.js';
 import { machineLine } from './lib/machine.js';
@@ -104,6 +106,21 @@ console.log(`  speed         ${extractRate.toFixed(0)} pages/s on one core, pars
 console.log(`  parse alone   ${parseRate.toFixed(0)} pages/s (htmlparser2 parseDocument, as the stage parses): extraction runs at ${((100 * extractRate) / parseRate).toFixed(0)} % of parse speed; cheerio/slim load alone ${cheerioRate.toFixed(0)} pages/s`);
 // Every benchmark page is an article: each one marked otherwise is a false alarm.
 console.log(`  not-article   ${notArticle.size} of ${pages.length} pages marked (all are articles)${[...notArticle].map(([id, r]) => `; ${id.slice(0, 8)} ${r}`).join('')}`);
+// The halves are not equally hard: the published extractors, tuned on neither, score them apart
+// too. Their gaps are the yardstick for ours (first half minus second half).
+const halfGap = (s: PageScore[]) => summarise(s.slice(0, half)).f1 - summarise(s.slice(half)).f1;
+const outputDir = join(DATA_DIR, 'output');
+if (existsSync(outputDir)) {
+  const gaps = readdirSync(outputDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const published = loadPredictions(join(outputDir, f));
+      const s = pages.map((p) => scorePage(p.truth, published[p.id] ?? ''));
+      return `${f.slice(0, -'.json'.length)} ${summarise(s.slice(0, half)).f1.toFixed(3)}/${summarise(s.slice(half)).f1.toFixed(3)}`;
+    });
+  console.log(`  half gap      ours ${halfGap(scores).toFixed(3)} (first minus second half); published outputs, first/second half: ${gaps.join(', ')}`);
+}
 // Our own written pages (bench/extract/written): not held out, a check that fixes stay fixed.
 const written = loadWrittenPages();
 const writtenScores = written.map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text));
