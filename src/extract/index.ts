@@ -42,7 +42,8 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
     const withFallback = selectArticleBlocks(walk.blocks, meta.title);
     if (charsOf(withFallback.blocks) >= MIN_ARTICLE_CHARS) selection = withFallback;
   }
-  let blocks: TextBlock[] = selection.blocks.map((b) => ({ kind: b.kind, text: b.text }));
+  // A block written as paragraphs between <br><br> (pages without <p>) gives one block each.
+  let blocks: TextBlock[] = selection.blocks.flatMap((b) => b.text.split('\n\n').map((text) => ({ kind: b.kind, text })));
   const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
   if (structured) blocks = structured;
   // Embedded state is parsed only when the DOM gave little: parsing it costs more than the walk.

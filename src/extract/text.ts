@@ -5,12 +5,16 @@ export const LINE_BREAK = '\u0001';
 
 /**
  * Collapses runs of white space (line ends in the source and the no-break space included) into one
- * space; each run of `<br>` marks becomes one `\n`.
+ * space; a `<br>` becomes a line end (`\n`), and two or more in a row a paragraph break (`\n\n`):
+ * pages without `<p>` write their paragraphs that way.
  */
 export function normaliseSpace(s: string): string {
   const spaced = s.replace(/[\s\u200b\ufeff]+/g, ' ');
   // Most blocks hold no <br>: skip the second pass over them.
-  return (spaced.includes(LINE_BREAK) ? spaced.replace(/ ?\u0001[\u0001 ]*/g, '\n') : spaced).trim();
+  if (!spaced.includes(LINE_BREAK)) return spaced.trim();
+  return spaced
+    .replace(/ ?\u0001[\u0001 ]*/g, (run) => (run.indexOf(LINE_BREAK) === run.lastIndexOf(LINE_BREAK) ? '\n' : '\n\n'))
+    .trim();
 }
 
 /**

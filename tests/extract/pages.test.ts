@@ -375,3 +375,20 @@ describe('a story its scripts fill in, with the story itself in <noscript>', () 
     expect(extractArticle({ html, url: 'https://stream.example/story/port-traffic' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('a story written without <p>, its paragraphs parted by <br><br>', () => {
+  const paragraphs = [
+    'Le gouverneur de la région de Mopti a annoncé mardi la réouverture de la route nationale 16, fermée depuis trois semaines après une attaque contre un convoi de camions.',
+    'Selon un communiqué de la préfecture, les travaux de réparation du pont de Konna sont achevés et les escortes militaires reprendront dès jeudi matin.',
+    'Les transporteurs, qui réclamaient cette réouverture depuis le début du mois, ont salué une décision « attendue par toute la région ».',
+  ];
+  const html = `<html lang="fr"><body><div class="menu"><a href="/">Accueil</a> | <a href="/politique">Politique</a></div>
+    <h1>Mopti : la route nationale 16 rouverte</h1>
+    <div class="texte">${paragraphs.join('<br><br>\n')}<br>Par notre correspondant à Mopti</div></body></html>`;
+
+  it('gives each paragraph its own block and a blank line in the text, a single <br> only a line end', () => {
+    const a = extractArticle({ html, url: 'https://journal.example/mopti-rn16' });
+    expect(a.blocks.map((b) => b.text)).toEqual([paragraphs[0], paragraphs[1], `${paragraphs[2]}\nPar notre correspondant à Mopti`]);
+    expect(a.text).toBe(`${paragraphs[0]}\n\n${paragraphs[1]}\n\n${paragraphs[2]}\nPar notre correspondant à Mopti`);
+  });
+});
