@@ -123,6 +123,10 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let altKey: string | null = null;
   // In-page links that open a run of text, by the id they point to, with the block count then.
   const skipLinks = new Map<string, { link: Element; at: number }>();
+  // The box around the last sign-up form (see signUpBox): blocks inside it are set aside.
+  let signUp: Element | null = null;
+  // A page has a sign-up form or two; a hostile one with thousands must not pay for each.
+  let formsLeft = 20;
 
   const top = (): Frame | undefined => stack[stack.length - 1];
   const blockFrame = (): Frame | undefined => {
@@ -149,7 +153,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         inHeader: frame.inHeader,
         collapsed: frame.collapsed,
         repeatsAlt,
-        aside: null,
+        aside: signUp && isInside(frame.el, signUp) ? signUp : null,
         fallback: frame.fallback,
       });
     }
@@ -240,6 +244,13 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     }
     if (name === 'a' && visibleChars === 0 && a.href !== undefined && a.href.length > 1 && a.href[0] === '#' && skipLinks.size < 200) {
       skipLinks.set(a.href.slice(1), { link: el, at: blocks.length });
+    }
+    if (name === 'form' && !inFallback && formsLeft-- > 0 && asksForEmail(el)) {
+      const box = signUpBox(el, blocks);
+      if (box) {
+        signUp = box;
+        for (let i = blocks.length - 1; i >= 0 && isInside(blocks[i]!.el, box); i--) blocks[i]!.aside = box;
+      }
     }
     const quotedPost = name === 'figure' && holdsQuote(el);
     const hiddenUntilOpened = isCollapsed(a);
@@ -350,6 +361,63 @@ function setAside(blocks: Block[], link: Element, at: number, target: Element): 
   const heading = first.kind === 'heading' ? first : blocks[at + 1];
   if (!heading || heading.kind !== 'heading' || !isInside(heading.el, box as Element)) return;
   for (let i = at; i < blocks.length; i++) if (isInside(blocks[i]!.el, box as Element)) blocks[i]!.aside = box as Element;
+}
+
+const EMAIL_FIELD = /e-?mail|courriel|البريد/i;
+
+/** A form with a field for an e-mail address: a newsletter's sign-up, whatever its language. */
+function asksForEmail(form: Element): boolean {
+  const stack: AnyNode[] = [...form.children];
+  for (let seen = 0; stack.length && seen < 80; seen++) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if (el.name === 'input') {
+      const { type, name, id, placeholder } = el.attribs;
+      if (type?.toLowerCase() === 'email' || (type?.toLowerCase() !== 'hidden' && EMAIL_FIELD.test(`${name ?? ''} ${id ?? ''} ${placeholder ?? ''}`))) return true;
+    }
+    stack.push(...el.children);
+  }
+  return false;
+}
+
+/**
+ * The box a sign-up form sits in, with its pitch and its small print ("The morning briefing" /
+ * "Get the news at 7 every morning." / form / "By signing up you accept..."): the largest element
+ * around the form that holds little text and few of the blocks read so far. A form set straight
+ * into the story's own element has no such box; the form alone is skipped then.
+ */
+function signUpBox(form: Element, blocks: Block[]): Element | null {
+  let box: Element | null = null;
+  let levels = 0;
+  for (let p = form.parent; p && p.type === 'tag' && !BOX_STOPS.has((p as Element).name) && levels++ < 6; p = p.parent) {
+    if (visibleCharsOver(p as Element, 300)) break;
+    let inside = 0;
+    for (let i = blocks.length - 1; i >= 0 && isInside(blocks[i]!.el, p as Element); i--) inside++;
+    if (inside > 4) break;
+    box = p as Element;
+  }
+  return box;
+}
+const BOX_STOPS = new Set(['body', 'html', 'article', 'main']);
+
+/**
+ * Whether an element holds more than `limit` characters of text, white space not counted (scripts
+ * and styles are not walked into). An element of more than 2,000 nodes counts as holding more: a
+ * hostile page's empty wrappers must not be walked over and over.
+ */
+function visibleCharsOver(el: Element, limit: number): boolean {
+  let n = 0;
+  const stack: AnyNode[] = [el];
+  for (let seen = 0; stack.length; seen++) {
+    if (seen > 2000) return true;
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      n += node.data.replace(/\s+/g, '').length;
+      if (n > limit) return true;
+    } else if ('children' in node && node.type === 'tag') stack.push(...(node as Element).children);
+  }
+  return false;
 }
 
 function textOfScript(el: Element): string {

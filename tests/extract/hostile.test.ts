@@ -29,6 +29,15 @@ describe('hostile and broken inputs', () => {
     expect(a.text.length).toBeLessThanOrEqual(100_000 + para.length + 2);
   });
 
+  it('reads a page of 15,000 sign-up forms quickly, keeping the article above them', () => {
+    const form = '<div><form><input type="email"><p>Sign up</p></form></div>';
+    const started = performance.now();
+    const a = extractArticle({ html: `<html><body><article><p>${para}</p><p>${para}</p><p>${para}</p></article><div>${form.repeat(15_000)}</div></body></html>`, url: 'https://x.example/a' });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(a.notArticleReason).toBeNull(); // within the time budget
+    expect(a.text).toBe(`${para}\n\n${para}\n\n${para}`);
+  });
+
   it('caps the input size', () => {
     const html = `<html><body><article><p>${para}</p>` + `<p>${para}</p>`.repeat(40_000) + '</article></body></html>';
     expect(html.length).toBeGreaterThan(3_000_000);

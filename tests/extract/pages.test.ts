@@ -392,3 +392,30 @@ describe('a story written without <p>, its paragraphs parted by <br><br>', () =>
     expect(a.text).toBe(`${paragraphs[0]}\n\n${paragraphs[1]}\n\n${paragraphs[2]}\nPar notre correspondant à Mopti`);
   });
 });
+
+describe('a newsletter box set between two parts of the story, in classes no list names', () => {
+  const story = [
+    'Les transporteurs routiers ont suspendu mercredi leurs rotations entre Bamako et Dakar après l’attaque d’un convoi près de Kayes, a annoncé leur syndicat.',
+    'Selon le syndicat, une trentaine de camions sont bloqués à la frontière et les chauffeurs réclament des escortes avant de reprendre la route.',
+    'Le ministère des Transports a indiqué qu’une réunion avec les représentants des transporteurs se tiendrait jeudi à Bamako pour examiner leurs demandes.',
+    'En attendant, les prix du carburant ont commencé à grimper dans plusieurs villes de l’ouest du pays, selon des commerçants joints par téléphone.',
+  ];
+  const box = `<div class="bx-7"><p><strong>La lettre du matin</strong></p>
+    <p>Recevez chaque jour à 7 heures l’essentiel de l’actualité du Sahel dans votre boîte mail.</p>
+    <form action="/inscription" method="post"><input type="text" name="courriel" placeholder="Votre adresse"><button>Je m’inscris</button></form>
+    <p>En vous inscrivant, vous acceptez notre politique de confidentialité.</p></div>`;
+  const page = (body: string) => `<html lang="fr"><body><h1>Les transporteurs suspendent la route Bamako-Dakar</h1>${body}</body></html>`;
+
+  it('leaves out the pitch, the form and the small print, and keeps the story on both sides of the box', () => {
+    const a = extractArticle({ html: page(`<div class="txt"><p>${story[0]}</p><p>${story[1]}</p>${box}<p>${story[2]}</p><p>${story[3]}</p></div>`), url: 'https://sahel.example/route' });
+    expect(a.blocks.map((b) => b.text)).toEqual(story);
+  });
+
+  it('keeps the story under a log-in form that asks for an e-mail address, in a deeply indented template', () => {
+    // The wrapper around the form's box and the story is not small: its indentation must not make it look so.
+    const indented = story.map((p) => `\n${' '.repeat(400)}<p>${p}</p>`).join('');
+    const login = '<div class="top"><form action="/login"><input type="text" name="user_email"><input type="password" name="pw"></form></div>';
+    const a = extractArticle({ html: page(`<div class="wrap">${login}<div class="txt">${indented}</div></div>`), url: 'https://sahel.example/route' });
+    expect(a.blocks.map((b) => b.text)).toEqual(story);
+  });
+});
