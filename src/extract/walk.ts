@@ -83,6 +83,8 @@ interface Frame {
   voice: boolean;
   /** For an inline element inside a running block: the collected text as it stood on entry. */
   mark: InlineMark | null;
+  /** A table row of short cells, read as one block (see isDataRow). */
+  dataRow: boolean;
 }
 
 interface InlineMark {
@@ -127,6 +129,8 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
   let signUp: Element | null = null;
   // A page has a sign-up form or two; a hostile one with thousands must not pay for each.
   let formsLeft = 20;
+  // Tables judged data or layout, so that each is judged once and not row by row.
+  const dataTables = new Map<Element, boolean>();
 
   const top = (): Frame | undefined => stack[stack.length - 1];
   const blockFrame = (): Frame | undefined => {
@@ -264,7 +268,13 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       return false;
     }
     const parent = top();
-    const isBlock = !INLINE_TAGS.has(name);
+    // A data table's cells are parts of their row's line, parted by a bar.
+    const cellOfRow = parent?.dataRow === true && (name === 'td' || name === 'th');
+    if (cellOfRow && partChars > 0) {
+      parts.push(' | ');
+      partChars += 3;
+    }
+    const isBlock = !INLINE_TAGS.has(name) && !cellOfRow;
     const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
     const negative = evidence.negative && !strongPositive && !evidence.positive;
     if (isBlock) flush();
@@ -285,6 +295,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         isBlock || name === 'a' || visibleChars === 0
           ? null
           : { parts: parts.length, partChars, visibleChars, linkChars, leadLinkChars, leadOpen, links, flushes },
+      dataRow: name === 'tr' && isDataRow(el, dataTables),
     };
     // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
     if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;
@@ -362,6 +373,64 @@ function setAside(blocks: Block[], link: Element, at: number, target: Element): 
   if (!heading || heading.kind !== 'heading' || !isInside(heading.el, box as Element)) return;
   for (let i = at; i < blocks.length; i++) if (isInside(blocks[i]!.el, box as Element)) blocks[i]!.aside = box as Element;
 }
+
+/** What makes a cell part of the page's layout rather than a datum: it holds blocks of its own. */
+const LAYOUT_IN_CELL = new Set(['p', 'div', 'table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'form', 'iframe']);
+
+/**
+ * A row of a data table (results, a timetable, figures by region): a table of two rows or more,
+ * each of two cells or more, every cell a short run of text without blocks of its own. Layout
+ * tables, which old templates build pages from, hold paragraphs, lists and other tables in some
+ * cell, or long text; one row of two cells is a layout's line ("Comments | Threshold").
+ */
+function isDataRow(tr: Element, tables: Map<Element, boolean>): boolean {
+  const section = tr.parent as Element | null;
+  const table = section && SECTIONS.has(section.name) ? (section.parent as Element | null) : section;
+  if (!table || table.name !== 'table') return false;
+  let known = tables.get(table);
+  if (known === undefined) {
+    known = isDataTable(table);
+    tables.set(table, known);
+  }
+  return known;
+}
+
+function isDataTable(table: Element): boolean {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (child.type !== 'tag') continue;
+    const el = child as Element;
+    if (el.name === 'tr') rows.push(el);
+    // The head row in a <thead> of its own counts with the body's.
+    else if (SECTIONS.has(el.name)) for (const r of el.children) if (r.type === 'tag' && (r as Element).name === 'tr') rows.push(r as Element);
+  }
+  if (rows.length < 2 || rows.length > 500) return false;
+  let budget = 20_000;
+  for (const tr of rows) {
+    let cells = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'tag') continue;
+      const { name } = cell as Element;
+      if (name !== 'td' && name !== 'th') return false;
+      cells++;
+      let chars = 0;
+      const stack: AnyNode[] = [...(cell as Element).children];
+      while (stack.length) {
+        if (--budget < 0) return false;
+        const n = stack.pop()!;
+        if (n.type === 'text') chars += n.data.trim().length;
+        else if (n.type === 'tag') {
+          if (LAYOUT_IN_CELL.has((n as Element).name)) return false;
+          stack.push(...(n as Element).children);
+        }
+      }
+      if (chars > 300) return false;
+    }
+    if (cells < 2) return false;
+  }
+  return true;
+}
+const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 
 const EMAIL_FIELD = /e-?mail|courriel|البريد/i;
 

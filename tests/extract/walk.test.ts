@@ -50,3 +50,19 @@ describe('figures', () => {
     expect(walk('<body><p>Before.</p><figure><img src="/x.jpg"><div class="credit">Photo: AFP</div></figure><p>After.</p></body>')).toEqual(['Before.', 'After.']);
   });
 });
+
+describe('tables', () => {
+  it('reads a data table row by row, its cells parted by a bar, the head row in its own <thead> included', () => {
+    expect(
+      walk(`<body><table><thead><tr><th>Commune</th><th>Inscrits</th><th>Participation</th></tr></thead>
+        <tbody><tr><td>Gao</td><td>52 310</td><td>74,0 %</td></tr><tr><td><b>Ansongo</b></td><td>9 733</td><td>63,0 %</td></tr></tbody></table></body>`),
+    ).toEqual(['Commune | Inscrits | Participation', 'Gao | 52 310 | 74,0 %', 'Ansongo | 9 733 | 63,0 %']);
+  });
+
+  it('keeps the cells of a layout table apart: cells that hold paragraphs, and a lone row of two cells', () => {
+    expect(
+      walk(`<body><table><tr><td><p>First paragraph of the story.</p><p>Second paragraph.</p></td><td>Most read</td></tr>
+        <tr><td>Footer</td><td>Contact</td></tr></table><table><tr><td>Comments</td><td>Threshold</td></tr></table></body>`),
+    ).toEqual(['First paragraph of the story.', 'Second paragraph.', 'Most read', 'Footer', 'Contact', 'Comments', 'Threshold']);
+  });
+});
