@@ -260,7 +260,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     const hiddenUntilOpened = isCollapsed(a);
     const collapsed = hiddenUntilOpened && COLLAPSIBLE.has(name) && a['aria-hidden'] !== 'true';
     const fallback = name === 'noscript' && silentDepth === 0;
-    if ((SKIP_TAGS.has(name) && !quotedPost && !fallback) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a)))) {
+    if ((SKIP_TAGS.has(name) && !quotedPost && !fallback) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a))) || (name === 'div' && isImageBox(el))) {
       // A skipped element still separates the text around it, unless it sits in a line of text
       // as an image or a form control does.
       if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
@@ -431,6 +431,31 @@ function isDataTable(table: Element): boolean {
   return true;
 }
 const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
+
+/**
+ * A box of images with a line or two under them and nothing else (a figure written without
+ * <figure>: images, a caption, a credit). Its text says what the pictures show, not the story.
+ * At most 200 characters (white space aside): a paragraph of the story set beside an image in a
+ * box of its own is longer as a rule, and it is the mistake that costs more.
+ */
+function isImageBox(el: Element): boolean {
+  let images = 0;
+  let texts = 0;
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if (c.data.trim() !== '') return false;
+      continue;
+    }
+    if (c.type !== 'tag') continue;
+    const child = c as Element;
+    if (child.name === 'img' || child.name === 'picture') images++;
+    else if (child.name === 'p' || child.name === 'span' || child.name === 'small' || child.name === 'em') {
+      if (child.children.some((g) => g.type === 'tag' && !INLINE_TAGS.has((g as Element).name) && (g as Element).name !== 'br')) return false;
+      texts++;
+    } else if (child.name !== 'br' && child.name !== 'a' && child.name !== 'noscript') return false;
+  }
+  return images > 0 && texts > 0 && texts <= 3 && !visibleCharsOver(el, 200);
+}
 
 const EMAIL_FIELD = /e-?mail|courriel|البريد/i;
 

@@ -66,3 +66,20 @@ describe('tables', () => {
     ).toEqual(['First paragraph of the story.', 'Second paragraph.', 'Most read', 'Footer', 'Contact', 'Comments', 'Threshold']);
   });
 });
+
+describe('boxes of images written without <figure>', () => {
+  it('leaves out the caption and credit under a group of images', () => {
+    expect(
+      walk(`<body><p>The flight was cancelled at one in the morning.</p><div class="split"><img src="/a.jpg" alt=""><img src="/b.jpg" alt="">
+        <p class="cap">Jade Whitmore, 31, with her sons. The board showed the flight as delayed for 18 hours</p><span class="cr">Jade Whitmore/SWNS</span></div>
+        <p>Passengers slept on the floor.</p></body>`),
+    ).toEqual(['The flight was cancelled at one in the morning.', 'Passengers slept on the floor.']);
+  });
+
+  it('keeps the story where an image opens the element holding its paragraphs, or a long paragraph', () => {
+    const long = 'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers. '.repeat(3).trim();
+    expect(walk(`<body><div><img src="/a.jpg"><p>First.</p><p>Second.</p><p>Third.</p><p>Fourth.</p></div><div><img src="/b.jpg"><p>${long}</p></div></body>`)).toEqual([
+      'First.', 'Second.', 'Third.', 'Fourth.', long,
+    ]);
+  });
+});
