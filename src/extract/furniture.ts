@@ -108,7 +108,10 @@ export function isRightsNotice(text: string): boolean {
 }
 
 // An ad slot's label, left behind when the ad itself is not in the page.
-const AD_LABEL = /^\W*(advertisement|advertising|sponsored|publicité|pub|anzeige|werbung|pubblicità|publicidad|publicidade|реклама|إعلان)\W*$/iu;
+const AD_LABEL = /^\W*(advertisement|advertising|adverts?|ads?|sponsored|publicité|pub|annonce|anzeige|werbung|pubblicità|publicidad|anuncio|publicidade|advertentie|reklam|iklan|реклама|إعلان)\W*$/iu;
+// A template's name for a layout left as text ("medium-browser-and-portrait-tablet"): lower-case
+// words joined by hyphens, three or more, and nothing else. No sentence of any language reads so.
+const IDENTIFIER = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
 
 /** Paragraphs parted by <br> carry such calls ("read also", "Follow NAME on Twitter") as lines of their own. */
 function withoutCallLines<T extends { text: string }>(b: T): T {
@@ -120,14 +123,14 @@ function withoutCallLines<T extends { text: string }>(b: T): T {
 
 /**
  * Drops furniture from the chosen blocks: sign-up and follow calls (and the consent line under a
- * sign-up form), credited captions, rights notices, "read also" links (also as lines of a <br>-parted paragraph)
- * and lone ad labels anywhere; datelines and bylines, alone or on one line, only above the first
+ * sign-up form), credited captions, rights notices, "read also" links (also as lines of a <br>-parted paragraph),
+ * lone ad labels and layout names left as text anywhere; datelines and bylines, alone or on one line, only above the first
  * paragraph of prose (further down, "10 p.m." heads a live blog's entry).
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
   return blocks.map(withoutCallLines).filter((b) => {
-    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text)) return false;
+    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text) || IDENTIFIER.test(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isPlacedDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
   });

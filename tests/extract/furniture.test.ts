@@ -242,6 +242,11 @@ describe('ad labels and credits in the body', () => {
     expect(out.map((b) => b.text)).toEqual(['Advertising revenue fell by a third in 2019.']);
   });
 
+  it('drops the short labels "Advert" and "Annonce" too, and a layout\'s name left as text', () => {
+    const out = dropFurniture([{ text: 'Advert' }, { text: 'Annonce' }, { text: 'medium-browser-and-portrait-tablet' }, { text: 'A well-to-do family moved in.' }, { text: 'Covid-19' }]);
+    expect(out.map((b) => b.text)).toEqual(['A well-to-do family moved in.', 'Covid-19']);
+  });
+
   it('takes "(... photo by ...)" as a caption\'s credit', () => {
     expect(isCaptionCredit("Millbrook's Tyler Brandt (22) breaks away for a 54-yard run. (Courier-Gazette photo by Dale Pruitt)")).toBe(true);
     expect(isCaptionCredit('The coach said the team had studied the photo by the end of the week (and the video too).')).toBe(false);
