@@ -161,8 +161,9 @@ function weight(b: Block, negated: boolean, teaser: boolean): number {
   if (negated) return -len;
   if (teaser) return -0.5 * len;
   const density = b.linkChars / len;
+  // Positive class words ("content", "story") add nothing here: they choose among the blocks the
+  // walk collects, and weighing them up pulled the choice towards wrappers of the whole page.
   let w = len * (1 - 2.5 * density);
-  if (w > 0 && b.positives > 0) w *= 1.25;
   // An aside in the story (see setAside) is on its subject: it may count against a container, as
   // its links do, but not for it.
   if (b.aside && w > 0) return 0;

@@ -37,8 +37,6 @@ export interface Block {
   linkChars: number;
   /** Elements above this block whose class or id speaks against article text, outermost first. */
   negatives: readonly Element[];
-  /** How many elements above carry positive evidence (article, itemprop=articleBody, "content"). */
-  positives: number;
   /** Characters of link text before any text outside a link: a card's headline link. */
   leadLinkChars: number;
   /** Whether the block sits inside a `<header>`: page or article header. */
@@ -71,7 +69,6 @@ interface Frame {
   isLink: boolean;
   kind: BlockKind;
   negatives: readonly Element[];
-  positives: number;
   inHeader: boolean;
   collapsed: boolean;
   fallback: boolean;
@@ -153,7 +150,6 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         linkChars: Math.min(linkChars, text.length),
         leadLinkChars,
         negatives: frame.negatives,
-        positives: frame.positives,
         inHeader: frame.inHeader,
         collapsed: frame.collapsed,
         repeatsAlt,
@@ -284,7 +280,6 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       isLink: name === 'a' && a.href !== undefined,
       kind: kindOfTag(name) ?? parent?.kind ?? 'paragraph',
       negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
-      positives: (parent?.positives ?? 0) + (strongPositive ? 2 : evidence.positive && !evidence.negative ? 1 : 0),
       inHeader: name === 'header' || (parent?.inHeader ?? false),
       collapsed: collapsed || (parent?.collapsed ?? false),
       fallback: fallback || (parent?.fallback ?? false),
