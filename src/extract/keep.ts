@@ -45,13 +45,18 @@ export function keepBlocks(blocks: Block[], container: ParentNode, { negs, tease
   // ("<div class="commentsCount">199 comments</div>"). Above it, it is the story's meta line.
   const labelSet = new Set(labels);
   let ended = false;
+  // A heading whose class names it a title is a module's label ("Related stories"), unless it heads
+  // an entry of the text: below some prose, with prose right under it in its own box (a live blog's
+  // "card-live__title" over its update).
+  const headsEntry = (b: Block, i: number) =>
+    b.namedTitle && seenProse && i + 1 < blocks.length && isProse(blocks[i + 1]!) && b.el.parent !== null && isInside(blocks[i + 1]!.el, b.el.parent as Element);
   const kept = blocks.filter((b, i) => {
     if (!isInside(b.el, container) && !nextPages.some((p) => isInside(b.el, p))) return false;
     if (seenProse && labelSet.has(i)) ended = true;
     if (ended) return false;
     if (teasers[i] || b.repeatsAlt) return false;
     if (b.collapsed && !(isProse(b) || b.kind === 'heading')) return false;
-    if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container))) return false;
+    if (b.negatives.some((n) => negs.has(n) && n !== container && isInside(n, container) && !(n === b.el && headsEntry(b, i)))) return false;
     if (b.aside && b.aside !== container && isInside(b.aside, container)) return false;
     if (b.linkChars / b.text.length > LINK_DENSITY_MAX) {
       if (!isLinkedSentence(b)) return false;

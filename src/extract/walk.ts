@@ -47,6 +47,8 @@ export interface Block {
   repeatsAlt: boolean;
   /** The box around this block that a skip link over it sets aside from the text (see setAside). */
   aside: Element | null;
+  /** A heading whose class names it a title ("entry__title"): a module's or an entry's (see keep.ts). */
+  namedTitle: boolean;
   /**
    * Inside <noscript>: what the page shows a reader without scripts. Read only when the page gives
    * no text otherwise (a stream of stories its scripts fill in, with the story as the fallback).
@@ -82,6 +84,7 @@ interface Frame {
   mark: InlineMark | null;
   /** A table row of short cells, read as one block (see isDataRow). */
   dataRow: boolean;
+  namedTitle: boolean;
 }
 
 interface InlineMark {
@@ -154,6 +157,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
         collapsed: frame.collapsed,
         repeatsAlt,
         aside: signUp && isInside(frame.el, signUp) ? signUp : null,
+        namedTitle: frame.namedTitle,
         fallback: frame.fallback,
       });
     }
@@ -273,6 +277,9 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
     const isBlock = !INLINE_TAGS.has(name) && !cellOfRow;
     const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
     const negative = evidence.negative && !strongPositive && !evidence.positive;
+    // A heading whose class only names it a title or headline: a module's label, or an entry's title
+    // (keep.ts tells them apart by what follows).
+    const namedTitle = negative && evidence.weak && kindOfTag(name) === 'heading';
     if (isBlock) flush();
     const frame: Frame = {
       el,
@@ -291,6 +298,7 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
           ? null
           : { parts: parts.length, partChars, visibleChars, linkChars, leadLinkChars, leadOpen, links, flushes },
       dataRow: name === 'tr' && isDataRow(el, dataTables),
+      namedTitle: namedTitle || (parent?.namedTitle ?? false),
     };
     // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
     if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;

@@ -419,3 +419,23 @@ describe('a newsletter box set between two parts of the story, in classes no lis
     expect(a.blocks.map((b) => b.text)).toEqual(story);
   });
 });
+
+describe('a live page whose entries have titles in classes that name them so', () => {
+  const entries = [
+    ['Convoy reaches Gao', 'The supply convoy that left Bamako on Monday reached Gao on Thursday afternoon under military escort, the regional governor said in a statement read on state radio.'],
+    ['Road reopened north of Mopti', 'The national road north of Mopti reopened to traffic on Thursday morning after engineers repaired the bridge that was damaged by an explosion last week, officials said.'],
+    ['Markets resume trading', 'Traders in Gao said the weekly market would open again on Friday for the first time in three weeks, as fuel and rice from the convoy were unloaded in the town.'],
+  ];
+  const html = `<html lang="en"><body><h1>Mali convoy: live updates</h1><div class="live-feed">
+    <p>Welcome to our live coverage of the supply convoy to the north of Mali, with updates from our correspondents through the day as it happens.</p>
+    ${entries.map(([title, text]) => `<div class="card"><div class="card__time">14:05 GMT</div><h2 class="card__title">${title}</h2><div class="card__body"><p>${text}</p></div></div>`).join('\n')}
+    <div class="box"><h3 class="box__title">Most read</h3><p><a href="/a">Coup rumours denied</a></p><p><a href="/b">Fuel prices up</a></p></div>
+  </div></body></html>`;
+
+  it('keeps each entry\'s title over its update, and leaves out a module\'s title', () => {
+    const a = extractArticle({ html, url: 'https://sahel.example/live/convoy' });
+    const texts = a.blocks.map((b) => b.text);
+    for (const [title] of entries) expect(texts).toContain(title);
+    expect(texts).not.toContain('Most read');
+  });
+});
