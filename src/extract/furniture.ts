@@ -85,8 +85,13 @@ export function isSignUpCall(text: string): boolean {
 // J. Doe)", "Photo: Jane Doe/AFP", "... | Getty Images". The caption outside a <figure> goes with
 // it; an article's own sentences do not end so.
 const CREDIT = /(\((image|photo|picture|photograph|foto|crédit|credit|صورة)s?( credit)?\s*[:\s][^)]{1,60}\)|\([^()]{0,40}\b(photo|picture)s? by [^()]{1,60}\)|getty images|\b(photo|image|picture|crédit photo)s?( credit)?\s*:\s*[^.:]{1,60})\s*$/i;
+// A credit line of its own: "CREDIT: S. Willis (CfA+ISU); ESA/Herschel", "Crédit photo : AFP".
+const CREDIT_LINE = /^\W{0,3}((photo|image|picture)\s+)?(credits?|crédits?( photo)?)\s*:\s*\S/i;
 export function isCaptionCredit(text: string): boolean {
-  return text.length <= 300 && CREDIT.test(text);
+  if (text.length <= 300 && CREDIT.test(text)) return true;
+  // The credit on a line of its own, alone or closing the caption above it.
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  return text.length <= 500 && last.length <= 160 && CREDIT_LINE.test(last);
 }
 
 // "Also read: IPO calendar...", "Lire aussi : ...", "اقرأ أيضا: ...": a link to another story set
@@ -101,14 +106,25 @@ export function isReadAlsoLine(text: string): boolean {
 // the words such notices always use: an article's sentences about copyright do not read so.
 const ALL_RIGHTS = /\b(all rights reserved|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechte vorbehalten)\b|جميع الحقوق محفوظة/iu;
 const COPYRIGHT_OPENING = /^\W{0,3}(copyright|©|\(c\))[\s©:,]*(\(c\)\s*)?(19|20)\d\d\b/i;
-const PERSONAL_USE = /\bfor (your )?personal,? non-?commercial use\b|\b(toute )?reproduction (est )?interdite\b/i;
+const PERSONAL_USE = /\bfor (your )?personal,? non-?commercial use\b|\b(toute )?reproduction (est )?interdite\b|^\W{0,3}not to be (reproduced|republished|reprinted)\b/i;
+const WRITTEN_BY = /^\W{0,3}(written|reported|edited) by\s+\p{Lu}[^.!?]{0,60}$/iu;
+// "Copyright: Medical News Today", "Copyright © The Herald": the word, then the owner, on a short line.
+const COPYRIGHT_LABEL = /^\W{0,3}(copyright|©)\s*(:|©)\s*\S/i;
 export function isRightsNotice(text: string): boolean {
   if (text.length > 400) return false;
-  return PERSONAL_USE.test(text) || (text.length <= 200 && (ALL_RIGHTS.test(text) || COPYRIGHT_OPENING.test(text)));
+  // Notices stacked on lines of one block, at times under the writer's name ("Written by Jane
+  // Doe<br>Copyright: The Herald<br>Not to be reproduced...").
+  if (text.includes('\n')) {
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    return lines.some((line) => isRightsNotice(line)) && lines.every((line) => isRightsNotice(line) || isBylineLine(line) || WRITTEN_BY.test(line));
+  }
+  return PERSONAL_USE.test(text) || (text.length <= 200 && (ALL_RIGHTS.test(text) || COPYRIGHT_OPENING.test(text))) || (text.length <= 80 && COPYRIGHT_LABEL.test(text));
 }
 
 // An ad slot's label, left behind when the ad itself is not in the page.
 const AD_LABEL = /^\W*(advertisement|advertising|adverts?|ads?|sponsored|publicité|pub|annonce|anzeige|werbung|pubblicità|publicidad|anuncio|publicidade|advertentie|reklam|iklan|реклама|إعلان)\W*$/iu;
+// A share button's label left as text: "Tweet this", "Share this story", "Partager l'article".
+const SHARE_LABEL = /^\W*((share|tweet|digg|email|e-mail|print|link|like|pin|save|post|reddit|whatsapp) (this|it)( (article|story|page|post))?|(partager|imprimer|envoyer|tweeter)( (cet|l['’]) ?article)?)\W*$/iu;
 // A template's name for a layout left as text ("medium-browser-and-portrait-tablet"): lower-case
 // words joined by hyphens, three or more, and nothing else. No sentence of any language reads so.
 const IDENTIFIER = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
@@ -121,6 +137,17 @@ function withoutCallLines<T extends { text: string }>(b: T): T {
   return kept.length === lines.length ? b : { ...b, text: kept.join('\n') };
 }
 
+const isFurniture = (text: string) =>
+  isSignUpCall(text) || isCaptionCredit(text) || isRightsNotice(text) || isReadAlsoLine(text) || AD_LABEL.test(text) || IDENTIFIER.test(text) || SHARE_LABEL.test(text);
+
+/** A block of paragraphs parted by <br><br> loses those of its paragraphs that are furniture. */
+function withoutFurnitureParagraphs<T extends { text: string }>(b: T): T {
+  if (!b.text.includes('\n\n')) return b;
+  const paragraphs = b.text.split('\n\n');
+  const kept = paragraphs.filter((p) => !isFurniture(p));
+  return kept.length === paragraphs.length ? b : { ...b, text: kept.join('\n\n') };
+}
+
 /**
  * Drops furniture from the chosen blocks: sign-up and follow calls (and the consent line under a
  * sign-up form), credited captions, rights notices, "read also" links (also as lines of a <br>-parted paragraph),
@@ -129,8 +156,8 @@ function withoutCallLines<T extends { text: string }>(b: T): T {
  */
 export function dropFurniture<T extends { text: string }>(blocks: T[]): T[] {
   let inHead = true;
-  return blocks.map(withoutCallLines).filter((b) => {
-    if (isSignUpCall(b.text) || isCaptionCredit(b.text) || isRightsNotice(b.text) || isReadAlsoLine(b.text) || AD_LABEL.test(b.text) || IDENTIFIER.test(b.text)) return false;
+  return blocks.map(withoutCallLines).map(withoutFurnitureParagraphs).filter((b) => {
+    if (b.text === '' || isFurniture(b.text)) return false;
     if (inHead && b.text.length >= 150) inHead = false;
     return !(inHead && (isDateline(b.text) || isPlacedDateline(b.text) || isBylineLine(b.text) || isDatedBylineLine(b.text)));
   });

@@ -247,6 +247,26 @@ describe('ad labels and credits in the body', () => {
     expect(out.map((b) => b.text)).toEqual(['A well-to-do family moved in.', 'Covid-19']);
   });
 
+  it('drops a credit on a line of its own and the caption it closes, share buttons\' labels, and notices stacked under the writer\'s name', () => {
+    const body = 'The telescope took the image over three nights in March, and the team said the nebula is forming stars faster than any other in our galaxy.';
+    const out = dropFurniture([
+      { text: body },
+      { text: 'In this false-colour image of NGC 6334, red is the infrared light.\nCREDIT: S. Willis (CfA); ESA/Herschel' },
+      { text: 'Crédit photo : AFP' },
+      { text: 'Tweet this' },
+      { text: "Partager l'article" },
+      { text: 'Written by Joseph Nordqvist\nCopyright: Medical News Today\nNot to be reproduced without permission of Medical News Today' },
+      { text: 'The credit: the team thanked the observatory for its time.' },
+    ]);
+    expect(out.map((b) => b.text)).toEqual([body, 'The credit: the team thanked the observatory for its time.']);
+  });
+
+  it('drops furniture that is one of the paragraphs a <br><br> block holds, and keeps the others', () => {
+    const p1 = 'The council voted on Tuesday to close the old bridge to lorries after engineers found cracks in two of its piers.';
+    const p2 = 'The mayor said a temporary crossing would be built within six weeks.';
+    expect(dropFurniture([{ text: `${p1}\n\nCopyright © The Valley Herald\n\n${p2}` }]).map((b) => b.text)).toEqual([`${p1}\n\n${p2}`]);
+  });
+
   it('takes "(... photo by ...)" as a caption\'s credit', () => {
     expect(isCaptionCredit("Millbrook's Tyler Brandt (22) breaks away for a 54-yard run. (Courier-Gazette photo by Dale Pruitt)")).toBe(true);
     expect(isCaptionCredit('The coach said the team had studied the photo by the end of the week (and the video too).')).toBe(false);
