@@ -174,12 +174,18 @@ export function isCommentsLabel(text: string): boolean {
   return COMMENT_COUNT.test(text) || COMMENT_LABEL.test(text);
 }
 
-/** Cuts the chosen blocks at a comment thread's label that follows the text: the rest is the thread. */
+// The label over the writer's biography under the text: "About the author", "À propos de l'auteur".
+const AUTHOR_BOX_LABEL = /^\W*(about the (author|writer|reporter)|à propos de l['’]auteur|a propos de l['’]auteur|sobre el autor|sobre o autor|über den autor|sull['’]autore|عن الكاتب|نبذة عن الكاتب)\W*$/iu;
+
+/**
+ * Cuts the chosen blocks at a comment thread's label that follows the text (the rest is the
+ * thread), or at the label over the writer's biography.
+ */
 export function cutAtComments<T extends { text: string }>(blocks: T[]): T[] {
   let seenText = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (seenText && isCommentsLabel(b.text)) return blocks.slice(0, i);
+    if (seenText && (isCommentsLabel(b.text) || AUTHOR_BOX_LABEL.test(b.text))) return blocks.slice(0, i);
     if (b.text.length >= 150) seenText = true;
   }
   return blocks;
