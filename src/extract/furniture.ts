@@ -181,7 +181,7 @@ const AUTHOR_BOX_LABEL = /^\W*(about the (author|writer|reporter)|à propos de l
  * Cuts the chosen blocks at a comment thread's label that follows the text (the rest is the
  * thread), or at the label over the writer's biography.
  */
-export function cutAtComments<T extends { text: string }>(blocks: T[]): T[] {
+export function cutAtEndLabels<T extends { text: string }>(blocks: T[]): T[] {
   let seenText = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;

@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { cutAtComments, dropFurniture, isBylineLine, isDatedBylineLine, isDateline } from './furniture.js';
+import { cutAtEndLabels, dropFurniture, isBylineLine, isDatedBylineLine, isDateline } from './furniture.js';
 import { classEvidence, isCollapsed } from './patterns.js';
 import { isInside } from './tree.js';
 import type { Block } from './walk.js';
@@ -41,7 +41,7 @@ export function keepBlocks(blocks: Block[], container: ParentNode, { negs, tease
   const sectionTitles = new Set<Block>();
   const linkedSentences = new Set<Block>();
   // A comments label below the text's first paragraph ends the text, whether it is kept
-  // (cutAtComments cuts there) or left out with a box whose class names it
+  // (cutAtEndLabels cuts there) or left out with a box whose class names it
   // ("<div class="commentsCount">199 comments</div>"). Above it, it is the story's meta line.
   const labelSet = new Set(labels);
   let ended = false;
@@ -97,7 +97,7 @@ export function keepBlocks(blocks: Block[], container: ParentNode, { negs, tease
   }
   dropModuleLabels(blocks, kept);
   kept.unshift(...leadAbove(blocks, kept, negs));
-  return trimEdges(dropFurniture(cutAtComments(kept)));
+  return trimEdges(dropFurniture(cutAtEndLabels(kept)));
 }
 
 /** Where a list that starts at `start` ends, when a byline or a dateline follows it; else -1. */

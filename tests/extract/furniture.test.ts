@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtComments, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isPlacedDateline, isReadAlsoLine, isRightsNotice, isSignUpCall } from '../../src/extract/furniture.js';
+import { cutAtEndLabels, dropFurniture, isBylineLine, isCaptionCredit, isCommentsLabel, isDatedBylineLine, isDateline, isPlacedDateline, isReadAlsoLine, isRightsNotice, isSignUpCall } from '../../src/extract/furniture.js';
 import { extractArticle } from '../../src/extract/index.js';
 
 describe('a place, a bar, then the date', () => {
@@ -209,15 +209,15 @@ describe('comment thread labels', () => {
   it('cuts at the label only once the text has begun', () => {
     const b = (text: string) => ({ text });
     const long = 'A paragraph of the article that is long enough to be text, '.repeat(3);
-    expect(cutAtComments([b('Comments (3)'), b(long), b('Comments (3)'), b('Great piece!')]).map((x) => x.text)).toEqual(['Comments (3)', long]);
+    expect(cutAtEndLabels([b('Comments (3)'), b(long), b('Comments (3)'), b('Great piece!')]).map((x) => x.text)).toEqual(['Comments (3)', long]);
   });
 
   it('cuts at the label over the writer\'s biography under the text, in our languages', () => {
     const b = (text: string) => ({ text });
     const long = 'A paragraph of the article that is long enough to be text, '.repeat(3);
     for (const label of ['ABOUT THE AUTHOR', "À propos de l'auteur", 'عن الكاتب'])
-      expect(cutAtComments([b(long), b(label), b('Miriam interned at two magazines before joining the site.')]).map((x) => x.text)).toEqual([long]);
-    expect(cutAtComments([b(long), b('About the author, the committee said little.')]).length).toBe(2);
+      expect(cutAtEndLabels([b(long), b(label), b('Miriam interned at two magazines before joining the site.')]).map((x) => x.text)).toEqual([long]);
+    expect(cutAtEndLabels([b(long), b('About the author, the committee said little.')]).length).toBe(2);
   });
 });
 
