@@ -77,6 +77,8 @@ function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[]
       // Cut short with an ellipsis: an excerpt. (Listicles also open items with a linked sentence,
       // but say the whole thing.)
       if (b.leadLinkChars >= 25 && b.leadLinkChars < len && /(\.\.\.|…)\s*$/.test(b.text)) teaser = true;
+      // Or closed by a link to the rest ("... shot from the road on May 22. more »", "Lire la suite").
+      else if (b.linkChars > 0 && b.linkChars < len && MORE_LINK.test(b.text)) teaser = true;
       else if (isCardHeadline(blocks[i - 1])) teaser = inCard(blocks[i - 1]!, b, 0);
       // Or under the card's meta line (its date, its author), itself the card's.
       else if (flags[i - 1] && isMetaLine(blocks[i - 1]!) && isCardHeadline(blocks[i - 2])) teaser = inCard(blocks[i - 2]!, b, blocks[i - 1]!.text.length);
@@ -85,6 +87,8 @@ function teaserFlags(blocks: Block[], chars: Map<ParentNode, number>): boolean[]
   });
   return flags;
 }
+
+const MORE_LINK = /(\b(more|suite|plus)\s*[»›>]+|\b(read more|continue reading|lire la suite|en savoir plus|leer más|leia mais|weiterlesen)\W*|(اقرأ المزيد|المزيد)\s*[»›>]*)\s*$/iu;
 
 /** A short line of plain text that is no sentence: a date, an author's name, both. */
 const isMetaLine = (b: Block) => b.text.length < 100 && b.linkChars === 0 && !SENTENCE_END.test(b.text);

@@ -342,3 +342,23 @@ describe('a comments label below the text', () => {
     expect(extractArticle({ html, url: 'https://county.example/news/charging-park' }).text).toBe(body.join('\n\n'));
   });
 });
+
+describe('excerpts closed by a link to the rest', () => {
+  it('leaves out a rail of excerpts each ending in "more »" or "Lire la suite", beside the story in one wrapper', () => {
+    const body = [
+      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
+    ];
+    const excerpts = [
+      'A hunter has started a campaign to ban roadside hunting in the territory after a bear was shot from the road on Monday. <a href="/1">more »</a>',
+      'Plants that grew again after centuries under the ice could help settlers on other planets, a team of researchers said on Tuesday. <a href="/2">more »</a>',
+      'Le conseil municipal a voté mardi la fermeture du vieux pont, et les commerçants des deux rives demandent une aide pour leurs loyers. <a href="/3">Lire la suite</a>',
+    ];
+    const html = `<!doctype html><html lang="en"><head><title>Bridge closed</title></head><body><div id="content">
+      <div id="left"><h1>Bridge closed</h1>${body.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div id="aside-col"><h3>Latest headlines</h3><dl>${excerpts.map((x) => `<dd>${x}</dd>`).join('')}</dl></div>
+    </div></body></html>`;
+    expect(extractArticle({ html, url: 'https://valley.example/2019/11/19/bridge' }).text).toBe(body.join('\n\n'));
+  });
+});
