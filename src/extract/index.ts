@@ -4,6 +4,7 @@ import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
 import { MIN_ARTICLE_CHARS, notArticleReason } from './not-article.js';
 import { parseHtmlWithin } from './parse.js';
+import { bodyFromPlainText } from './plain-text.js';
 import { selectArticleBlocks } from './score.js';
 import { bodyFromStateParagraphs, bodyFromStructuredData } from './structured-body.js';
 import type { ExtractedArticle, ExtractInput, TextBlock } from './types.js';
@@ -44,6 +45,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   }
   // A block written as paragraphs between <br><br> (pages without <p>) gives one block each.
   let blocks: TextBlock[] = selection.blocks.flatMap((b) => b.text.split('\n\n').map((text) => ({ kind: b.kind, text })));
+  if (blocks.length === 0) blocks = bodyFromPlainText(parsed.doc) ?? blocks;
   const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
   if (structured) blocks = structured;
   // Embedded state is parsed only when the DOM gave little: parsing it costs more than the walk.

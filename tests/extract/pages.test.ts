@@ -439,3 +439,17 @@ describe('a live page whose entries have titles in classes that name them so', (
     expect(texts).not.toContain('Most read');
   });
 });
+
+describe('a story served as plain text, without any markup', () => {
+  it('gives its paragraphs as the blank lines part them, and is an article', () => {
+    const paragraphs = [
+      'NIAMEY, 12 March (Agency) - The government of Niger on Tuesday announced the reopening of the border with Benin, closed since August, to trucks carrying food and medicine.',
+      'The decision follows talks between the two countries\' transport ministers in Cotonou last week, a government spokesman said on state television.',
+      'Traders in Gaya, on the border, said hundreds of trucks had been waiting for weeks and that prices of rice and oil had doubled in the markets of the capital.',
+    ];
+    const a = extractArticle({ html: paragraphs.join('\n\n  \n').replace(/ - /g, ' -\n'), url: 'https://wire.example/niger-benin.txt' });
+    expect(a.isArticle).toBe(true);
+    expect(a.blocks.map((b) => b.text)).toEqual(paragraphs);
+    expect(a.language).toBe('en');
+  });
+});
