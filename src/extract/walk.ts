@@ -199,7 +199,9 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
           }
           return false;
         }
-        parts.push(data);
+        // In <pre>, line ends are the text's own: a line end, and a blank line a paragraph break.
+        const kept = stack[stack.length - 1]!.kind === 'preformatted' && data.includes('\n') ? data.replace(/\r?\n/g, LINE_BREAK) : data;
+        parts.push(kept);
         partChars += data.length;
         visibleChars += visible;
         if (linkDepth > 0) {

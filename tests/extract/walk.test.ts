@@ -83,3 +83,11 @@ describe('boxes of images written without <figure>', () => {
     ]);
   });
 });
+
+describe('preformatted text', () => {
+  it('keeps the line ends of a <pre>, and its blank lines as paragraph breaks', () => {
+    expect(walk('<body><pre>COMMUNIQUE N 12\nBamako, 3 mars\n\nLe gouvernement informe\nla population.</pre></body>')).toEqual([
+      'COMMUNIQUE N 12\nBamako, 3 mars\n\nLe gouvernement informe\nla population.',
+    ]);
+  });
+});
