@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.js';
 
+// The story several tests set beside boilerplate: three paragraphs of prose.
+const bridgeStory = [
+  'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
+  'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
+  'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
+];
+
 describe('teaser cards', () => {
   it('leaves out a card whose headline opens with a kicker outside its link', () => {
-    const body = [
-      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
-      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
-      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
-    ];
+    const body = bridgeStory;
     const cards = [
       ['Editorial', 'A bridge too far for the budget', 'THE council has known for a decade that the bridge was failing, and did nothing until the cracks could be seen from the bank.'],
       ['Traffic chaos', 'Commuters face longer trips', 'DRIVERS who used the bridge every morning will now add twenty minutes to their trip, by the ring road or the northern crossing.'],
@@ -25,11 +28,7 @@ describe('teaser cards', () => {
 
 describe('teaser cards with a meta line between headline and excerpt', () => {
   it('leaves out the excerpt under the card\'s date and author line', () => {
-    const body = [
-      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
-      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
-      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
-    ];
+    const body = bridgeStory;
     const cards = [
       ['Dirt bike rider hurt on county road', 'Thursday, June 06, 2013 | Ann Lee', 'Officials in the traffic section say they are investigating a crash in which a woman was seriously hurt.'],
       ['Senate leader stepping down', 'Thursday, June 06, 2013 | Rob Lang', 'The man who was seen as the likely successor to the Senate president says he wants to spend more time at home.'],
@@ -345,11 +344,7 @@ describe('a comments label below the text', () => {
 
 describe('excerpts closed by a link to the rest', () => {
   it('leaves out a rail of excerpts each ending in "more »" or "Lire la suite", beside the story in one wrapper', () => {
-    const body = [
-      'The city council voted on Tuesday to close the old river bridge to all traffic after engineers found deep cracks in two of its piers.',
-      'Repairs are expected to take at least eighteen months, and a temporary ferry will carry foot passengers across the river from next week.',
-      'Shop owners on both banks said the closure would cost them customers, and asked the council for help with their rents while the work goes on.',
-    ];
+    const body = bridgeStory;
     const excerpts = [
       'A hunter has started a campaign to ban roadside hunting in the territory after a bear was shot from the road on Monday. <a href="/1">more »</a>',
       'Plants that grew again after centuries under the ice could help settlers on other planets, a team of researchers said on Tuesday. <a href="/2">more »</a>',
