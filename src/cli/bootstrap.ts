@@ -37,6 +37,7 @@ export function httpClientFor(settings: Settings): HttpClient {
     maxBodyBytes: settings.maxBodyBytes,
     perHostConcurrency: settings.hostConcurrency,
     perHostGapMs: settings.hostGapMs,
+    allowPrivateNetworks: settings.allowPrivateNetworks,
     ...(settings.userAgent ? { userAgent: settings.userAgent } : {}),
   });
 }

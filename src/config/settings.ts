@@ -28,6 +28,8 @@ const envSchema = z.object({
   PARALLAX_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   PARALLAX_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   PARALLAX_USER_AGENT: z.string().optional(),
+  /** 1: article links and redirects off a feed's origin may reach loopback, private and link-local addresses. */
+  PARALLAX_ALLOW_PRIVATE_NETWORKS: z.enum(['0', '1', ''], { error: 'must be 1 (allow) or 0 (refuse, the default)' }).default('0'),
   /** Politeness towards each outlet's server: requests at once, and the least time between two starts. */
   PARALLAX_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
@@ -59,6 +61,7 @@ export type Settings = {
   jobLockMs: number;
   maxBodyBytes: number;
   userAgent: string | null;
+  allowPrivateNetworks: boolean;
   hostConcurrency: number;
   hostGapMs: number;
   eventSettleMs: number;
@@ -110,6 +113,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     jobLockMs: e.PARALLAX_JOB_LOCK_MS,
     maxBodyBytes: e.PARALLAX_MAX_BODY_BYTES,
     userAgent: e.PARALLAX_USER_AGENT ?? null,
+    allowPrivateNetworks: e.PARALLAX_ALLOW_PRIVATE_NETWORKS === '1',
     hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
     hostGapMs: e.PARALLAX_HOST_GAP_MS,
     eventSettleMs: e.PARALLAX_EVENT_SETTLE_MS,

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import { decodeBody } from '../encoding/index.js';
+import { BlockedAddressError, guardedConnector, type LookupFunction } from './address-guard.js';
 import { abandon, formatBytes, readBody } from './body.js';
 import { HostGate } from './host-gate.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -8,6 +9,7 @@ import { RobotsCache } from './robots.js';
 import { FetchError, type FetchOutcome, type FetchRequest, type Validators } from './types.js';
 
 export * from './types.js';
+export { BlockedAddressError, blockedRange, type LookupFunction } from './address-guard.js';
 export { nextPollDelayMs } from './backoff.js';
 
 export const DEFAULT_USER_AGENT = 'Parallax/0.1 (+https://github.com/parallax-media/parallax; media monitoring)';
@@ -32,11 +34,24 @@ export interface HttpClientOptions {
   perHostGapMs?: number;
   /** How long a robots.txt is trusted before being fetched again. Default 1 h. */
   robotsTtlMs?: number;
+  /**
+   * Let links and redirects off the operator's origin reach loopback, private, link-local and
+   * other non-public addresses (PARALLAX_ALLOW_PRIVATE_NETWORKS). Default false.
+   */
+  allowPrivateNetworks?: boolean;
+  /** Name resolution for connections off the operator's origin (`dns.lookup`'s shape). Default: the system's. */
+  lookup?: LookupFunction;
 }
 
 export type HttpFetchRequest = FetchRequest & {
   /** Honour robots.txt (only ever applied to `accept: 'html'`, pages we were not invited to by a feed URL). Default true. */
   respectRobots?: boolean;
+  /**
+   * A URL the operator configured (the feed's own URL): hops to its origin may connect to any
+   * address, hops elsewhere only to public ones. Default: `url` itself, for a URL the operator
+   * wrote; null: nothing is trusted.
+   */
+  trustedUrl?: string | null;
 };
 
 const ACCEPT: Record<FetchRequest['accept'], string> = {
@@ -59,7 +74,10 @@ type Hop =
  * (shutdown) is rethrown as is, because it is not the feed's fault.
  */
 export class HttpClient {
+  /** Connections to the operator's own origins. */
   private readonly agent: Agent;
+  /** Connections anywhere else: public addresses only, checked at connect time. */
+  private readonly guardedAgent: Agent;
   private readonly gate: HostGate;
   private readonly robots: RobotsCache;
   private readonly maxBodyBytes: number;
@@ -76,17 +94,19 @@ export class HttpClient {
     this.idleTimeoutMs = opts.idleTimeoutMs ?? 10_000;
     this.minBytesPerSecond = opts.minBytesPerSecond ?? 256;
     this.maxRedirects = opts.maxRedirects ?? 5;
-    this.agent = new Agent({
-      connect: { timeout: opts.connectTimeoutMs ?? 10_000 },
+    const connect = { timeout: opts.connectTimeoutMs ?? 10_000 };
+    const agentOptions = {
       keepAliveTimeout: 10_000,
       // Our own idle timer (body.ts) and total timer govern; undici's would fire with less to say.
       bodyTimeout: 0,
-    });
+    };
+    this.agent = new Agent({ ...agentOptions, connect });
+    this.guardedAgent = opts.allowPrivateNetworks ? this.agent : new Agent({ ...agentOptions, connect: guardedConnector(connect, opts.lookup) });
     this.gate = new HostGate({ concurrency: opts.perHostConcurrency ?? 2, gapMs: opts.perHostGapMs ?? 250 });
     this.robots = new RobotsCache({
       ttlMs: opts.robotsTtlMs ?? 60 * 60_000,
       agentToken: productToken(this.userAgent),
-      load: (robotsUrl) => this.loadRobots(robotsUrl),
+      load: (robotsUrl, trusted) => this.loadRobots(robotsUrl, trusted),
     });
   }
 
@@ -96,7 +116,7 @@ export class HttpClient {
     const chain = [url.href];
     const budget = { spentMs: 0 };
     for (;;) {
-      if (req.accept === 'html' && req.respectRobots !== false && !(await this.robots.isAllowed(url))) {
+      if (req.accept === 'html' && req.respectRobots !== false && !(await this.robots.isAllowed(url, this.isTrusted(url, req)))) {
         throw new FetchError('robots-disallowed', `robots.txt of ${url.origin} disallows ${url.href} for ${productToken(this.userAgent)}`, req.url);
       }
       const hop = await this.hop(url, req, budget, started);
@@ -119,9 +139,16 @@ export class HttpClient {
     // close() waits for requests in flight; a dripping body must not hold shutdown for long.
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), 2_000)));
-    const result = await Promise.race([this.agent.close().then(() => 'closed' as const), gaveUp]);
+    const agents = [...new Set([this.agent, this.guardedAgent])];
+    const result = await Promise.race([Promise.all(agents.map((a) => a.close())).then(() => 'closed' as const), gaveUp]);
     clearTimeout(timer);
-    if (result === 'late') await this.agent.destroy();
+    if (result === 'late') await Promise.all(agents.map((a) => a.destroy()));
+  }
+
+  /** Whether this hop is to the origin the operator configured for the request (see `trustedUrl`). */
+  private isTrusted(url: URL, req: HttpFetchRequest): boolean {
+    const trusted = req.trustedUrl === undefined ? req.url : req.trustedUrl;
+    return trusted !== null && URL.parse(trusted)?.origin === url.origin;
   }
 
   /** One request, one response: the host's turn awaited, the body read or discarded. */
@@ -140,7 +167,7 @@ export class HttpClient {
     try {
       const res = await request(url, {
         method: 'GET',
-        dispatcher: this.agent,
+        dispatcher: this.isTrusted(url, req) ? this.agent : this.guardedAgent,
         signal,
         headers: this.headersFor(req),
         headersTimeout: Math.max(1, remaining) + 1_000,
@@ -220,11 +247,11 @@ export class HttpClient {
    * one at a time and spaced by the host gate, and a broken robots.txt server must not silently
    * hide that outlet's news from analysts. The failure is cached briefly and retried.
    */
-  private async loadRobots(robotsUrl: string): Promise<string | null> {
+  private async loadRobots(robotsUrl: string, trusted: boolean): Promise<string | null> {
     try {
       const budget = { spentMs: 0 };
       let url = new URL(robotsUrl);
-      const req: HttpFetchRequest = { url: robotsUrl, accept: 'robots', respectRobots: false };
+      const req: HttpFetchRequest = { url: robotsUrl, accept: 'robots', respectRobots: false, trustedUrl: trusted ? robotsUrl : null };
       for (let i = 0; i <= this.maxRedirects; i++) {
         const hop = await this.hop(url, req, budget, performance.now(), ROBOTS_MAX_BYTES);
         if (hop.kind === 'done') return hop.outcome.status === 'ok' ? hop.outcome.text : null;
@@ -283,6 +310,9 @@ const TIMEOUT_CODES: Record<string, string> = {
 };
 
 function networkError(err: unknown, url: URL, reportAs: string): FetchError {
+  if (err instanceof BlockedAddressError) {
+    return new FetchError('blocked-address', `not fetched: ${err.message}, and ${url.origin} is not the feed's own origin (PARALLAX_ALLOW_PRIVATE_NETWORKS=1 allows it) for ${url.href}`, reportAs);
+  }
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } } | null;
   const code = e?.code ?? e?.cause?.code ?? (err as Error | null)?.name ?? 'error';
   const detail = e?.cause?.message ?? e?.message ?? String(err);

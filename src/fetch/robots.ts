@@ -18,8 +18,9 @@ export interface RobotsCacheOptions {
   /**
    * Fetches a robots.txt: its text, or null when there is none to honour (4xx) or it cannot be
    * had (5xx, network, timeout). See `HttpClient` for why the latter also means "allowed".
+   * `trusted`: the origin is one the operator configured, so it may be on a private address.
    */
-  load: (robotsUrl: string) => Promise<string | null>;
+  load: (robotsUrl: string, trusted: boolean) => Promise<string | null>;
 }
 
 /** A long-running worker meets many origins; expired entries are dropped past this many. */
@@ -35,38 +36,40 @@ export class RobotsCache {
 
   constructor(private readonly opts: RobotsCacheOptions) {}
 
-  async isAllowed(url: URL): Promise<boolean> {
-    const entry = await this.entryFor(url.origin);
+  /** `trusted`: see `load`. Kept apart, so that a refused fetch of an untrusted link does not stand for the operator's own site. */
+  async isAllowed(url: URL, trusted: boolean): Promise<boolean> {
+    const entry = await this.entryFor(url.origin, trusted);
     if (!entry.robot) return true;
     // undefined means "URL not under this robots.txt", impossible here since the origin matches.
     return entry.robot.isAllowed(url.href, this.opts.agentToken) !== false;
   }
 
-  private entryFor(origin: string): Promise<Entry> {
-    const cached = this.entries.get(origin);
+  private entryFor(origin: string, trusted: boolean): Promise<Entry> {
+    const key = trusted ? `trusted ${origin}` : origin;
+    const cached = this.entries.get(key);
     if (cached && cached.expires > Date.now()) return Promise.resolve(cached);
-    let p = this.pending.get(origin);
+    let p = this.pending.get(key);
     if (!p) {
       const robotsUrl = `${origin}/robots.txt`;
       p = this.opts
-        .load(robotsUrl)
+        .load(robotsUrl, trusted)
         .then((text): Entry => {
           const ttl = text === null ? Math.min(this.opts.ttlMs, MAX_FAILURE_TTL_MS) : this.opts.ttlMs;
           return { expires: Date.now() + ttl, robot: text === null ? null : robotsParser(robotsUrl, text) };
         })
         .then((entry) => {
           if (this.entries.size >= MAX_ORIGINS) this.sweep();
-          this.entries.set(origin, entry);
+          this.entries.set(key, entry);
           return entry;
         })
-        .finally(() => this.pending.delete(origin));
-      this.pending.set(origin, p);
+        .finally(() => this.pending.delete(key));
+      this.pending.set(key, p);
     }
     return p;
   }
 
   private sweep(): void {
     const now = Date.now();
-    for (const [origin, entry] of this.entries) if (entry.expires <= now) this.entries.delete(origin);
+    for (const [key, entry] of this.entries) if (entry.expires <= now) this.entries.delete(key);
   }
 }

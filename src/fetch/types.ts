@@ -51,6 +51,7 @@ export type FetchErrorKind =
   | 'redirect-loop'
   | 'network'          // DNS, refused, reset, TLS
   | 'robots-disallowed'
+  | 'blocked-address'  // a link or redirect off the feed's origin to a loopback, private, link-local... address
   | 'bad-url'
   | 'decode';          // content-encoding that cannot be undone
 

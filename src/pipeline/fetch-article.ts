@@ -37,7 +37,9 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
 
   let page;
   try {
-    page = await observedFetch(deps.http, 'article', { url: article.url, accept: 'html', respectRobots: article.robots ?? true });
+    // Only the feed's own origin was chosen by the operator; an item may link anywhere.
+    const trustedUrl = article.feed_url ?? null;
+    page = await observedFetch(deps.http, 'article', { url: article.url, accept: 'html', respectRobots: article.robots ?? true, trustedUrl });
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     if (isTransient(err) && !options.finalAttempt) throw err;
