@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { httpClientFor } from '../../src/cli/bootstrap.js';
+import { loadSettings } from '../../src/config/settings.js';
 import { blockedRange, FetchError, HttpClient, type FetchOutcome, type LookupFunction } from '../../src/fetch/index.js';
 
 /**
@@ -138,18 +140,29 @@ describe('redirects that leave the trusted origin', () => {
 });
 
 describe('PARALLAX_ALLOW_PRIVATE_NETWORKS', () => {
-  test('turns the check off: an internal outlet\'s links and redirects are followed', async () => {
-    const open = new HttpClient({ timeoutMs: 2_000, perHostGapMs: 0, allowPrivateNetworks: true });
+  test('is off unless set to 1; anything else is refused with the variable named', () => {
+    expect(loadSettings({}).allowPrivateNetworks).toBe(false);
+    expect(loadSettings({ PARALLAX_ALLOW_PRIVATE_NETWORKS: '0' }).allowPrivateNetworks).toBe(false);
+    expect(loadSettings({ PARALLAX_ALLOW_PRIVATE_NETWORKS: '1' }).allowPrivateNetworks).toBe(true);
+    expect(() => loadSettings({ PARALLAX_ALLOW_PRIVATE_NETWORKS: 'yes please' })).toThrow(/PARALLAX_ALLOW_PRIVATE_NETWORKS/);
+  });
+
+  test('=1 turns the check off: an internal outlet\'s links and redirects are followed', async () => {
+    const hitsBefore = internalHits.length;
+    const open = httpClientFor(loadSettings({ PARALLAX_ALLOW_PRIVATE_NETWORKS: '1', PARALLAX_HOST_GAP_MS: '0' }));
+    const guarded = httpClientFor(loadSettings({ PARALLAX_HOST_GAP_MS: '0' }));
     try {
       const linked = await fromFeed(`${internal.base}/secret`, open);
       expect(linked.status === 'ok' && linked.text).toContain('secret internal page');
       const redirected = await open.fetch({ url: `${feedSite.base}/to-internal`, accept: 'feed' });
       expect(redirected.status === 'ok' && redirected.url).toBe(`${internal.base}/secret`);
+      expect(internalHits.length - hitsBefore).toBe(2);
+      expect((await failure(fromFeed(`${internal.base}/secret`, guarded))).kind).toBe('blocked-address');
     } finally {
       await open.close();
+      await guarded.close();
     }
-    expect(internalHits).toHaveLength(2);
-    internalHits.length = 0;
+    expect(internalHits.length - hitsBefore).toBe(2);
   });
 });
 
