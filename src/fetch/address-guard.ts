@@ -63,7 +63,8 @@ export function guardedLookup(lookup: LookupFunction = systemLookup): LookupFunc
         if (range) return callback(new BlockedAddressError(hostname, address, range), []);
       }
       const [first] = addresses;
-      if (options.all || !first) return callback(null, addresses);
+      if (options.all) return callback(null, addresses);
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), []);
       callback(null, first.address, first.family);
     });
   };

@@ -100,6 +100,29 @@ describe('links off the feed\'s origin to addresses the operator did not choose'
     expect(internalHits).toEqual([]);
   });
 
+  test('DNS rebinding: the addresses checked are the ones the socket connects to, from one lookup', async () => {
+    // Public on the first answer, the internal service on every later one: a check made apart from
+    // the connection would see the first and connect to the second.
+    const answers: string[] = [];
+    const rebinding: LookupFunction = (hostname, options, callback) => {
+      const address = answers.length === 0 ? '93.184.216.34' : '127.0.0.2';
+      answers.push(address);
+      resolvingTo(address)(hostname, options, callback);
+    };
+    const client = new HttpClient({ timeoutMs: 2_000, connectTimeoutMs: 500, perHostGapMs: 0, lookup: rebinding });
+    try {
+      const err = await failure(fromFeed(`http://rebind.example.test:${new URL(internal.base).port}/secret`, client));
+      // No internet here: the public address cannot be reached, and nothing else was tried.
+      expect(['network', 'timeout']).toContain(err.kind);
+      expect(answers).toEqual(['93.184.216.34']);
+      const again = await failure(fromFeed(`http://rebind.example.test:${new URL(internal.base).port}/secret`, client));
+      expect(again.kind).toBe('blocked-address');
+    } finally {
+      await client.close();
+    }
+    expect(internalHits).toEqual([]);
+  });
+
   test('a name with one private address among public ones is refused', async () => {
     const mixed = new HttpClient({ timeoutMs: 2_000, perHostGapMs: 0, lookup: resolvingTo('93.184.216.34', '::1') });
     try {
