@@ -5,6 +5,7 @@ import type { LoadedWatchlists } from '../pipeline/evaluate-alerts.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { HttpClient } from '../fetch/index.js';
 import { createLogger, type Logger } from '../log.js';
+import { registerSecrets } from '../redact.js';
 import { databaseTarget, openStore, type Store } from '../store/index.js';
 
 export interface CommonOptions {
@@ -15,6 +16,7 @@ export interface CommonOptions {
 /** Settings from the environment, with command-line flags taking precedence. */
 export function settingsFor(opts: CommonOptions): Settings {
   const settings = loadSettings();
+  registerSecrets(settings.apiToken, settings.metricsToken);
   if (opts.data) settings.dataDir = opts.data;
   if (opts.config) settings.configFile = opts.config;
   return settings;
