@@ -21,7 +21,7 @@ const SECRET_SHAPES: [RegExp, string][] = [
   // scheme://user:password@host: the password.
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@"'<>]*):[^\s/@"'<>]*@/gi, `$1:${REDACTED}@`],
   // Slack (and Slack-compatible) incoming webhooks: the path is the credential.
-  [/\b(https?:\/\/hooks\.slack\.com\/)[^\s"'<>]*/gi, `$1${REDACTED}`],
+  [/\b(https?:\/\/hooks\.slack\.com\/)(?:[^\s"'<>]*[^\s"'<>.,;:)])?/gi, `$1${REDACTED}`],
   [/\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, `$1${REDACTED}`],
 ];
 

@@ -21,9 +21,10 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>]+/gi;
  * written before.
  */
 export function redactDeliveryError(text: string, channel: ChannelConfig, env: NodeJS.ProcessEnv = {}): string {
-  return redactSecrets(text, channelSecrets(channel, env)).replace(URL_IN_TEXT, (match) => {
+  const urlsCut = text.replace(URL_IN_TEXT, (match) => {
     // Punctuation that ends the sentence around the URL stays.
     const tail = /[.,;:)]+$/.exec(match)?.[0] ?? '';
     return redactUrl(match.slice(0, match.length - tail.length)) + tail;
   });
+  return redactSecrets(urlsCut, channelSecrets(channel, env));
 }
