@@ -50,7 +50,7 @@ export function sessionValid(value: string, token: string, now: number): boolean
 /** Host header names: lower case, no trailing dot, IPv6 in brackets; `port` null when not given. */
 export function parseHost(value: string): { name: string; port: string | null } | null {
   const v = value.trim().toLowerCase();
-  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(v) ?? (v.includes(':') && !v.startsWith('[') && /^[0-9a-f:.]+$/.test(v) ? [v, `[${v}]`, undefined] : null);
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9._~%!$&'()*+,;=-]+)(?::(\d{1,5}))?$/.exec(v) ?? (v.includes(':') && !v.startsWith('[') && /^[0-9a-f:.]+$/.test(v) ? [v, `[${v}]`, undefined] : null);
   if (!m) return null;
   return { name: m[1]!.replace(/\.$/, ''), port: m[2] ?? null };
 }
