@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
+import { REDACTED, redactSecrets } from './redact.js';
 
 export type { Logger };
 
@@ -29,9 +30,26 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', de
       base: { app: 'parallax' },
       // A child logger's own binding of the same key wins: it is not written twice.
       mixin: (_obj, _level, logger) => omitBound(context.getStore(), logger.bindings()),
+      redact: { paths: SECRET_FIELDS, censor: REDACTED },
     },
-    destination,
+    redacting(destination),
   );
+}
+
+/** Fields that hold a secret whatever their value, at the top level or one object down. */
+const SECRET_FIELDS = ['authorization', 'cookie', 'password', 'pass', 'token', 'secret', 'apiToken', 'metricsToken'].flatMap((k) => [k, `*.${k}`]);
+
+/**
+ * Every line is scrubbed as written (known secrets and secret shapes, src/redact.ts), so that a
+ * secret inside a message or an error's text is caught too, not only in the fields named above.
+ */
+function redacting(destination: pino.DestinationStream): pino.DestinationStream {
+  const flushable = destination as pino.DestinationStream & { flush?: (cb?: (err?: Error) => void) => void; flushSync?: () => void };
+  return {
+    write: (line: string) => destination.write(redactSecrets(line)),
+    ...(flushable.flush ? { flush: (cb?: (err?: Error) => void) => flushable.flush!(cb) } : {}),
+    ...(flushable.flushSync ? { flushSync: () => flushable.flushSync!() } : {}),
+  } as pino.DestinationStream;
 }
 
 function omitBound(ctx: LogBindings | undefined, bound: Record<string, unknown>): LogBindings {

@@ -29,8 +29,8 @@ export const QUEUES_PATH = '/queues';
 
 /**
  * The BullMQ dashboard (bull-board) at /queues: every queue's jobs by state, failed jobs with their
- * error and stack, and retry / promote / clean actions. It has no authentication of its own: the API
- * listens on 127.0.0.1 by default; expose it only behind a proxy that authenticates.
+ * error and stack, and retry / promote / clean actions. It has no authentication of its own: the
+ * server's access control (src/api/access.ts) covers its pages and its API like every route.
  */
 export function registerQueueBoard(app: FastifyInstance, queues: readonly Queue[]): void {
   const serverAdapter = new FastifyAdapter().setBasePath(QUEUES_PATH);

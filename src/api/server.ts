@@ -1,8 +1,10 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Comparison } from '../compare/types.js';
 import { articleView, feedView, type Store } from '../store/index.js';
 import { registerWebRoutes } from '../web/routes.js';
+import { createHttpServer, type AccessOptions } from './access.js';
+import { defaultAllowedHosts } from './credentials.js';
 
 export interface HealthCheck {
   name: string;
@@ -17,7 +19,12 @@ export interface ApiOptions {
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
   /** Names of the loaded watchlist rules, for the web page's filter. */
   watchlists?: () => string[];
+  /** Tokens and Host names (src/api/access.ts); default: no token, loopback Host names only. */
+  access?: AccessOptions;
 }
+
+/** A server on loopback with no token: what tests, benchmarks and the demo get. */
+export const LOOPBACK_ACCESS: AccessOptions = { apiToken: null, metricsToken: null, allowedHosts: defaultAllowedHosts('127.0.0.1') };
 
 /** A dependency that does not answer in this time is down: /healthz answers 503 rather than hanging. */
 export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
@@ -44,7 +51,7 @@ const alertsQuery = z.object({
 
 /** The HTTP API served by `parallax start`. Handlers only translate HTTP to store reads. */
 export function buildApi(opts: ApiOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
+  const app = createHttpServer(opts.access ?? LOOPBACK_ACCESS);
 
   app.get('/healthz', async (_req, reply) => {
     const results = await Promise.all(

@@ -1,3 +1,5 @@
+import type { AccessOptions } from '../api/access.js';
+import { defaultAllowedHosts, isLoopbackAddress } from '../api/credentials.js';
 import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
 import { loadFeedsConfig, type FeedConfig } from '../config/feeds-config.js';
 import { missingSecrets } from '../config/watchlists-config.js';
@@ -5,7 +7,9 @@ import type { LoadedWatchlists } from '../pipeline/evaluate-alerts.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { HttpClient } from '../fetch/index.js';
 import { createLogger, type Logger } from '../log.js';
+import { registerSecrets } from '../redact.js';
 import { databaseTarget, openStore, type Store } from '../store/index.js';
+import { UserError } from './user-error.js';
 
 export interface CommonOptions {
   config?: string;
@@ -15,6 +19,7 @@ export interface CommonOptions {
 /** Settings from the environment, with command-line flags taking precedence. */
 export function settingsFor(opts: CommonOptions): Settings {
   const settings = loadSettings();
+  registerSecrets(settings.apiToken, settings.metricsToken);
   if (opts.data) settings.dataDir = opts.data;
   if (opts.config) settings.configFile = opts.config;
   return settings;
@@ -50,4 +55,18 @@ export function loggerFor(settings: Settings): Logger {
 export function warnMissingSecrets(watchlists: LoadedWatchlists, log: Logger): void {
   const missing = missingSecrets(watchlists.config);
   if (missing.length > 0) log.warn({ variables: missing }, `${watchlists.file}: channels name environment variables that are not set: ${missing.join(', ')}`);
+}
+
+/**
+ * Who may use what a process serves over HTTP: the whole API (`start`) or a worker's /metrics.
+ * Refuses, before anything else happens, to serve on an address other machines can reach with no
+ * token to ask for: anyone there could read every story and pause or empty the queues.
+ */
+export function httpAccessFor(settings: Settings, serves: 'api' | 'metrics'): AccessOptions {
+  const guarded = serves === 'api' ? settings.apiToken : (settings.apiToken ?? settings.metricsToken);
+  if (!guarded && !isLoopbackAddress(settings.host)) {
+    const needed = serves === 'api' ? 'PARALLAX_API_TOKEN' : 'PARALLAX_METRICS_TOKEN or PARALLAX_API_TOKEN';
+    throw new UserError(`refusing to listen on ${settings.host} (not loopback) without ${needed}: set it, or PARALLAX_HOST=127.0.0.1`);
+  }
+  return { apiToken: settings.apiToken, metricsToken: settings.metricsToken, allowedHosts: settings.allowedHosts ?? defaultAllowedHosts(settings.host) };
 }

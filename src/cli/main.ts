@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/yaml-file.js';
 import { SettingsError } from '../config/settings.js';
+import { redactSecrets } from '../redact.js';
 import { DataDirLockedError } from '../store/data-dir-lock.js';
 import { UserError } from './user-error.js';
 
@@ -136,10 +137,11 @@ try {
 } catch (err) {
   // Errors a user can fix get their message alone; anything else is a bug and keeps its stack.
   if (err instanceof ConfigError || err instanceof SettingsError || err instanceof DataDirLockedError || err instanceof UserError) {
-    process.stderr.write(`parallax: ${err.message}\n`);
+    process.stderr.write(`parallax: ${redactSecrets(err.message)}\n`);
     process.exit(2);
   }
+  // Start-up errors can quote a URL with a password in it (REDIS_URL, DATABASE_URL).
   const e = err as Error;
-  process.stderr.write(`parallax: ${e.message}\n${process.env.LOG_LEVEL === 'debug' ? `${e.stack}\n` : ''}`);
+  process.stderr.write(redactSecrets(`parallax: ${e.message}\n${process.env.LOG_LEVEL === 'debug' ? `${e.stack}\n` : ''}`));
   process.exit(1);
 }

@@ -1,6 +1,14 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/** Long enough that guessing it over the network is hopeless; empty means unset. */
+export const MIN_TOKEN_LENGTH = 16;
+const token = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || s.length >= MIN_TOKEN_LENGTH, `must be at least ${MIN_TOKEN_LENGTH} characters (e.g. \`openssl rand -hex 32\`)`)
+  .transform((s) => s || undefined);
+
 /**
  * Settings from the environment, validated once at start-up. Every default is documented in the
  * README's configuration reference; keep the two in step.
@@ -42,6 +50,12 @@ const envSchema = z.object({
   PARALLAX_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(0).default(() => DEFAULT_DELIVERY_SETTINGS.backoffMs),
   PARALLAX_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(() => DEFAULT_DELIVERY_SETTINGS.timeoutMs),
   PARALLAX_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(() => DEFAULT_DELIVERY_SETTINGS.concurrency),
+  /** Credentials of the HTTP surfaces (src/api/access.ts); unset: no token asked, and only loopback listening allowed. */
+  PARALLAX_API_TOKEN: token.optional(),
+  /** A token for /metrics alone (a scraper need not hold the API token); the API token works there too. */
+  PARALLAX_METRICS_TOKEN: token.optional(),
+  /** Host header names the API answers to, comma-separated (`*`: any); unset: the listen address and loopback names. */
+  PARALLAX_ALLOWED_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +81,12 @@ export type Settings = {
   eventSettleMs: number;
   compareDelayMs: number;
   delivery: DeliverySettings;
+  /** Bearer token every HTTP route but /healthz asks for; null: none asked. */
+  apiToken: string | null;
+  /** A second token accepted on /metrics only. */
+  metricsToken: string | null;
+  /** Host header names answered (`*` for any); null: derived from the listen address. */
+  allowedHosts: string[] | null;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -124,6 +144,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       timeoutMs: e.PARALLAX_DELIVERY_TIMEOUT_MS,
       concurrency: e.PARALLAX_DELIVERY_CONCURRENCY,
     },
+    apiToken: e.PARALLAX_API_TOKEN ?? null,
+    metricsToken: e.PARALLAX_METRICS_TOKEN ?? null,
+    allowedHosts: e.PARALLAX_ALLOWED_HOSTS?.trim() ? e.PARALLAX_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) : null,
     logLevel: e.LOG_LEVEL,
   };
 }

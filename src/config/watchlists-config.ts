@@ -242,8 +242,11 @@ export function parseWatchlistsConfig(file: string, source: string): WatchlistsC
 
 /** Environment variables the channels name and the environment lacks: worth a warning at start-up. */
 export function missingSecrets(config: WatchlistsConfig, env: NodeJS.ProcessEnv = process.env): string[] {
-  const names = Object.values(config.channels).flatMap((c) =>
-    c.type === 'webhook' ? [c.secretEnv] : c.type === 'slack' ? (c.urlEnv ? [c.urlEnv] : []) : c.auth ? [c.auth.passwordEnv] : [],
-  );
+  const names = Object.values(config.channels).flatMap(secretVariables);
   return [...new Set(names)].filter((n) => !env[n]);
+}
+
+/** The environment variables a channel reads its secrets from. */
+export function secretVariables(c: ChannelConfig): string[] {
+  return c.type === 'webhook' ? [c.secretEnv] : c.type === 'slack' ? (c.urlEnv ? [c.urlEnv] : []) : c.auth ? [c.auth.passwordEnv] : [];
 }

@@ -1,5 +1,6 @@
 import pMap from 'p-map';
 import { DeliveryError, sendOnChannel, type ChannelConfig, type OutgoingMessage } from '../alerts/channels/index.js';
+import { redactDeliveryError } from '../alerts/channels/secrets.js';
 import { periodEnd, periodStart, type DigestMode } from '../alerts/delivery-id.js';
 import type { AlertRecord, DeliveryStatus, DigestPayload } from '../alerts/types.js';
 import type { DeliverySettings } from '../config/settings.js';
@@ -50,7 +51,9 @@ export async function deliver(deliveryId: string, deps: DeliveryDeps, options: {
     return { outcome: 'sent', status: r.status, attempt };
   } catch (err) {
     // Anything a channel throws is the channel's failure (a bug in rendering included): recorded, retried.
-    const error = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message);
+    // Its message is stored, logged and kept by BullMQ: no secret of the channel may be in it.
+    const raw = err instanceof DeliveryError ? err : new DeliveryError((err as Error).message);
+    const error = new DeliveryError(redactDeliveryError(raw.message, row.channel_config, deps.env ?? process.env), raw.status);
     const recorded = await deps.store.deliveries.recordAttempt(
       deliveryId,
       { ok: false, status: error.status, error: error.message, elapsedMs: performance.now() - started, final: options.finalAttempt },

@@ -3,6 +3,8 @@ import type { RuleEventState } from '../alerts/triggers.js';
 import type { AlertRecord } from '../alerts/types.js';
 import type { Vocabulary } from '../cluster/index.js';
 import { COMPARE_VERSION } from '../compare/index.js';
+import { channelSecrets } from '../alerts/channels/secrets.js';
+import { registerSecrets } from '../redact.js';
 import { loadWatchlistsConfig, type WatchlistsConfig } from '../config/watchlists-config.js';
 import type { Logger } from '../log.js';
 import { AlertStateConflictError, type Store } from '../store/index.js';
@@ -14,8 +16,10 @@ export interface LoadedWatchlists {
   rules: CompiledRule[];
 }
 
-export function loadWatchlists(file: string, vocabulary: Vocabulary): LoadedWatchlists {
+/** The watchlists file, compiled; its channels' secrets (from the environment) are never logged. */
+export function loadWatchlists(file: string, vocabulary: Vocabulary, env: NodeJS.ProcessEnv = process.env): LoadedWatchlists {
   const config = loadWatchlistsConfig(file);
+  registerSecrets(...Object.values(config.channels).flatMap((c) => channelSecrets(c, env)));
   return { file, config, rules: compileRules(config, vocabulary) };
 }
 

@@ -1,3 +1,5 @@
+import { redactDeliveryError } from '../alerts/channels/secrets.js';
+import type { ChannelConfig } from '../alerts/channels/types.js';
 import type { DeliveryAttempt, DeliveryStatus } from '../alerts/types.js';
 import type { DeliveryRow } from './schema.js';
 
@@ -30,7 +32,7 @@ export function deliveryView(row: DeliveryRow, digest?: DeliveryRow): DeliveryVi
     status: carrier.status,
     attempts: carrier.attempts,
     lastStatus: carrier.last_status,
-    lastError: carrier.last_error,
+    lastError: shownError(carrier.last_error, row.channel_config),
     sentAt: carrier.sent_at ? new Date(carrier.sent_at).toISOString() : null,
     digest: row.digest_id,
   };
@@ -38,7 +40,13 @@ export function deliveryView(row: DeliveryRow, digest?: DeliveryRow): DeliveryVi
 
 export function attemptView(
   row: { delivery_id: string; attempt: number; at: Date; ok: boolean; status: number | null; error: string | null },
-  delivery: { alert_id: string | null; channel: string },
+  delivery: { alert_id: string | null; channel: string; channel_config: ChannelConfig },
 ): DeliveryAttempt {
-  return { deliveryId: row.delivery_id, alertId: delivery.alert_id, channel: delivery.channel, attempt: row.attempt, at: new Date(row.at).toISOString(), ok: row.ok, status: row.status, error: row.error };
+  return {
+    deliveryId: row.delivery_id, alertId: delivery.alert_id, channel: delivery.channel, attempt: row.attempt, at: new Date(row.at).toISOString(),
+    ok: row.ok, status: row.status, error: shownError(row.error, delivery.channel_config),
+  };
 }
+
+/** Errors are redacted when recorded; again when shown, for rows an older version wrote. */
+const shownError = (error: string | null, channel: ChannelConfig) => (error === null ? null : redactDeliveryError(error, channel));

@@ -12,3 +12,13 @@ describe('settings from the environment', () => {
     expect(() => loadSettings({ PARALLAX_COMPARE_DELAY_MS: 'soon' })).toThrow(/PARALLAX_COMPARE_DELAY_MS/);
   });
 });
+
+describe('access settings', () => {
+  test('tokens: unset or empty is none; a short one is refused; allowed hosts are a comma list', () => {
+    expect(loadSettings({})).toMatchObject({ apiToken: null, metricsToken: null, allowedHosts: null });
+    expect(loadSettings({ PARALLAX_API_TOKEN: '' }).apiToken).toBeNull();
+    expect(loadSettings({ PARALLAX_API_TOKEN: ' 0123456789abcdef ', PARALLAX_METRICS_TOKEN: 'fedcba9876543210' })).toMatchObject({ apiToken: '0123456789abcdef', metricsToken: 'fedcba9876543210' });
+    expect(() => loadSettings({ PARALLAX_API_TOKEN: 'short' })).toThrow(/PARALLAX_API_TOKEN: must be at least 16 characters/);
+    expect(loadSettings({ PARALLAX_ALLOWED_HOSTS: 'parallax.example.org, 10.0.0.5:8080,' }).allowedHosts).toEqual(['parallax.example.org', '10.0.0.5:8080']);
+  });
+});

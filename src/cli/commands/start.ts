@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { createHttpServer } from '../../api/access.js';
 import { registerMetrics, registerOperations } from '../../api/operations.js';
 import { buildApi } from '../../api/server.js';
 import { compareContext, comparisonReader } from '../../pipeline/compare-event.js';
@@ -11,7 +12,7 @@ import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
-import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
+import { httpAccessFor, httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
@@ -28,6 +29,8 @@ export interface StartOptions extends CommonOptions {
 export async function startCommand(opts: StartOptions): Promise<void> {
   const settings = settingsFor(opts);
   if (opts.port !== undefined) settings.port = Number(opts.port);
+  // Before any side effect: no HTTP surface on a reachable address without a token.
+  const access = opts.workersOnly && opts.metricsPort === undefined ? null : httpAccessFor(settings, opts.workersOnly ? 'metrics' : 'api');
   const log = loggerFor(settings);
   const feeds = opts.workersOnly ? [] : loadFeeds(settings);
   const vocabulary = loadVocabularyFor(settings);
@@ -89,6 +92,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   for (const q of monitored?.queues ?? []) q.on('error', () => {});
   if (monitored) {
     api = buildApi({
+      access: access!,
       store,
       comparison: comparisonReader(store, compare),
       watchlists: () => watchlists?.rules.map((r) => r.rule.name) ?? [],
@@ -107,7 +111,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     });
   } else {
     if (opts.metricsPort !== undefined) {
-      api = Fastify({ logger: false });
+      api = createHttpServer(access!);
       collectProcessMetrics();
       registerMetrics(api);
       const address = await api.listen({ port: opts.metricsPort, host: settings.host });
