@@ -75,6 +75,8 @@ export interface ArticlesTable {
   event_seq: number | null;
   /** Why the article joined its event (shared terms and keys, score). */
   event_why: Json<Record<string, unknown>> | null;
+  /** Its words for full-text search (src/search/document.ts), written with every change of title or text. */
+  search: ColumnType<string, string | undefined, string>;
   discovered_at: GeneratedTimestamp;
   fetched_at: NullableTimestamp;
 }

@@ -1,0 +1,52 @@
+import { parseQuery } from '../alerts/query.js';
+import type { Vocabulary } from '../cluster/index.js';
+import { makeSnippet } from '../search/snippet.js';
+import { compileSearch } from '../search/tsquery.js';
+import type { SearchFilter, SearchPage } from '../search/types.js';
+import { articleView, type ArticleView, type EventSummary, type Store } from '../store/index.js';
+
+/**
+ * Search as the CLI, the API and the web page run it: the watchlists' query language (a bad query
+ * throws QuerySyntaxError with its column), matched in the store, snippets cut here.
+ */
+export interface SearchRequest {
+  query: string;
+  filter: SearchFilter;
+  page: SearchPage;
+}
+
+/** An article as `articles --json` shows it, with its rank and the passage that matched. */
+export interface ArticleHit extends ArticleView {
+  score: number;
+  snippet: string;
+  /** [start, end) of each highlighted word in `snippet`. */
+  snippetMarks: [number, number][];
+}
+
+export interface EventHit extends EventSummary {
+  score: number;
+  matchedArticles: number;
+}
+
+export async function searchArticles(store: Store, vocabulary: Vocabulary, req: SearchRequest): Promise<{ total: number; articles: ArticleHit[] }> {
+  const compiled = compileSearch(parseQuery(req.query), vocabulary);
+  const { rows, total } = await store.search.articles(compiled.tsquery, req.filter, req.page);
+  const articles = rows.map((row) => {
+    const s = makeSnippet(row.text ?? row.summary ?? row.title, row.language, compiled.highlight);
+    return { ...articleView(row), score: row.score, snippet: s.text, snippetMarks: s.marks };
+  });
+  return { total, articles };
+}
+
+export async function searchEvents(store: Store, vocabulary: Vocabulary, req: SearchRequest): Promise<{ total: number; events: EventHit[] }> {
+  const compiled = compileSearch(parseQuery(req.query), vocabulary);
+  const { rows, total } = await store.search.events(compiled.tsquery, req.filter, req.page);
+  if (rows.length === 0) return { total, events: [] };
+  const summaries = await store.events.summaries({ ids: rows.map((r) => r.id), limit: rows.length, offset: 0 });
+  const byId = new Map(summaries.events.map((e) => [e.id, e]));
+  const events = rows.flatMap((r) => {
+    const e = byId.get(r.id);
+    return e ? [{ ...e, score: r.score, matchedArticles: r.matchedArticles }] : [];
+  });
+  return { total, events };
+}
