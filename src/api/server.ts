@@ -2,7 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Comparison } from '../compare/types.js';
 import { articleView, feedView, type Store } from '../store/index.js';
+import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
+import type { RawSearchParams } from '../search/request.js';
 import { registerWebRoutes } from '../web/routes.js';
+import { runSearch } from '../pipeline/search.js';
+import { registerSearchRoute } from './search-route.js';
 
 export interface HealthCheck {
   name: string;
@@ -17,6 +21,8 @@ export interface ApiOptions {
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
   /** Names of the loaded watchlist rules, for the web page's filter. */
   watchlists?: () => string[];
+  /** The multilingual vocabulary search expands words with (default: config/vocabulary, read on first search). */
+  vocabulary?: Vocabulary;
 }
 
 /** A dependency that does not answer in this time is down: /healthz answers 503 rather than hanging. */
@@ -109,7 +115,11 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     return opts.store.alerts.list({ ...page, ...(event ? { eventId: event } : {}), ...(rule ? { rule } : {}), ...(status ? { status } : {}) });
   });
 
-  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists });
+  let vocabulary = opts.vocabulary;
+  const search = (raw: RawSearchParams) => runSearch(opts.store, (vocabulary ??= loadVocabulary()), raw);
+  registerSearchRoute(app, search);
+
+  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists, search });
 
   return app;
 }

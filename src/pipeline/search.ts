@@ -1,7 +1,8 @@
-import { parseQuery } from '../alerts/query.js';
+import { parseQuery, QuerySyntaxError } from '../alerts/query.js';
 import type { Vocabulary } from '../cluster/index.js';
 import { makeSnippet } from '../search/snippet.js';
 import { compileSearch } from '../search/tsquery.js';
+import { parseSearchParams, SearchParamError, type RawSearchParams } from '../search/request.js';
 import type { SearchFilter, SearchPage } from '../search/types.js';
 import { articleView, type ArticleView, type EventSummary, type Store } from '../store/index.js';
 
@@ -50,3 +51,28 @@ export async function searchEvents(store: Store, vocabulary: Vocabulary, req: Se
   });
   return { total, events };
 }
+
+/** A search's answer, or what was wrong with it (a query error carries its 1-based column). */
+export type SearchOutcome =
+  | { query: string; kind: 'articles' | 'events'; total: number; limit: number; offset: number; articles: ArticleHit[]; events: EventHit[] }
+  | { error: string; param: string; column?: number };
+
+/** One search for every surface: parameters checked, the query parsed, the store asked. */
+export async function runSearch(store: Store, vocabulary: Vocabulary, raw: RawSearchParams): Promise<SearchOutcome> {
+  try {
+    const p = parseSearchParams(raw);
+    const request = { query: p.query, filter: p.filter, page: p.page };
+    const base = { query: p.query, kind: p.kind, limit: p.page.limit, offset: p.page.offset };
+    if (p.kind === 'events') {
+      const r = await searchEvents(store, vocabulary, request);
+      return { ...base, total: r.total, articles: [], events: r.events };
+    }
+    const r = await searchArticles(store, vocabulary, request);
+    return { ...base, total: r.total, articles: r.articles, events: [] };
+  } catch (err) {
+    if (err instanceof QuerySyntaxError) return { error: err.message, param: 'q', column: err.column };
+    if (err instanceof SearchParamError) return { error: err.message, param: err.param };
+    throw err;
+  }
+}
+
