@@ -112,7 +112,7 @@ export class ArticlesRepo {
     return this.db
       .selectFrom('articles')
       .leftJoin('feeds', 'feeds.id', 'articles.feed_id')
-      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots'])
+      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots', 'feeds.extract_rules'])
       .where('articles.id', '=', id)
       .executeTakeFirst();
   }
