@@ -20,11 +20,25 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // Sentences end at . ! ? and the Arabic question mark, or at a line break.
 const SENTENCE = /[^\n.!?؟]+[.!?؟]*/gu;
 
+// A word's form does not depend on its neighbours, and news repeats its words: remember them.
+const FORM_CACHE_LIMIT = 100_000;
+const formCache = new Map<string, string[]>();
+
+function wordForms(word: string, language: string): string[] {
+  const key = `${language}\u0000${word}`;
+  let forms = formCache.get(key);
+  if (!forms) {
+    if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
+    formCache.set(key, (forms = formsOf(word, language)));
+  }
+  return forms;
+}
+
 /** Offsets of the words of `text` whose form is one of `highlight`. */
 function markWords(text: string, language: string, highlight: ReadonlySet<string>): [number, number][] {
   const marks: [number, number][] = [];
   for (const m of text.matchAll(WORD)) {
-    if (formsOf(m[0], language).some((f) => highlight.has(f))) marks.push([m.index, m.index + m[0].length]);
+    if (wordForms(m[0], language).some((f) => highlight.has(f))) marks.push([m.index, m.index + m[0].length]);
   }
   return marks;
 }

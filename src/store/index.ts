@@ -47,5 +47,5 @@ export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, 
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { alertView, type AlertView } from './alert-view.js';
 export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';
-export type { ArticleMatch, EventMatch } from './search-repo.js';
+export type { ArticleMatch, EventMatch, SearchTotal } from './search-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

@@ -86,7 +86,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     if ('error' in r) return send(reply, renderSearchPage({ ...empty, error: { message: r.error, ...(r.column ? { column: r.column } : {}) } }), 400);
     const shown = r.offset + r.articles.length + r.events.length;
     const next = shown < r.total ? `/search?${new URLSearchParams({ ...(params as Record<string, string>), kind, offset: String(shown) })}` : undefined;
-    return send(reply, renderSearchPage({ query, kind, total: r.total, articles: r.articles, events: r.events, ...(next ? { next } : {}) }));
+    return send(reply, renderSearchPage({ query, kind, total: r.total, totalCapped: r.totalCapped, articles: r.articles, events: r.events, ...(next ? { next } : {}) }));
   });
 
   app.get<{ Params: { id: string } }>('/events/:id', async (req, reply) => {

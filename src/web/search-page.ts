@@ -8,6 +8,7 @@ export interface SearchPageModel {
   /** Set when the query could not be run: shown above the box, with its column. */
   error?: { message: string; column?: number };
   total: number;
+  totalCapped?: boolean;
   articles: readonly ArticleHit[];
   events: readonly EventHit[];
   /** The URL of the next page of results, if there is one. */
@@ -43,7 +44,7 @@ export function renderSearchPage(m: SearchPageModel): Html {
     kind === m.kind ? html`<strong>${label}</strong>` : html`<a href="/search?q=${encodeURIComponent(m.query)}&kind=${kind}">${label}</a>`;
   const results = m.error
     ? html`<p class="notice" role="alert">Query error: ${m.error.message}${m.error.column ? html`<br><code>${m.query}</code><br><code>${' '.repeat(m.error.column - 1)}^</code>` : ''}</p>`
-    : html`<p class="muted">${m.total} ${m.kind} match · ${tab('articles', 'articles')} · ${tab('events', 'events')}</p>
+    : html`<p class="muted">${m.total}${m.totalCapped ? '+' : ''} ${m.kind} match · ${tab('articles', 'articles')} · ${tab('events', 'events')}</p>
 <ol class="hits">${m.kind === 'events' ? m.events.map(eventRow) : m.articles.map(articleRow)}</ol>
 ${m.next ? html`<p><a href="${m.next}">more results →</a></p>` : ''}`;
   const body = html`

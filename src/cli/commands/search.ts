@@ -26,13 +26,13 @@ export async function searchCommand(query: string, opts: SearchOptions): Promise
       for (const e of r.events) {
         process.stdout.write(`${e.lastUpdated.slice(0, 16).replace('T', ' ')}  ${e.title}\n    ${e.id}: ${e.matchedArticles} of ${e.articleCount} articles match, from ${e.outlets.length} outlets [${e.languages.join(', ')}]\n`);
       }
-      return void process.stdout.write(`${r.events.length} of ${r.total} events\n`);
+      return void process.stdout.write(`${r.events.length} of ${r.total}${r.totalCapped ? '+' : ''} events\n`);
     }
     if (json) return void process.stdout.write(`${JSON.stringify(r.articles.map(({ snippetMarks: _, ...a }) => a), null, 2)}\n`);
     for (const a of r.articles) {
       process.stdout.write(`${a.published ?? '(no date)          '}  ${a.outlet} [${a.language}]  ${a.title}\n    ${a.snippet}\n    ${a.url}${a.eventId ? `  (event ${a.eventId})` : ''}\n`);
     }
-    process.stdout.write(`${r.articles.length} of ${r.total} articles\n`);
+    process.stdout.write(`${r.articles.length} of ${r.total}${r.totalCapped ? '+' : ''} articles\n`);
   } finally {
     await store.close();
   }

@@ -24,9 +24,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     after = rows.rows[rows.rows.length - 1]!.id;
   }
   await db.schema.createIndex('articles_search').on('articles').using('gin').column('search').execute();
+  // Newest first is how results are sorted and how relevance picks its candidates: with this index
+  // a word found in most articles is answered by reading the newest ones until enough match.
+  await db.schema.createIndex('articles_when').on('articles').expression(sql`coalesce(published, discovered_at)`).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('articles_when').execute();
   await db.schema.dropIndex('articles_search').execute();
   await db.schema.alterTable('articles').dropColumn('search').execute();
 }
