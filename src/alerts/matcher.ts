@@ -24,8 +24,10 @@ export interface MatchDocument {
   keys: Set<string>;
 }
 
-const languageOf = (code: string) => knownLanguage(code) ?? (code.toLowerCase().slice(0, 2) || 'xx');
-const formsOf = (text: string, language: string) => tokenize(text, language).map((t) => matchForm(t, isArabicWord(t.word)));
+/** The language tokenize is given: a known one, else its two letters (no stemming). */
+export const languageOf = (code: string) => knownLanguage(code) ?? (code.toLowerCase().slice(0, 2) || 'xx');
+/** The forms of a text that queries compare, in reading order (search indexes the same). */
+export const formsOf = (text: string, language: string) => tokenize(text, language).map((t) => matchForm(t, isArabicWord(t.word)));
 
 export function matchDocument(texts: readonly MatchText[], vocabulary: Vocabulary): MatchDocument {
   const keys = new Set<string>();
@@ -40,7 +42,7 @@ export function matchDocument(texts: readonly MatchText[], vocabulary: Vocabular
 }
 
 /** The vocabulary keys a term is a complete form of, trying it as English, French and Arabic. */
-function termKeys(text: string, vocabulary: Vocabulary): Set<string> {
+export function termKeys(text: string, vocabulary: Vocabulary): Set<string> {
   const keys = new Set<string>();
   for (const language of ['en', 'fr', 'ar']) {
     const forms = formsOf(text, language);

@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Comparison } from '../compare/types.js';
 import { articleView, feedView, type Store } from '../store/index.js';
+import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
+import type { RawSearchParams } from '../search/request.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { createHttpServer, type AccessOptions } from './access.js';
 import { defaultAllowedHosts } from './credentials.js';
+import { runSearch } from '../pipeline/search.js';
+import { registerSearchRoute } from './search-route.js';
 
 export interface HealthCheck {
   name: string;
@@ -21,6 +25,8 @@ export interface ApiOptions {
   watchlists?: () => string[];
   /** Tokens and Host names (src/api/access.ts); default: no token, loopback Host names only. */
   access?: AccessOptions;
+  /** The multilingual vocabulary search expands words with (default: config/vocabulary, read on first search). */
+  vocabulary?: Vocabulary;
 }
 
 /** A server on loopback with no token: what tests, benchmarks and the demo get. */
@@ -116,7 +122,11 @@ export function buildApi(opts: ApiOptions): FastifyInstance {
     return opts.store.alerts.list({ ...page, ...(event ? { eventId: event } : {}), ...(rule ? { rule } : {}), ...(status ? { status } : {}) });
   });
 
-  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists });
+  let vocabulary = opts.vocabulary;
+  const search = (raw: RawSearchParams) => runSearch(opts.store, (vocabulary ??= loadVocabulary()), raw);
+  registerSearchRoute(app, search);
+
+  registerWebRoutes(app, { store: opts.store, comparison: opts.comparison, watchlists: opts.watchlists, search });
 
   return app;
 }

@@ -14,6 +14,7 @@ const commands = {
   feeds: () => import('./commands/feeds.js'),
   articles: () => import('./commands/articles.js'),
   events: () => import('./commands/events.js'),
+  search: () => import('./commands/search.js'),
   compare: () => import('./commands/compare.js'),
   extract: () => import('./commands/extract.js'),
   demo: () => import('./commands/demo.js'),
@@ -108,6 +109,25 @@ program
   .option('--json', 'a JSON array, one object per event, with its articles')
   .option('--limit <n>', 'at most this many', positiveInt)
   .action(async (o) => (await commands.events()).eventsCommand(o));
+
+program
+  .command('search')
+  .description('stored articles that match a query in the watchlists\' language (AND, OR, NOT, "phrases", parentheses), best first')
+  .argument('<query>')
+  .addOption(dataOption())
+  .option('--language <code>', 'only articles in this language (en, fr, ar...)')
+  .option('--country <code>', "only articles from outlets of this country (ISO 3166, e.g. ML)")
+  .option('--outlet <name>', 'only this outlet')
+  .option('--feed <id>', 'only this feed')
+  .option('--event <id>', 'only articles of this event')
+  .option('--since <when>', 'published since: a duration back from now (24h, 7d) or a date (2025-08-01)')
+  .option('--until <when>', 'published before: a duration back from now or a date')
+  .option('--sort <order>', 'relevance or date', 'relevance')
+  .option('--limit <n>', 'at most this many (default 20)', positiveInt)
+  .option('--offset <n>', 'skip this many (paging)')
+  .option('--events', 'the events whose articles match, instead of the articles')
+  .option('--json', 'a JSON array: the articles --json fields plus score and snippet (with --events: the events)')
+  .action(async (query: string, o) => (await commands.search()).searchCommand(query, o));
 
 program
   .command('compare')

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { selectorProblem, type OutletExtractRules } from '../extract/outlet-rules.js';
+import { patternProblem, type EntryFilter } from '../feeds/entry-filter.js';
 import { countryCode, durationField, languageCode } from './fields.js';
 import { loadYamlFile, parseYamlText } from './yaml-file.js';
 
@@ -15,7 +17,11 @@ export interface FeedConfig {
   tags: string[];
   /** Honour robots.txt when fetching this feed's article pages. */
   robots: boolean;
+  /** The desk's own rules for this outlet's pages and entries, when the general ones get it wrong. */
+  extract?: FeedExtractRules;
 }
+
+export type FeedExtractRules = OutletExtractRules & EntryFilter;
 
 export const DEFAULT_INTERVAL = '15m';
 /**
@@ -23,6 +29,24 @@ export const DEFAULT_INTERVAL = '15m';
  * fetcher's job. Low enough for a feed of one's own and for tests.
  */
 const MIN_INTERVAL_MS = 1_000;
+
+const selector = z.string().trim().min(1, 'must not be empty').superRefine((s, ctx) => {
+  const problem = selectorProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `is not a CSS selector: ${problem}` });
+});
+const pattern = z.string().min(1, 'must not be empty').superRefine((s, ctx) => {
+  const problem = patternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `is not a regular expression: ${problem}` });
+});
+
+const extractSchema = z
+  .object({
+    content: selector.optional(),
+    remove: z.array(selector).optional(),
+    keep: z.array(pattern).optional(),
+    block: z.array(pattern).optional(),
+  })
+  .strict();
 
 const feedSchema = z
   .object({
@@ -36,6 +60,7 @@ const feedSchema = z
     interval: durationField(MIN_INTERVAL_MS).prefault(DEFAULT_INTERVAL),
     tags: z.array(z.string().min(1)).default([]),
     robots: z.boolean().default(true),
+    extract: extractSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { extractArticle } from '../extract/index.js';
+import { applyOutletRules } from '../extract/outlet-rules.js';
 import { FetchError } from '../fetch/types.js';
 import type { PipelineDeps } from './deps.js';
 import { feedContentText } from './feed-content-text.js';
@@ -59,7 +60,14 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     return { outcome: 'feed-content', articleId, kind: 'http-status', reason };
   }
 
-  const extracted = extractArticle({ html: page.text, url: page.url });
+  const ruled = article.extract_rules ? applyOutletRules(page.text, article.extract_rules) : null;
+  if (ruled?.contentMatched === false) {
+    // The desk's selector has gone stale (the outlet changed its layout): the general extractor
+    // reads the page, and the feed's health shows the miss.
+    await deps.store.feeds.recordRuleMiss(article.feed_id, article.url);
+    log.warn({ selector: article.extract_rules?.content }, 'content selector matched nothing: page extracted by the general rules');
+  }
+  const extracted = extractArticle({ html: ruled?.html ?? page.text, url: page.url });
   const extraction = {
     siteName: extracted.siteName,
     description: extracted.description,

@@ -2,6 +2,7 @@ import { FetchError } from '../fetch/types.js';
 import { nextPollDelayMs } from '../fetch/backoff.js';
 import { parseFeed } from '../feeds/index.js';
 import { FeedParseError } from '../feeds/types.js';
+import { compileEntryFilter } from '../feeds/entry-filter.js';
 import type { PipelineDeps } from './deps.js';
 import { observedFetch } from './observed-fetch.js';
 
@@ -52,9 +53,11 @@ export async function pollFeed(feedId: string, deps: PipelineDeps, options: Poll
       return { outcome: 'not-modified', feedId };
     }
     const parsed = await parseFeed(fetched.text, fetched.url);
+    const filter = feed.extract_rules ? compileEntryFilter(feed.extract_rules) : null;
+    const wanted = filter ? parsed.items.filter((item) => filter.allows(item)) : parsed.items;
     const newArticles = await deps.store.articles.insertDiscovered(
       { id: feed.id, outlet: feed.outlet, country: feed.country, language: feed.language },
-      parsed.items,
+      wanted,
       now,
     );
     await deps.store.feeds.recordSuccess(feedId, {
@@ -66,8 +69,9 @@ export async function pollFeed(feedId: string, deps: PipelineDeps, options: Poll
       title: parsed.title || null,
       items: parsed.items.length,
       newItems: newArticles.length,
+      blocked: parsed.items.length - wanted.length,
     });
-    log.info({ items: parsed.items.length, newItems: newArticles.length }, 'feed polled');
+    log.info({ items: parsed.items.length, newItems: newArticles.length, blocked: parsed.items.length - wanted.length }, 'feed polled');
     return { outcome: 'ok', feedId, items: parsed.items.length, newArticles };
   } catch (err) {
     if (!(err instanceof FetchError) && !(err instanceof FeedParseError)) throw err;

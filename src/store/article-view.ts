@@ -24,7 +24,15 @@ export interface ArticleView {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function articleView(a: ArticleRow): ArticleView {
+/** The columns the view reads: lists select these, not the page's HTML or the search vector. */
+export const ARTICLE_VIEW_COLUMNS = [
+  'id', 'url', 'feed_id', 'outlet', 'country', 'language', 'title', 'byline', 'published', 'text',
+  'duplicate_of', 'event_id', 'status', 'fetch_error', 'discovered_at',
+] as const;
+
+export type ArticleViewRow = Pick<ArticleRow, (typeof ARTICLE_VIEW_COLUMNS)[number]>;
+
+export function articleView(a: ArticleViewRow): ArticleView {
   return {
     id: a.id,
     url: a.url,

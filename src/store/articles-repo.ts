@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FeedItem } from '../feeds/types.js';
+import { searchVector } from '../search/document.js';
 import type { Db } from './database.js';
 import type { ArticleRow, ArticleStatus } from './schema.js';
 
@@ -82,6 +83,8 @@ export class ArticlesRepo {
       feed_content_html: item.contentHtml,
       feed_categories: JSON.stringify(item.categories),
       image: item.image,
+      // Searchable from discovery, by what the feed says, until the page's text replaces it.
+      search: searchVector(item.title, item.summary, feed.language),
       discovered_at: at,
     }));
     const inserted: { id: string; url: string }[] = [];
@@ -109,7 +112,7 @@ export class ArticlesRepo {
     return this.db
       .selectFrom('articles')
       .leftJoin('feeds', 'feeds.id', 'articles.feed_id')
-      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots', 'feeds.url as feed_url'])
+      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots', 'feeds.url as feed_url', 'feeds.extract_rules'])
       .where('articles.id', '=', id)
       .executeTakeFirst();
   }
@@ -120,6 +123,12 @@ export class ArticlesRepo {
 
   /** Fills a pending article from its page. Returns false if it was not pending (already done by someone). */
   async saveExtracted(id: string, f: ExtractedFields, at = new Date()): Promise<boolean> {
+    // The index is written with the text, so it can never lag behind it; the title and language the
+    // page leaves as they were are read first (one key lookup, and only then).
+    const language = f.language?.source === 'text' ? f.language.code : null;
+    const kept = f.title && language ? null : await this.titleAndLanguage(id);
+    if (kept === undefined) return false;
+    const search = searchVector(f.title || kept!.title, f.text, language ?? kept!.language);
     const r = await this.db
       .updateTable('articles')
       .set((eb) => ({
@@ -136,6 +145,7 @@ export class ArticlesRepo {
         image: f.image ? f.image : eb.ref('image'),
         text: f.text,
         extraction: JSON.stringify(f.extraction),
+        search,
         fetch_error: null,
         fetch_error_kind: null,
         fetched_at: at,
@@ -148,11 +158,14 @@ export class ArticlesRepo {
 
   /** Keeps the feed's own content when the page cannot be used, and records why. */
   async saveFallback(id: string, f: FallbackFields, at = new Date()): Promise<boolean> {
+    const kept = await this.titleAndLanguage(id);
+    if (!kept) return false;
     const r = await this.db
       .updateTable('articles')
       .set({
         status: 'feed-content',
         text: f.text,
+        ...(f.text ? { search: searchVector(kept.title, f.text, kept.language) } : {}),
         html: f.html ?? null,
         final_url: f.finalUrl ?? null,
         extraction: f.extraction ? JSON.stringify(f.extraction) : null,
@@ -165,6 +178,10 @@ export class ArticlesRepo {
       .where('status', '=', 'pending')
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  private titleAndLanguage(id: string): Promise<{ title: string; language: string } | undefined> {
+    return this.db.selectFrom('articles').select(['title', 'language']).where('id', '=', id).executeTakeFirst();
   }
 
   /** Pending articles discovered before `before`: work whose job may have been lost. */

@@ -8,6 +8,8 @@ export interface EventListFilter {
   since?: Date;
   /** A watchlist rule's name: only events it matched when alerts evaluated them (alert_states). */
   watchlist?: string;
+  /** Only these events (a search's matches). */
+  ids?: string[];
   limit: number;
   offset: number;
 }

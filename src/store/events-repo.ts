@@ -187,6 +187,7 @@ export class EventsRepo {
         from events e join articles a on a.event_id = e.id
        where e.merged_into is null
          ${filter.since ? sql`and e.last_updated >= ${filter.since}` : sql``}
+         ${filter.ids ? sql`and e.id = any(${filter.ids})` : sql``}
          ${filter.watchlist ? sql`and exists (select 1 from alert_states s where s.rule = ${filter.watchlist} and s.event_id = e.id)` : sql``}
        group by e.id
       having true

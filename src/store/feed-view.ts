@@ -1,4 +1,5 @@
 import { formatDuration } from '../config/duration.js';
+import type { FeedExtractRules } from '../config/feeds-config.js';
 import type { FeedRow } from './schema.js';
 
 /** A feed with its health, as `feeds list --json` and `GET /api/feeds` show it. */
@@ -21,6 +22,14 @@ export interface FeedView {
   lastErrorKind: string | null;
   lastHttpStatus: number | null;
   itemsTotal: number;
+  /** The desk's `extract:` rules for this outlet, as configured. */
+  extract: FeedExtractRules | null;
+  /** Entries the keep/block patterns left out of the last poll. */
+  blockedLastPoll: number;
+  /** Pages the content selector matched nothing on since the rule was set: it may have gone stale. */
+  ruleMisses: number;
+  lastRuleMissAt: string | null;
+  lastRuleMissUrl: string | null;
   /** ok: last poll succeeded; failing: in back-off after errors; new: never polled. */
   health: 'ok' | 'failing' | 'new';
 }
@@ -47,6 +56,11 @@ export function feedView(f: FeedRow): FeedView {
     lastErrorKind: f.last_error_kind,
     lastHttpStatus: f.last_http_status,
     itemsTotal: f.items_total,
+    extract: f.extract_rules ?? null,
+    blockedLastPoll: f.blocked_last_poll,
+    ruleMisses: f.rule_misses,
+    lastRuleMissAt: iso(f.last_rule_miss_at),
+    lastRuleMissUrl: f.last_rule_miss_url,
     health: f.consecutive_errors > 0 ? 'failing' : f.last_poll_at ? 'ok' : 'new',
   };
 }

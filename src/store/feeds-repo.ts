@@ -15,6 +15,12 @@ export interface PollRecord {
   httpStatus: number | null;
 }
 
+/** JSON with its keys sorted: jsonb gives keys back in its own order, so raw strings differ. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+}
+
 /** All SQL about feeds and their health. */
 export class FeedsRepo {
   constructor(private readonly db: Db) {}
@@ -33,6 +39,7 @@ export class FeedsRepo {
           interval_ms: c.intervalMs,
           tags: JSON.stringify(c.tags),
           robots: c.robots,
+          extract_rules: c.extract ? JSON.stringify(c.extract) : null,
           active: true,
         };
         const old = existing.get(c.id);
@@ -41,11 +48,14 @@ export class FeedsRepo {
           result.added.push(c.id);
         } else if (
           old.url !== c.url || old.outlet !== c.outlet || old.country !== c.country || old.language !== c.language ||
-          old.interval_ms !== c.intervalMs || JSON.stringify(old.tags) !== row.tags || old.robots !== c.robots || !old.active
+          old.interval_ms !== c.intervalMs || JSON.stringify(old.tags) !== row.tags || old.robots !== c.robots || !old.active ||
+          canonicalJson(old.extract_rules) !== canonicalJson(c.extract)
         ) {
           // A new URL is a new resource: its validators and error streak belong to the old one.
           const reset = old.url !== c.url ? { etag: null, last_modified: null, consecutive_errors: 0, next_poll_at: null } : {};
-          await trx.updateTable('feeds').set({ ...row, ...reset, updated_at: new Date() }).where('id', '=', c.id).execute();
+          // A changed rule starts with a clean record: its misses were the old rule's.
+          const ruleReset = canonicalJson(old.extract_rules) !== canonicalJson(c.extract) ? { rule_misses: 0, last_rule_miss_at: null, last_rule_miss_url: null } : {};
+          await trx.updateTable('feeds').set({ ...row, ...reset, ...ruleReset, updated_at: new Date() }).where('id', '=', c.id).execute();
           result.changed.push(c.id);
         }
       }
@@ -60,6 +70,15 @@ export class FeedsRepo {
     });
   }
 
+  /** Counts a page the feed's content selector matched nothing on. */
+  async recordRuleMiss(id: string, url: string, at = new Date()): Promise<void> {
+    await this.db
+      .updateTable('feeds')
+      .set((eb) => ({ rule_misses: eb('rule_misses', '+', 1), last_rule_miss_at: at, last_rule_miss_url: url }))
+      .where('id', '=', id)
+      .execute();
+  }
+
   async get(id: string): Promise<FeedRow | undefined> {
     return this.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
   }
@@ -72,7 +91,7 @@ export class FeedsRepo {
 
   async recordSuccess(
     id: string,
-    poll: PollRecord & { etag: string | null; lastModified: string | null; title: string | null; items: number; newItems: number },
+    poll: PollRecord & { etag: string | null; lastModified: string | null; title: string | null; items: number; newItems: number; blocked?: number },
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -89,6 +108,7 @@ export class FeedsRepo {
           last_error_kind: null,
           last_http_status: poll.httpStatus,
           items_total: sql`items_total + ${poll.newItems}`,
+          ...(poll.blocked !== undefined ? { blocked_last_poll: poll.blocked } : {}),
           updated_at: poll.at,
         })
         .where('id', '=', id)

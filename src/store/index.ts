@@ -5,6 +5,7 @@ import { DeliveriesRepo } from './deliveries-repo.js';
 import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
 import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
+import { SearchRepo } from './search-repo.js';
 
 /** The store: every repository over one database. The only way the rest of Parallax touches SQL. */
 export interface Store {
@@ -14,6 +15,7 @@ export interface Store {
   comparisons: ComparisonsRepo;
   deliveries: DeliveriesRepo;
   alerts: AlertsRepo;
+  search: SearchRepo;
   database: OpenDatabase;
   close(): Promise<void>;
 }
@@ -28,6 +30,7 @@ export async function openStore(target: DatabaseTarget, options: { poolSize?: nu
     comparisons: new ComparisonsRepo(database.db),
     deliveries,
     alerts: new AlertsRepo(database.db, deliveries),
+    search: new SearchRepo(database.db),
     database,
     close: () => database.close(),
   };
@@ -44,4 +47,5 @@ export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, 
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { alertView, type AlertView } from './alert-view.js';
 export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';
+export type { ArticleMatch, EventMatch, SearchTotal } from './search-repo.js';
 export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';

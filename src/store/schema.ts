@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ChannelConfig } from '../alerts/channels/types.js';
+import type { FeedExtractRules } from '../config/feeds-config.js';
 import type { AlertPayload, DeliveryMode, DeliveryStatus, TriggerName } from '../alerts/types.js';
 
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -30,6 +31,14 @@ export interface FeedsTable {
   last_error_kind: string | null;
   last_http_status: number | null;
   items_total: Generated<number>;
+  /** The feed's `extract:` block from config/feeds.yaml, or null. */
+  extract_rules: Json<FeedExtractRules> | null;
+  /** Entries its keep/block patterns left out of the last poll (a blocked entry is seen again at every poll). */
+  blocked_last_poll: Generated<number>;
+  /** Pages its content selector matched nothing on (the general extractor was used instead). */
+  rule_misses: Generated<number>;
+  last_rule_miss_at: NullableTimestamp;
+  last_rule_miss_url: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -75,6 +84,8 @@ export interface ArticlesTable {
   event_seq: number | null;
   /** Why the article joined its event (shared terms and keys, score). */
   event_why: Json<Record<string, unknown>> | null;
+  /** Its words for full-text search (src/search/document.ts), written with every change of title or text. */
+  search: ColumnType<string, string | undefined, string>;
   discovered_at: GeneratedTimestamp;
   fetched_at: NullableTimestamp;
 }

@@ -13,7 +13,8 @@ export function layout(title: string, body: Html, script?: string): Html {
 </head>
 <body>
 <header class="top"><a class="brand" href="/">Parallax</a>
-<nav><a href="/">Events</a><a href="/feeds">Feeds</a><a href="/api/events">API</a></nav></header>
+<nav><a href="/">Events</a><a href="/feeds">Feeds</a><a href="/api/events">API</a></nav>
+<form class="search" action="/search" method="get" role="search"><input type="search" name="q" placeholder="Search articles: Ménaka, otages, الرهائن" aria-label="Search articles"><button>Search</button></form></header>
 <main>
 ${body}
 </main>

@@ -8,9 +8,14 @@ import { renderEventArticles } from './event-articles-page.js';
 import { renderEventsList, SINCE_CHOICES } from './events-list.js';
 import { renderFeedsPage } from './feeds-page.js';
 import type { Html } from './html.js';
+import type { RawSearchParams } from '../search/request.js';
+import type { SearchOutcome } from '../pipeline/search.js';
+import { renderSearchPage } from './search-page.js';
 
 export interface WebDeps {
   store: Store;
+  /** Runs a search for the search page (the same one as /api/search). */
+  search?: (params: RawSearchParams) => Promise<SearchOutcome>;
   /** The event's stored comparison (computed first if missing or stale); absent: the page lists its articles. */
   comparison?: (eventId: string) => Promise<Comparison | undefined>;
   /** Names of the watchlist rules in config/watchlists.yaml, when this process loaded it. */
@@ -69,6 +74,19 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
       options: { countries: sorted(feeds.map((f) => f.country)), languages: sorted(feeds.map((f) => f.language)), watchlists: watchlistNames(deps, matched) },
       now,
     }));
+  });
+
+  app.get<{ Querystring: RawSearchParams }>('/search', async (req, reply) => {
+    const params = req.query ?? {};
+    const query = params.q?.trim() ?? '';
+    const kind = params.kind === 'events' ? 'events' : 'articles';
+    const empty = { query, kind, total: 0, articles: [], events: [] } as const;
+    if (!query || !deps.search) return send(reply, renderSearchPage(empty));
+    const r = await deps.search({ ...params, kind });
+    if ('error' in r) return send(reply, renderSearchPage({ ...empty, error: { message: r.error, ...(r.column ? { column: r.column } : {}) } }), 400);
+    const shown = r.offset + r.articles.length + r.events.length;
+    const next = shown < r.total ? `/search?${new URLSearchParams({ ...(params as Record<string, string>), kind, offset: String(shown) })}` : undefined;
+    return send(reply, renderSearchPage({ query, kind, total: r.total, totalCapped: r.totalCapped, articles: r.articles, events: r.events, ...(next ? { next } : {}) }));
   });
 
   app.get<{ Params: { id: string } }>('/events/:id', async (req, reply) => {

@@ -7,6 +7,10 @@ body { margin:0; font:14px/1.45 system-ui, "Segoe UI", "Noto Sans", "Noto Naskh 
 header.top { display:flex; gap:1.5rem; align-items:baseline; padding:.6rem 1.2rem; border-bottom:1px solid var(--line); background:var(--soft); }
 header.top .brand { font-weight:700; font-size:1.1rem; color:var(--fg); text-decoration:none; }
 header.top nav a { margin-right:1rem; }
+header.top form.search { margin-left:auto; display:flex; gap:.3rem; }
+header.top form.search input { width:18rem; padding:.2rem .4rem; }
+ol.hits { padding-left:1.2rem; } ol.hits li { margin-bottom:.9rem; } ol.hits p { margin:.1rem 0; }
+.hit-title { font-weight:600; } .snippet mark { background:#fff2a8; padding:0 .1rem; }
 main { padding:1rem 1.2rem 3rem; }
 a { color:var(--accent); }
 h1 { font-size:1.35rem; margin:.2rem 0 .6rem; }

@@ -106,7 +106,7 @@ describe('feeds page', () => {
   const feed = (over: Partial<FeedView>): FeedView => ({
     id: 'f', url: 'https://f.example/feed', outlet: 'F', country: 'ML', language: 'fr', interval: '15m', tags: [], robots: true, active: true,
     title: null, lastPollAt: null, lastSuccessAt: null, nextPollAt: null, consecutiveErrors: 0, lastError: null, lastErrorKind: null,
-    lastHttpStatus: null, itemsTotal: 0, health: 'new', ...over,
+    lastHttpStatus: null, itemsTotal: 0, extract: null, blockedLastPoll: 0, ruleMisses: 0, lastRuleMissAt: null, lastRuleMissUrl: null, health: 'new', ...over,
   });
   test('failing feeds first, with their error streak, last error, next poll and back-off', () => {
     const $ = load(renderFeedsPage({
