@@ -44,8 +44,11 @@ const formPost = (url: string, body: string) => ({
 });
 
 /** A concrete URL for a route pattern: a stored event, a real queue where bull-board wants one. */
+// Routes that answer 200 only to a request with its required parameters.
+const REQUIRED_QUERY: Record<string, string> = { '/api/search': '?q=Mali', '/search': '?q=Mali' };
+
 const concrete = (url: string) =>
-  url.replace(':id', 'ev-1').replace(':queueName', 'compare').replace(':queueStatus', 'failed').replace(/:[A-Za-z]+/g, 'none').replace(/\*$/, 'static.js');
+  (REQUIRED_QUERY[url] ? `${url}${REQUIRED_QUERY[url]}` : url).replace(':id', 'ev-1').replace(':queueName', 'compare').replace(':queueStatus', 'failed').replace(/:[A-Za-z]+/g, 'none').replace(/\*$/, 'static.js');
 
 describe('access control over every route (PARALLAX_API_TOKEN set)', { timeout: 120_000 }, () => {
   let store: Store;
