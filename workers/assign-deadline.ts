@@ -32,6 +32,8 @@ export const DEFAULT_ASSIGN_DEADLINE: AssignDeadlineOptions = {
 export async function wakeAssignerIfLate(store: Store, events: Queue, options: AssignDeadlineOptions = DEFAULT_ASSIGN_DEADLINE, now = Date.now()): Promise<boolean> {
   const { oldestWaitingSince } = await store.events.assignmentLag();
   if (!oldestWaitingSince || now - oldestWaitingSince.getTime() < options.lateAfterMs) return false;
+  // A job already waiting takes the whole backlog when it runs: one more would only queue behind it.
+  if ((await events.getWaitingCount()) > 0) return false;
   const late = await store.events.unassigned(1);
   if (late.length === 0) return false;
   await addWakeJob(events, late[0]!.id, now, options.checkEveryMs);
