@@ -68,6 +68,8 @@ export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
  * one waits are dropped, and adds while one runs leave exactly one follow-up (BullMQ deduplication).
  */
 export const ASSIGN_EVENTS_DEDUPLICATION = { id: 'assign-backlog', keepLastIfActive: true } as const;
+/** A wake-up assign-event job (workers/assign-deadline.ts): one per check slot, never deduplicated. */
+export const assignWakeJobId = (slot: number) => `assign-wake-${slot}`;
 /**
  * One compare job per event at a time: adds while it waits are dropped (a burst of articles is
  * compared once, after COMPARE_DELAY_MS), and adds while it runs leave exactly one follow-up.

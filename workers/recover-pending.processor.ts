@@ -2,7 +2,8 @@ import type { Queue } from 'bullmq';
 import { COMPARE_VERSION } from '../src/compare/index.js';
 import { enqueueComparisons } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
-import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+import { addWakeJob } from './assign-deadline.js';
+import { fetchArticleJobId, JobName, type FetchArticleData } from './queues.js';
 
 /**
  * Gives a still-pending article's job id a live job: a new one if it has none, or if its job
@@ -46,12 +47,12 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
       const r = await ensureJob(ctx.articlesQueue, JobName.FetchArticle, { articleId: a.id, url: a.url } satisfies FetchArticleData, fetchArticleJobId(a.id));
       if (r !== 'alive') counts[r]++;
     }
-    // Stored but never put into an event (the process died between storing and enqueueing, or the
-    // job failed for good): one assign-event job takes the whole backlog.
+    // Stored but never put into an event (the process died between storing and enqueueing, the job
+    // failed for good, or a deduplicated job never ran): one job outside deduplication takes the backlog.
     const unassigned = await ctx.store.events.unassigned(1, before);
     counts.eventBacklog = unassigned.length > 0;
     if (unassigned.length > 0) {
-      await ctx.eventsQueue.add(JobName.AssignEvent, { articleId: unassigned[0]!.id } satisfies AssignEventData, { deduplication: ASSIGN_EVENTS_DEDUPLICATION });
+      await addWakeJob(ctx.eventsQueue, unassigned[0]!.id, Date.now(), graceMs);
       counts.enqueued++;
     }
     await ctx.store.comparisons.deleteMerged();

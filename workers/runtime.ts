@@ -7,6 +7,7 @@ import type { CompareContext } from '../src/compare/index.js';
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../src/config/settings.js';
 import type { DeliveryDeps } from '../src/pipeline/deliver.js';
 import type { LoadedWatchlists } from '../src/pipeline/evaluate-alerts.js';
+import { startAssignDeadline, type AssignDeadlineOptions } from './assign-deadline.js';
 import { evaluateAlertsProcessor } from './evaluate-alerts.processor.js';
 import { assignEventProcessor } from './assign-event.processor.js';
 import { compareEventProcessor } from './compare-event.processor.js';
@@ -42,6 +43,8 @@ export interface WorkerSettings extends QueueSettings {
   publicUrl?: string | null;
   /** Alert delivery: retries, back-off, time limits, concurrency (PARALLAX_DELIVERY_*); defaults when left out. */
   delivery?: DeliverySettings;
+  /** Bounds on how long a stored article waits for its event (default DEFAULT_ASSIGN_DEADLINE). */
+  assignDeadline?: AssignDeadlineOptions;
 }
 
 export interface Queues {
@@ -165,9 +168,12 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     logErrorsThrottled(w, deps.log, { worker: w.name });
   }
 
+  const deadline = startAssignDeadline({ store: deps.store, eventsQueue: queues.events, log: deps.log }, s.assignDeadline);
+
   return {
     workers,
     async close(graceMs = 8_000) {
+      deadline.stop();
       const graceful = Promise.all(workers.map((w) => w.close()));
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([

@@ -1,4 +1,4 @@
-import { Clusterer, eventRecord, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type Vocabulary } from '../cluster/index.js';
+import { Clusterer, eventRecord, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type EventState, type Vocabulary } from '../cluster/index.js';
 import { MemoryDuplicateIndex } from '../dedup/index.js';
 import type { Logger } from '../log.js';
 import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite, type Store } from '../store/index.js';
@@ -20,7 +20,8 @@ export type AssignResult =
  * behind replays the log it has not seen through the same clusterer and arrives at exactly the
  * state the other deciders had, event ids included. The log position is unique in the database,
  * so even two deciders that did overlap (a stalled job taken over) cannot both write: the loser
- * gets a conflict, rebuilds its state from the log, and its job is retried.
+ * gets a conflict and its job is retried. After any failure (a conflict or a fault) the state is
+ * rebuilt from the log before the next decision, so nothing decided but unwritten counts twice.
  */
 export class EventAssigner {
   private clusterer!: Clusterer;
@@ -71,13 +72,23 @@ export class EventAssigner {
     }
   }
 
+  /** An event as this decider's state holds it (following merges), with its articles' ids sorted. */
+  async stateOf(eventId: string): Promise<(Omit<EventWrite, 'record'> & { articleIds: string[] }) | undefined> {
+    const event = await this.index.get(eventId);
+    if (!event) return undefined;
+    const { record: _record, ...write } = this.toWrite(event);
+    return { ...write, articleIds: event.members.map((m) => m.articleId).sort() };
+  }
+
   async assign(articleId: string): Promise<AssignResult> {
-    await this.catchUp();
-    const a = await this.store.events.getAssignable(articleId);
-    if (!a) return { outcome: 'missing', articleId };
-    if (a.status === 'pending') return { outcome: 'not-ready', articleId };
-    if (a.eventSeq !== null) return { outcome: 'already-assigned', articleId };
-    return (await this.decideAndWrite([a]))[0]!;
+    return this.fromTheLogOnFailure(async () => {
+      await this.catchUp();
+      const a = await this.store.events.getAssignable(articleId);
+      if (!a) return { outcome: 'missing', articleId };
+      if (a.status === 'pending') return { outcome: 'not-ready', articleId };
+      if (a.eventSeq !== null) return { outcome: 'already-assigned', articleId };
+      return (await this.decideAndWrite([a]))[0]!;
+    });
   }
 
   /**
@@ -85,14 +96,46 @@ export class EventAssigner {
    * run-once), writing the decisions in batches: one transaction per batch, not per article.
    */
   async assignAll(onProgress?: (done: number, total: number) => void): Promise<AssignResult[]> {
-    await this.catchUp();
-    const backlog = await this.store.events.unassigned();
-    const results: AssignResult[] = [];
-    for (let i = 0; i < backlog.length; i += BATCH) {
-      results.push(...(await this.decideAndWrite(backlog.slice(i, i + BATCH))));
-      onProgress?.(results.length, backlog.length);
+    return this.fromTheLogOnFailure(async () => {
+      await this.catchUp();
+      const backlog = await this.store.events.unassigned();
+      const results: AssignResult[] = [];
+      for (let i = 0; i < backlog.length; i += BATCH) {
+        results.push(...(await this.decideAndWrite(backlog.slice(i, i + BATCH))));
+        onProgress?.(results.length, backlog.length);
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Runs `work`; if it fails anywhere (a write refused, a connection lost, a read cut short), the
+   * in-memory state may hold decisions the log does not, so it is dropped: the next call replays
+   * the log from the start and decides from exactly what was written.
+   */
+  private async fromTheLogOnFailure<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      const conflict = err instanceof AssignmentConflictError;
+      this.log.warn({ err: (err as Error).message, conflict }, 'event assignment failed; state will be rebuilt from the log');
+      this.reset();
+      throw err;
     }
-    return results;
+  }
+
+  private toWrite(event: EventState): EventWrite {
+    const record = eventRecord(event, this.vocabulary);
+    return {
+      id: event.id,
+      title: record.title,
+      firstSeen: new Date(event.firstSeen),
+      lastUpdated: new Date(event.lastUpdated),
+      articleCount: event.members.length,
+      // The articles live in the articles table (event_id); storing them again in the record
+      // would rewrite the whole list on every assignment.
+      record: { ...record, articles: undefined } as unknown as Record<string, unknown>,
+    };
   }
 
   private async decideAndWrite(articles: AssignableArticle[]): Promise<AssignResult[]> {
@@ -105,32 +148,15 @@ export class EventAssigner {
       results.push({ outcome: 'assigned', articleId: a.id, eventId: r.eventId, created: r.created, duplicateOf: r.duplicateOf });
       touched.add(r.eventId);
     }
-    const events: EventWrite[] = [];
+    // Resolved after every decision of the batch: an event touched early and merged away later is
+    // written as the event that absorbed it, once (one upsert cannot touch a row twice).
+    const events = new Map<string, EventWrite>();
     for (const id of touched) {
       const event = await this.index.get(id);
       if (!event) throw new Error(`clusterer returned unknown event ${id}`);
-      const record = eventRecord(event, this.vocabulary);
-      events.push({
-        id: event.id,
-        title: record.title,
-        firstSeen: new Date(event.firstSeen),
-        lastUpdated: new Date(event.lastUpdated),
-        articleCount: event.members.length,
-        // The articles live in the articles table (event_id); storing them again in the record
-        // would rewrite the whole list on every assignment.
-        record: { ...record, articles: undefined } as unknown as Record<string, unknown>,
-      });
+      if (!events.has(event.id)) events.set(event.id, this.toWrite(event));
     }
-    try {
-      await this.store.events.record(writes, events);
-    } catch (err) {
-      if (err instanceof AssignmentConflictError) {
-        // Our in-memory state now holds decisions the log does not: start again from the log.
-        this.log.warn({ articles: articles.length }, `event assignment conflict (${err.message}); state rebuilt from the log`);
-        this.reset();
-      }
-      throw err;
-    }
+    await this.store.events.record(writes, [...events.values()]);
     this.seq += writes.length;
     return results;
   }

@@ -141,6 +141,23 @@ export class EventsRepo {
     }
   }
 
+  /**
+   * How long event assignment has kept stored articles waiting: when the longest-waiting stored
+   * article without an event was stored, and when an event was last written (null: none).
+   */
+  async assignmentLag(): Promise<{ oldestWaitingSince: Date | null; lastWrite: Date | null }> {
+    const waiting = await this.db
+      .selectFrom('articles')
+      .select(sql<Date | string | null>`min(coalesce(fetched_at, discovered_at))`.as('since'))
+      .where('event_seq', 'is', null)
+      .where('status', '<>', 'pending')
+      .executeTakeFirst();
+    // Every write touches a live event (merged-away ones stop being written): the partial index events_live answers.
+    const written = await this.db.selectFrom('events').select(sql<Date | string | null>`max(updated_at)`.as('at')).where('merged_into', 'is', null).executeTakeFirst();
+    const date = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
+    return { oldestWaitingSince: date(waiting?.since), lastWrite: date(written?.at) };
+  }
+
   async maxSeq(): Promise<number> {
     const r = await this.db.selectFrom('articles').select(sql<number | null>`max(event_seq)`.as('m')).executeTakeFirst();
     return Number(r?.m ?? 0);

@@ -84,7 +84,7 @@ describe('parallax start while its Redis goes away and comes back', () => {
   test('/healthz answers 503 naming Redis while it is down, /metrics still answers, and all recovers when it is back', async () => {
     const up = await get(`${address}/healthz`);
     expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+    expect(await up.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', events: 'ok' } });
     expect(parseMetrics(await (await get(`${address}/metrics`)).text()).some((s) => s.name === 'parallax_queue_jobs')).toBe(true);
 
     const clientsBefore = await connectedClients(port);

@@ -9,6 +9,7 @@ import { collectProcessMetrics } from '../../observability/metrics.js';
 import { loadWatchlists } from '../../pipeline/evaluate-alerts.js';
 import { describeTarget } from '../../store/index.js';
 import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../workers/redis.js';
+import { assignmentHealthCheck } from '../../../workers/assign-deadline.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
@@ -99,6 +100,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
       checks: [
         { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
         { name: 'redis', check: async () => void (await probe.ping()) },
+        { name: 'events', check: assignmentHealthCheck(store) },
       ],
     });
     registerOperations(api, monitored.queues);
