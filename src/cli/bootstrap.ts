@@ -6,6 +6,7 @@ import { loadSettings, type Settings } from '../config/settings.js';
 import { HttpClient } from '../fetch/index.js';
 import { createLogger, type Logger } from '../log.js';
 import { databaseTarget, openStore, type Store } from '../store/index.js';
+import { openStoreWhenReachable } from '../store/reachable.js';
 
 export interface CommonOptions {
   config?: string;
@@ -30,6 +31,11 @@ export function loadVocabularyFor(settings: Settings): Vocabulary {
 
 export function openStoreFor(settings: Settings, poolSize?: number): Promise<Store> {
   return openStore(databaseTarget(settings.databaseUrl, settings.dataDir), { poolSize });
+}
+
+/** For long-running processes: waits (logged, with back-off) while the database cannot be reached, and logs lost connections. */
+export function openStoreWhenReachableFor(settings: Settings, log: Logger): Promise<Store> {
+  return openStoreWhenReachable(databaseTarget(settings.databaseUrl, settings.dataDir), { log });
 }
 
 export function httpClientFor(settings: Settings): HttpClient {

@@ -2,7 +2,7 @@ import { AlertsRepo } from './alerts-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { ComparisonsRepo } from './comparisons-repo.js';
 import { DeliveriesRepo } from './deliveries-repo.js';
-import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
+import { openDatabase, type DatabaseOptions, type DatabaseTarget, type OpenDatabase } from './database.js';
 import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
 
@@ -18,7 +18,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Store> {
+export async function openStore(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Store> {
   const database = await openDatabase(target, options);
   const deliveries = new DeliveriesRepo(database.db);
   return {
@@ -44,4 +44,4 @@ export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, 
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { alertView, type AlertView } from './alert-view.js';
 export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';
-export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';
+export { databaseTarget, describeTarget, type DatabaseOptions, type DatabaseTarget } from './database.js';

@@ -11,7 +11,7 @@ import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
-import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
+import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreWhenReachableFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
@@ -46,7 +46,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     }
   };
 
-  const store = await openStoreFor(settings);
+  const store = await openStoreWhenReachableFor(settings, log);
   const http = httpClientFor(settings);
   const probe: Redis = createRedis(settings.redisUrl);
   logErrorsThrottled(probe, log, { redis: 'health probe' });
