@@ -94,8 +94,8 @@ describe('parallax start and worker while PostgreSQL connections are terminated'
     const main = spawnCli(['start'], s.env);
     const extra = spawnCli(['worker'], s.env);
     try {
-      const [, address] = await main.waitFor(/listening (http:\/\/\S+)/, 30_000);
-      await extra.waitFor(/worker ready/, 30_000);
+      const [, address] = await main.waitFor(/listening (http:\/\/\S+)/, 90_000);
+      await extra.waitFor(/worker ready/, 90_000);
       await eventually(async () => (await s.store.articles.countByStatus()).extracted >= 3, 30_000, 'some articles extracted');
       // Several rounds while pages are being fetched and stored: idle and busy connections alike.
       let terminated = 0;
@@ -106,7 +106,9 @@ describe('parallax start and worker while PostgreSQL connections are terminated'
         await new Promise((r) => setTimeout(r, 400));
       }
       expect(terminated).toBeGreaterThan(0);
-      await eventually(async () => (await s.store.articles.countByStatus()).extracted === 40, 60_000, 'all 40 articles extracted');
+      await eventually(async () => (await s.store.articles.countByStatus()).extracted === 40, 90_000, 'all 40 articles extracted').catch(async (err) => {
+        throw new Error(`${err.message}: ${JSON.stringify(await s.store.articles.countByStatus())}\n${(main.stderr() + extra.stderr()).split('\n').filter((l) => l.includes('"level":50')).slice(0, 15).join('\n')}`);
+      });
       expect(main.child.exitCode).toBeNull();
       expect(extra.child.exitCode).toBeNull();
       const rows = await s.store.articles.list({ limit: 1000 });
@@ -122,7 +124,7 @@ describe('parallax start and worker while PostgreSQL connections are terminated'
       main.child.kill('SIGKILL');
       extra.child.kill('SIGKILL');
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('parallax start while PostgreSQL is down, then back', () => {
@@ -138,13 +140,13 @@ describe('parallax start while PostgreSQL is down, then back', () => {
     const extra = spawnCli(['worker'], s.env);
     try {
       // Both keep retrying, with the wait logged, instead of exiting.
-      await eventually(async () => (main.stderr().match(/database unreachable/g) ?? []).length >= 2, 20_000, 'start retrying');
-      await eventually(async () => (extra.stderr().match(/database unreachable/g) ?? []).length >= 2, 20_000, 'worker retrying');
+      await eventually(async () => (main.stderr().match(/database unreachable/g) ?? []).length >= 2, 90_000, 'start retrying');
+      await eventually(async () => (extra.stderr().match(/database unreachable/g) ?? []).length >= 2, 90_000, 'worker retrying');
       expect(main.child.exitCode).toBeNull();
       expect(extra.child.exitCode).toBeNull();
       await s.proxy.accept();
-      const [, address] = await main.waitFor(/listening (http:\/\/\S+)/, 30_000);
-      await extra.waitFor(/worker ready/, 30_000);
+      const [, address] = await main.waitFor(/listening (http:\/\/\S+)/, 90_000);
+      await extra.waitFor(/worker ready/, 90_000);
       await eventually(async () => (await s.store.articles.countByStatus()).extracted === 10, 30_000, '10 articles extracted');
       expect((await get(`${address}/healthz`)).status).toBe(200);
 
@@ -173,5 +175,5 @@ describe('parallax start while PostgreSQL is down, then back', () => {
       main.child.kill('SIGKILL');
       extra.child.kill('SIGKILL');
     }
-  }, 150_000);
+  }, 300_000);
 });
