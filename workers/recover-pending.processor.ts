@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { COMPARE_VERSION } from '../src/compare/index.js';
 import { enqueueComparisons } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
-import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, fetchArticleJobId, JobName, type AssignEventData, type FetchArticleData, type RecoverPendingData } from './queues.js';
 
 /**
  * Gives a still-pending article's job id a live job: a new one if it has none, or if its job
@@ -37,8 +37,8 @@ const GRACE_MS = 2 * 60_000;
  * infrastructure was down) is retried.
  */
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
-  return async () => {
-    const before = new Date(Date.now() - graceMs);
+  return async (data: RecoverPendingData = {}) => {
+    const before = new Date(Date.now() - (data.graceMs ?? graceMs));
     const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 };
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;

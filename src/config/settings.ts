@@ -40,6 +40,8 @@ const envSchema = z.object({
   PARALLAX_DELIVERY_BACKOFF_MS: z.coerce.number().int().min(0).default(() => DEFAULT_DELIVERY_SETTINGS.backoffMs),
   PARALLAX_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(() => DEFAULT_DELIVERY_SETTINGS.timeoutMs),
   PARALLAX_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(() => DEFAULT_DELIVERY_SETTINGS.concurrency),
+  /** How often `start` looks for schedulers missing from Redis (besides after each reconnection) and re-creates them. */
+  PARALLAX_SCHEDULER_CHECK_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +66,7 @@ export type Settings = {
   eventSettleMs: number;
   compareDelayMs: number;
   delivery: DeliverySettings;
+  schedulerCheckMs: number;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -120,6 +123,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       timeoutMs: e.PARALLAX_DELIVERY_TIMEOUT_MS,
       concurrency: e.PARALLAX_DELIVERY_CONCURRENCY,
     },
+    schedulerCheckMs: e.PARALLAX_SCHEDULER_CHECK_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

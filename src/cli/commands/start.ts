@@ -10,7 +10,9 @@ import { describeTarget } from '../../store/index.js';
 import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../workers/redis.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
+import { keepScheduling } from '../../../workers/scheduling-keeper.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
+import type { FeedConfig } from '../../config/feeds-config.js';
 import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreWhenReachableFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
@@ -58,10 +60,12 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const queueSettings = { redisUrl: settings.redisUrl, prefix: settings.queuePrefix };
   const queues = openQueues(queueSettings);
   for (const q of Object.values(queues)) if (q instanceof Queue) logErrorsThrottled(q, log, { queue: q.name });
+  let applied: FeedConfig[] = [];
   const reload = async (reason: string) => {
     const current = loadFeeds(settings);
     const synced = await store.feeds.sync(current);
     const schedulers = await syncFeedSchedulers(queues.feeds, current);
+    applied = current;
     log.info({ reason, ...synced, schedulersRemoved: schedulers.removed }, `feeds in step with ${settings.configFile}: ${current.length} active`);
   };
   if (!opts.workersOnly) {
@@ -69,6 +73,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     await scheduleRecovery(queues.feeds);
     await scheduleDigests(queues.deliveries);
   }
+  const scheduling = opts.workersOnly ? null : keepScheduling({ queues, feeds: () => applied, everyMs: settings.schedulerCheckMs, log });
 
   const workers = await startWorkers({ store, http, log, vocabulary, compare }, queues, {
     ...queueSettings,
@@ -87,7 +92,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const monitored = opts.workersOnly ? null : openMonitoredQueues(queueSettings);
   // Their errors are the same outage the queues above already log.
   for (const q of monitored?.queues ?? []) q.on('error', () => {});
-  if (monitored) {
+  if (monitored && scheduling) {
     api = buildApi({
       store,
       comparison: comparisonReader(store, compare),
@@ -95,6 +100,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
       checks: [
         { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
         { name: 'redis', check: async () => void (await probe.ping()) },
+        { name: 'schedulers', check: () => scheduling.check() },
       ],
     });
     registerOperations(api, monitored.queues);
@@ -119,6 +125,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   }
 
   onShutdown(log, async () => {
+    scheduling?.stop();
     await api?.close();
     await workers.close(7_000);
     await queues.close();
