@@ -44,15 +44,14 @@ export interface DatabaseOptions {
   onConnectionLost?: (err: Error) => void;
 }
 
-/** PostgreSQL pool settings: a connection attempt that hangs (a dead host) is given up after this long. */
-export const POOL_CONNECT_TIMEOUT_MS = 10_000;
-
 /** Opens the store and brings its schema to the latest migration. */
 export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<OpenDatabase> {
   let unlock = () => {};
   let db: Db;
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS, keepAlive: true });
+    // No connectionTimeoutMillis: pg-pool applies it to waiting for a free connection too, and a
+    // busy pool would then fail jobs that were only queued (their retry would fetch pages twice).
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, keepAlive: true });
     const lost = (err: Error) => options.onConnectionLost?.(err);
     // Every connection reports here, lent out or idle; the pool repeats an idle one's error.
     pool.on('connect', (client) => client.on('error', lost));
