@@ -83,6 +83,20 @@ async function stop(proc: LongRunning): Promise<number | null> {
   return (await proc.exited).code;
 }
 
+/** Runs `body` beside a `start` and a `worker`; both must then stop cleanly on SIGTERM. */
+async function withStartAndWorker(env: NodeJS.ProcessEnv, body: (main: LongRunning, extra: LongRunning) => Promise<void>): Promise<void> {
+  const main = spawnCli(['start'], env);
+  const extra = spawnCli(['worker'], env);
+  try {
+    await body(main, extra);
+    expect(await stop(extra)).toBe(0);
+    expect(await stop(main)).toBe(0);
+  } finally {
+    main.child.kill('SIGKILL');
+    extra.child.kill('SIGKILL');
+  }
+}
+
 describe('parallax start and worker while PostgreSQL connections are terminated', () => {
   let s: Setup;
   beforeAll(async () => {
@@ -91,9 +105,7 @@ describe('parallax start and worker while PostgreSQL connections are terminated'
   afterAll(async () => s?.cleanup());
 
   test('survive pg_terminate_backend mid-run, and every article is still stored once', async () => {
-    const main = spawnCli(['start'], s.env);
-    const extra = spawnCli(['worker'], s.env);
-    try {
+    await withStartAndWorker(s.env, async (main, extra) => {
       const [, address] = await main.waitFor(/listening (http:\/\/\S+)/, 90_000);
       await extra.waitFor(/worker ready/, 90_000);
       await eventually(async () => (await s.store.articles.countByStatus()).extracted >= 3, 30_000, 'some articles extracted');
@@ -118,12 +130,7 @@ describe('parallax start and worker while PostgreSQL connections are terminated'
       // The lost connections were reported as structured log lines, not as a crash.
       expect(main.stderr() + extra.stderr()).toMatch(/"msg":"PostgreSQL connection lost/);
       expect(main.stderr() + extra.stderr()).not.toMatch(/Unhandled 'error' event/);
-      expect(await stop(extra)).toBe(0);
-      expect(await stop(main)).toBe(0);
-    } finally {
-      main.child.kill('SIGKILL');
-      extra.child.kill('SIGKILL');
-    }
+    });
   }, 300_000);
 });
 
@@ -136,9 +143,7 @@ describe('parallax start while PostgreSQL is down, then back', () => {
 
   test('waits for the database at start, answers /healthz 503 while it is away and 200 after, and completes the work', async () => {
     await s.proxy.refuse();
-    const main = spawnCli(['start'], s.env);
-    const extra = spawnCli(['worker'], s.env);
-    try {
+    await withStartAndWorker(s.env, async (main, extra) => {
       // Both keep retrying, with the wait logged, instead of exiting.
       await eventually(async () => (main.stderr().match(/database unreachable/g) ?? []).length >= 2, 90_000, 'start retrying');
       await eventually(async () => (extra.stderr().match(/database unreachable/g) ?? []).length >= 2, 90_000, 'worker retrying');
@@ -169,11 +174,6 @@ describe('parallax start while PostgreSQL is down, then back', () => {
       await eventually(async () => (await s.store.articles.countByStatus()).extracted === 16, 60_000, 'the 6 new articles extracted');
       const rows = await s.store.articles.list({ limit: 1000 });
       expect(new Set(rows.map((r) => r.url)).size).toBe(16);
-      expect(await stop(extra)).toBe(0);
-      expect(await stop(main)).toBe(0);
-    } finally {
-      main.child.kill('SIGKILL');
-      extra.child.kill('SIGKILL');
-    }
+    });
   }, 300_000);
 });
