@@ -53,7 +53,10 @@ export interface EvaluateAlertsData {
   eventId: string;
 }
 
-export type RecoverPendingData = Record<string, never>;
+export interface RecoverPendingData {
+  /** Articles younger than this are left to their normal path; 0 right after Redis lost its data (their jobs are gone). */
+  graceMs?: number;
+}
 
 export interface DeliverAlertData {
   deliveryId: string;
@@ -81,6 +84,10 @@ export const COMPARE_DELAY_MS = 2_000;
 export const alertsDeduplication = (eventId: string) => ({ id: `alerts-${eventId}`, keepLastIfActive: true }) as const;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
 export const RECOVERY_SCHEDULER_ID = 'recover-pending';
+/** The sweep queued when scheduling had to be re-created: one at a time, however many reconnections. */
+export const RECOVERY_AFTER_LOSS_DEDUPLICATION = { id: 'recover-after-loss' } as const;
+/** Online clustering decides one article at a time, whichever process takes the job (see src/pipeline/assign-event.ts). */
+export const EVENTS_GLOBAL_CONCURRENCY = 1;
 /**
  * The delivery id is the job id: a delivery is enqueued once however often its alert is raised
  * again, retried or re-enqueued by the digest job's sweep (ids start "dl-" or "dg-").

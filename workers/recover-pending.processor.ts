@@ -3,7 +3,7 @@ import { COMPARE_VERSION } from '../src/compare/index.js';
 import { enqueueComparisons } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
 import { addWakeJob } from './assign-deadline.js';
-import { fetchArticleJobId, JobName, type FetchArticleData } from './queues.js';
+import { fetchArticleJobId, JobName, type FetchArticleData, type RecoverPendingData } from './queues.js';
 
 /**
  * Gives a still-pending article's job id a live job: a new one if it has none, or if its job
@@ -38,8 +38,8 @@ const GRACE_MS = 2 * 60_000;
  * infrastructure was down) is retried.
  */
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
-  return async () => {
-    const before = new Date(Date.now() - graceMs);
+  return async (data: RecoverPendingData = {}) => {
+    const before = new Date(Date.now() - (data.graceMs ?? graceMs));
     const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 };
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;
@@ -52,7 +52,7 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
     const unassigned = await ctx.store.events.unassigned(1, before);
     counts.eventBacklog = unassigned.length > 0;
     if (unassigned.length > 0) {
-      await addWakeJob(ctx.eventsQueue, unassigned[0]!.id, Date.now(), graceMs);
+      await addWakeJob(ctx.eventsQueue, unassigned[0]!.id, Date.now(), data.graceMs ?? graceMs);
       counts.enqueued++;
     }
     await ctx.store.comparisons.deleteMerged();

@@ -16,7 +16,7 @@ import { deliverAlertProcessor } from './deliver-alert.processor.js';
 import { fetchArticleProcessor } from './fetch-article.processor.js';
 import { instrumented, jobLogBindings } from './instrument.js';
 import { pollFeedProcessor } from './poll-feed.processor.js';
-import { COMPARE_DELAY_MS, defaultJobOptions, JobName, QueueName } from './queues.js';
+import { COMPARE_DELAY_MS, defaultJobOptions, EVENTS_GLOBAL_CONCURRENCY, JobName, QueueName, type RecoverPendingData } from './queues.js';
 import { recoverPendingProcessor } from './recover-pending.processor.js';
 import { createRedis, logErrorsThrottled } from './redis.js';
 import { sendDigestsProcessor } from './send-digests.processor.js';
@@ -54,6 +54,8 @@ export interface Queues {
   compare: Queue;
   alerts: Queue;
   deliveries: Queue;
+  /** The queues' one Redis connection: its reconnections are when Redis may have lost its data. */
+  connection: Redis;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export function openQueues(s: QueueSettings): Queues {
     compare,
     alerts,
     deliveries,
+    connection,
     async close() {
       await Promise.all([feeds.close(), articles.close(), events.close(), compare.close(), alerts.close(), deliveries.close()]);
       await connection.quit().catch(() => {});
@@ -101,9 +104,8 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
       ? { alerts: { queue: queues.alerts, deliveriesQueue: queues.deliveries, delivery: s.delivery ?? DEFAULT_DELIVERY_SETTINGS, watchlists: s.watchlists, publicUrl: s.publicUrl ?? null } }
       : {}),
   };
-  // Online clustering decides one article at a time, whichever process takes the job (see
-  // src/pipeline/assign-event.ts); BullMQ enforces it across all workers of the queue.
-  await queues.events.setGlobalConcurrency(1);
+  // BullMQ enforces it across all workers of the queue.
+  await queues.events.setGlobalConcurrency(EVENTS_GLOBAL_CONCURRENCY);
   const connections: Redis[] = [];
   const common = (concurrency: number) => {
     const connection = createRedis(s.redisUrl);
@@ -129,7 +131,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
         case JobName.PollFeed:
           return pollFeed(job);
         case JobName.RecoverPending:
-          return recover();
+          return recover(job.data as RecoverPendingData);
         default:
           throw new Error(`unknown job "${job.name}" on queue ${QueueName.Feeds}`);
       }

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../log.js';
 import { registerSecrets } from '../redact.js';
 import { databaseTarget, openStore, type Store } from '../store/index.js';
 import { UserError } from './user-error.js';
+import { openStoreWhenReachable } from '../store/reachable.js';
 
 export interface CommonOptions {
   config?: string;
@@ -35,6 +36,11 @@ export function loadVocabularyFor(settings: Settings): Vocabulary {
 
 export function openStoreFor(settings: Settings, poolSize?: number): Promise<Store> {
   return openStore(databaseTarget(settings.databaseUrl, settings.dataDir), { poolSize });
+}
+
+/** For long-running processes: waits (logged, with back-off) while the database cannot be reached, and logs lost connections. */
+export function openStoreWhenReachableFor(settings: Settings, log: Logger): Promise<Store> {
+  return openStoreWhenReachable(databaseTarget(settings.databaseUrl, settings.dataDir), { log });
 }
 
 export function httpClientFor(settings: Settings): HttpClient {

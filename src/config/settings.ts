@@ -56,6 +56,8 @@ const envSchema = z.object({
   PARALLAX_METRICS_TOKEN: token.optional(),
   /** Host header names the API answers to, comma-separated (`*`: any); unset: the listen address and loopback names. */
   PARALLAX_ALLOWED_HOSTS: z.string().optional(),
+  /** How often `start` looks for schedulers missing from Redis (besides after each reconnection) and re-creates them. */
+  PARALLAX_SCHEDULER_CHECK_MS: z.coerce.number().int().min(1000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +89,7 @@ export type Settings = {
   metricsToken: string | null;
   /** Host header names answered (`*` for any); null: derived from the listen address. */
   allowedHosts: string[] | null;
+  schedulerCheckMs: number;
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 };
 
@@ -147,6 +150,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     apiToken: e.PARALLAX_API_TOKEN ?? null,
     metricsToken: e.PARALLAX_METRICS_TOKEN ?? null,
     allowedHosts: e.PARALLAX_ALLOWED_HOSTS?.trim() ? e.PARALLAX_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) : null,
+    schedulerCheckMs: e.PARALLAX_SCHEDULER_CHECK_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -34,12 +34,28 @@ export function describeTarget(t: DatabaseTarget): string {
   return 'in-memory PGlite';
 }
 
+export interface DatabaseOptions {
+  poolSize?: number;
+  /**
+   * Told of each PostgreSQL connection that broke (terminated by the server, a restart, a
+   * failover, a proxy's idle timeout). The queries it was running fail on their own and the pool
+   * opens a new connection for the next; without a listener the error would end the process.
+   */
+  onConnectionLost?: (err: Error) => void;
+}
+
 /** Opens the store and brings its schema to the latest migration. */
-export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<OpenDatabase> {
   let unlock = () => {};
   let db: Db;
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    // No connectionTimeoutMillis: pg-pool applies it to waiting for a free connection too, and a
+    // busy pool would then fail jobs that were only queued (their retry would fetch pages twice).
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10, keepAlive: true });
+    const lost = (err: Error) => options.onConnectionLost?.(err);
+    // Every connection reports here, lent out or idle; the pool repeats an idle one's error.
+    pool.on('connect', (client) => client.on('error', lost));
+    pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     if (target.kind === 'pglite') unlock = lockDataDir(target.dataDir);
@@ -73,6 +89,6 @@ export async function migrate(db: Db): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`);
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`, { cause: error });
   }
 }

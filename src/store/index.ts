@@ -2,7 +2,7 @@ import { AlertsRepo } from './alerts-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { ComparisonsRepo } from './comparisons-repo.js';
 import { DeliveriesRepo } from './deliveries-repo.js';
-import { openDatabase, type DatabaseTarget, type OpenDatabase } from './database.js';
+import { openDatabase, type DatabaseOptions, type DatabaseTarget, type OpenDatabase } from './database.js';
 import { EventsRepo } from './events-repo.js';
 import { FeedsRepo } from './feeds-repo.js';
 import { SearchRepo } from './search-repo.js';
@@ -20,7 +20,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export async function openStore(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Store> {
+export async function openStore(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Store> {
   const database = await openDatabase(target, options);
   const deliveries = new DeliveriesRepo(database.db);
   return {
@@ -48,4 +48,4 @@ export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './co
 export { alertView, type AlertView } from './alert-view.js';
 export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';
 export type { ArticleMatch, EventMatch, SearchTotal } from './search-repo.js';
-export { databaseTarget, describeTarget, type DatabaseTarget } from './database.js';
+export { databaseTarget, describeTarget, type DatabaseOptions, type DatabaseTarget } from './database.js';

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { eventually, spawnCli, type LongRunning } from '../helpers/cli-process.js';
 import { freshPostgres } from '../helpers/databases.js';
 import { parseMetrics } from '../helpers/prometheus.js';
-
-/** A throwaway Redis of this test's own, so that stopping it disturbs no other test. */
-function redisServer(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-}
-
-async function answering(port: number): Promise<void> {
-  const client = new Redis({ port, host: '127.0.0.1', retryStrategy: (n) => (n > 50 ? null : 100) });
-  client.on('error', () => {});
-  try {
-    await client.ping();
-  } finally {
-    client.disconnect();
-  }
-}
+import { answering, randomRedisPort, redisServer } from '../helpers/redis-server.js';
 
 /** Clients connected to the throwaway Redis, this probe's own connection not counted. */
 async function connectedClients(port: number): Promise<number> {
@@ -37,7 +23,7 @@ async function connectedClients(port: number): Promise<number> {
 const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(15_000) });
 
 describe('parallax start while its Redis goes away and comes back', () => {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = randomRedisPort();
   let redis: ChildProcess;
   let db: { url: string; drop(): Promise<void> };
   let start: LongRunning;
@@ -84,7 +70,7 @@ describe('parallax start while its Redis goes away and comes back', () => {
   test('/healthz answers 503 naming Redis while it is down, /metrics still answers, and all recovers when it is back', async () => {
     const up = await get(`${address}/healthz`);
     expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', events: 'ok' } });
+    expect(await up.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', events: 'ok', schedulers: 'ok' } });
     expect(parseMetrics(await (await get(`${address}/metrics`)).text()).some((s) => s.name === 'parallax_queue_jobs')).toBe(true);
 
     const clientsBefore = await connectedClients(port);

@@ -83,7 +83,7 @@ describe('parallax start against a local news site', () => {
 
       const health = await fetch(`${address}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', events: 'ok' } });
+      expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok', events: 'ok', schedulers: 'ok' } });
       const feeds = (await (await fetch(`${address}/api/feeds`)).json()) as { id: string; health: string }[];
       expect(feeds.map((f) => f.health)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
       const api = (await (await fetch(`${address}/api/articles?limit=1000`)).json()) as { url: string }[];

@@ -10,7 +10,7 @@ import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
-import { scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
+import { missingScheduling, restoreScheduling, scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
 import { eventually } from '../helpers/cli-process.js';
 import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
@@ -48,6 +48,39 @@ describe('feed schedulers follow the config (real Redis)', () => {
     // job already waiting stays; poll-feed skips it, since the store marks that feed inactive.)
     const next = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
     expect(next.filter((j) => j.name === JobName.PollFeed).map((j) => j.data.feedId)).toEqual(expect.arrayContaining(['a', 'c', 'd']));
+  });
+});
+
+describe('scheduling lost from Redis is found and re-created (real Redis)', () => {
+  const prefix = testPrefix();
+  let connection: Redis;
+  let queues: { feeds: Queue; events: Queue; deliveries: Queue };
+  beforeAll(() => {
+    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    queues = {
+      feeds: new Queue(QueueName.Feeds, { connection, prefix }),
+      events: new Queue(QueueName.Events, { connection, prefix }),
+      deliveries: new Queue(QueueName.Deliveries, { connection, prefix }),
+    };
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+    connection.disconnect();
+    await dropPrefix(prefix);
+  });
+
+  test('only what is missing is re-created; a scheduler still there keeps its next run', async () => {
+    const feeds = [feed('a', 3_600_000), feed('b', 3_600_000)];
+    expect(await missingScheduling(queues, feeds)).toEqual(['feed-a', 'feed-b', 'recover-pending', 'send-digests', 'events-global-concurrency']);
+    await syncFeedSchedulers(queues.feeds, [feeds[0]!]);
+    const nextOfA = (await queues.feeds.getJobScheduler('feed-a'))!.next;
+    await new Promise((r) => setTimeout(r, 20));
+
+    expect(await restoreScheduling(queues, feeds)).toEqual(['feed-b', 'recover-pending', 'send-digests', 'events-global-concurrency']);
+    expect(await missingScheduling(queues, feeds)).toEqual([]);
+    expect((await queues.feeds.getJobScheduler('feed-a'))!.next).toBe(nextOfA);
+    expect(await queues.events.getGlobalConcurrency()).toBe(1);
+    expect(await restoreScheduling(queues, feeds)).toEqual([]);
   });
 });
 
@@ -104,6 +137,12 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     workerConnection.disconnect();
     expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false, comparisons: 0 });
     expect(await articles.getWaitingCount()).toBe(2);
+
+    // Just stored: left to its normal path, unless Redis lost its data (the sweep then has no grace).
+    const [fresh] = await store.articles.insertDiscovered({ id: 'a', outlet: 'a', country: 'ML', language: 'fr' }, [item(3)]);
+    expect(await recover()).toMatchObject({ pending: 2, enqueued: 0 });
+    expect(await recover({ graceMs: 0 })).toMatchObject({ pending: 3, enqueued: 1 });
+    expect((await articles.getJob(fetchArticleJobId(fresh!.id)))?.data.articleId).toBe(fresh!.id);
     await http.close();
   });
 });

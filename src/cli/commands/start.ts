@@ -12,8 +12,10 @@ import { createRedis, logErrorsThrottled, warnUnlessNoEviction } from '../../../
 import { assignmentHealthCheck } from '../../../workers/assign-deadline.js';
 import { openMonitoredQueues } from '../../../workers/monitored-queues.js';
 import { openQueues, startWorkers } from '../../../workers/runtime.js';
+import { keepScheduling } from '../../../workers/scheduling-keeper.js';
 import { scheduleDigests, scheduleRecovery, syncFeedSchedulers } from '../../../workers/schedules.js';
-import { httpAccessFor, httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
+import type { FeedConfig } from '../../config/feeds-config.js';
+import { httpAccessFor, httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreWhenReachableFor, settingsFor, warnMissingSecrets, type CommonOptions } from '../bootstrap.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
@@ -50,7 +52,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     }
   };
 
-  const store = await openStoreFor(settings);
+  const store = await openStoreWhenReachableFor(settings, log);
   const http = httpClientFor(settings);
   const probe: Redis = createRedis(settings.redisUrl);
   logErrorsThrottled(probe, log, { redis: 'health probe' });
@@ -62,10 +64,12 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const queueSettings = { redisUrl: settings.redisUrl, prefix: settings.queuePrefix };
   const queues = openQueues(queueSettings);
   for (const q of Object.values(queues)) if (q instanceof Queue) logErrorsThrottled(q, log, { queue: q.name });
+  let applied: FeedConfig[] = [];
   const reload = async (reason: string) => {
     const current = loadFeeds(settings);
     const synced = await store.feeds.sync(current);
     const schedulers = await syncFeedSchedulers(queues.feeds, current);
+    applied = current;
     log.info({ reason, ...synced, schedulersRemoved: schedulers.removed }, `feeds in step with ${settings.configFile}: ${current.length} active`);
   };
   if (!opts.workersOnly) {
@@ -73,6 +77,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     await scheduleRecovery(queues.feeds);
     await scheduleDigests(queues.deliveries);
   }
+  const scheduling = opts.workersOnly ? null : keepScheduling({ queues, feeds: () => applied, everyMs: settings.schedulerCheckMs, log });
 
   const workers = await startWorkers({ store, http, log, vocabulary, compare }, queues, {
     ...queueSettings,
@@ -91,7 +96,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   const monitored = opts.workersOnly ? null : openMonitoredQueues(queueSettings);
   // Their errors are the same outage the queues above already log.
   for (const q of monitored?.queues ?? []) q.on('error', () => {});
-  if (monitored) {
+  if (monitored && scheduling) {
     api = buildApi({
       access: access!,
       store,
@@ -101,6 +106,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
         { name: 'database', check: async () => void (await store.feeds.list({ activeOnly: true })) },
         { name: 'redis', check: async () => void (await probe.ping()) },
         { name: 'events', check: assignmentHealthCheck(store) },
+        { name: 'schedulers', check: () => scheduling.check() },
       ],
     });
     registerOperations(api, monitored.queues);
@@ -125,6 +131,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
   }
 
   onShutdown(log, async () => {
+    scheduling?.stop();
     await api?.close();
     await workers.close(7_000);
     await queues.close();
