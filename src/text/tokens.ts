@@ -14,6 +14,8 @@ export interface Token {
   stop: boolean;
   /** Written with a capital and not at the start of a sentence: a likely name (Latin scripts only). */
   name: boolean;
+  /** As written (NFKC), for showing a word to a reader. */
+  raw: string;
 }
 
 // Letters, digits and marks, with inner apostrophes/hyphens splitting words ("l'armée", "al-Qaida").
@@ -44,7 +46,7 @@ export function tokenize(text: string, languageCode: string): Token[] {
     const stop = isStopWord(word, language);
     const first = raw[0]!;
     const name = !sentenceStart && !stop && first !== first.toLowerCase() && raw.length > 1;
-    out.push({ word, stem: stop ? word : stem(word, language), stop, name });
+    out.push({ word, stem: stop ? word : stem(word, language), stop, name, raw });
   }
   return out;
 }
