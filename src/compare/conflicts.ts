@@ -72,7 +72,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   return { conflicts, changes };
 }
 
-/** Figures by what they answer: kind, subject, qualifier, and the unit of a duration or an amount. */
+/** Figures by what they answer: kind, subject, qualifier, the unit of a duration or an amount, the day a toll is given for. */
 function groupFigures(sentences: readonly SentenceInfo[]): Group[] {
   const groups = new Map<string, Group>();
   for (const s of sentences) {
@@ -81,7 +81,7 @@ function groupFigures(sentences: readonly SentenceInfo[]): Group[] {
       if (f.told === 'relative') continue;
       // Durations compare only in one unit, amounts in one currency: no rate is assumed.
       const unit = f.kind === 'duration' ? f.value.slice(-1) : f.kind === 'amount' ? f.value.split(' ')[1] ?? '' : '';
-      const id = [f.kind, f.subject, f.qualifier, unit].join('\u0000');
+      const id = [f.kind, f.subject, f.qualifier, unit, f.scope ?? ''].join('\u0000');
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { kind: f.kind, subject: f.subject, qualifier: f.qualifier, figures: [], accounts: new Map() }));
       g.figures.push({ figure: f, language: s.language });

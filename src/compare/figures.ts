@@ -3,7 +3,7 @@ import { foldArabic, stripClitics, type Token } from '../text/index.js';
 import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
 import { numberAt, type NumberRead } from './numbers.js';
-import { outcomeOf } from './outcomes.js';
+import { outcomeById, outcomeOf } from './outcomes.js';
 import type { Conflict } from './types.js';
 
 /**
@@ -30,6 +30,8 @@ export interface Figure {
   noun: string;
   /** Dates: whether the year, or the whole date, was read from the publication time. */
   told?: DateMention['told'];
+  /** Counts of a growing toll: the day the sentence gives it for ("86 arrests on Saturday"), '' for none. */
+  scope?: string;
 }
 
 const fold = (w: string) => stripClitics(foldArabic(w));
@@ -190,7 +192,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
     ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
   let background = false;
-  for (const d of findDates(tokens, published)) {
+  const dates = findDates(tokens, published);
+  const scope = dates[0]?.value ?? '';
+  for (const d of dates) {
     for (let i = d.start; i < d.end; i++) used.add(i);
     const old = published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
     if (bounds(tokens, d.start)) continue;
@@ -236,7 +240,11 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
-      if (counted && (qualifier || !counted.subject.startsWith('word:'))) out.push(figure('count', counted.subject, String(n.value), n, { qualifier, noun: counted.noun }));
+      if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
+        // A toll given for one day is part of the event's total, not another answer to it.
+        const day = outcomeById(qualifier)?.cumulative ? scope : '';
+        out.push(figure('count', counted.subject, String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
+      }
     }
     i += n.length - 1;
   }
