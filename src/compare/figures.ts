@@ -243,7 +243,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
-        out.push(figure('count', counted.subject, String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
+        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
       }
     }
     i += n.length - 1;

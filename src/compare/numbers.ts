@@ -17,6 +17,8 @@ export function spellNumbers(text: string): string {
       .replace(/\(\s*[^()]{0,30}\d[^()]{0,30}\)/g, ' ')
       .replace(/(\d)[,.\u00A0\u202F\u066C ](?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)[,.\u066B](\d)/g, '$1d$2')
+      // "و70": the conjunction written on the number.
+      .replace(/(^|\s)و(\d)/g, '$1و $2')
       .replace(/(^|[^\p{L}\p{N}])\.(\d)/gu, '$1n$2')
       .replace(/\b(\d{1,2})[:h](\d{2})\b/g, 't$1h$2')
       .replace(/\b(\d{1,4})\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|GMT\b|UTC\b|IST\b|BST\b|EDT\b|EST\b|CET\b|PDT\b|PST\b)/gi, 't$1 ')
@@ -50,6 +52,8 @@ export interface NumberRead {
   high: number;
   /** Tokens of the qualifying words before it ("at least": 2). */
   lead: number;
+  /** Written as a range ("between 50 and 70", "de 10 à 12"): low and high are its ends. */
+  range: boolean;
 }
 
 /** How far "about" reaches either side of its number. */
@@ -94,8 +98,26 @@ export function numberAt(tokens: readonly Token[], i: number): NumberRead | null
   const read = readNumber(tokens, i);
   if (!read) return null;
   const before = boundBefore(tokens, i);
+  const end = rangeEnd(tokens, i, i + read.length);
+  if (end && end.value > read.value) {
+    return { value: read.value, length: end.next - i, low: read.value, high: end.value, lead: RANGE_OPENERS.has(tokens[i - 1]?.word ?? '') ? 1 : 0, range: true };
+  }
   const bound = read.about ? 'about' : before?.bound ?? null;
-  return { value: read.value, length: read.length, ...range(read.value, bound), lead: before?.lead ?? 0 };
+  return { value: read.value, length: read.length, ...range(read.value, bound), lead: before?.lead ?? 0, range: false };
+}
+
+/** Words between the ends of a range: "50 to 70", "de 10 à 12"; "and" only after "between": "entre 50 et 70", "بين 50 و70". */
+const RANGE_JOINERS = new Set(['to', 'a', 'الى', 'حتى']);
+const PAIR_JOINERS = new Set(['and', 'et', 'و']);
+const RANGE_OPENERS = new Set(['between', 'from', 'entre', 'de', 'بين', 'من']);
+const PAIR_OPENERS = new Set(['between', 'entre', 'بين']);
+
+function rangeEnd(tokens: readonly Token[], i: number, j: number): { value: number; next: number } | null {
+  const joiner = tokens[j]?.word ?? '';
+  const paired = PAIR_OPENERS.has(tokens[i - 1]?.word ?? '');
+  if (!RANGE_JOINERS.has(joiner) && !(PAIR_JOINERS.has(joiner) && paired)) return null;
+  const end = readNumber(tokens, j + 1);
+  return end ? { value: end.value, next: j + 1 + end.length } : null;
 }
 
 function readNumber(tokens: readonly Token[], i: number): { value: number; length: number; about: boolean } | null {
@@ -155,5 +177,5 @@ function readNumber(tokens: readonly Token[], i: number): { value: number; lengt
 }
 
 function isNumberToken(w: string | undefined): boolean {
-  return w !== undefined && (SMALL.has(w) || HUNDREDS.has(w) || /^\d+$/.test(w));
+  return w !== undefined && (SMALL.has(w) || HUNDREDS.has(w));
 }
