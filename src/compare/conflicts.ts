@@ -12,7 +12,7 @@ import type { Conflict, FigureChange } from './types.js';
  */
 export const DEFAULT_FIGURE_OPTIONS = {
   /**
-   * A value more than this many times larger or smaller than the one most accounts give counts
+   * A value more than this many times larger or smaller than the accounts' median counts
    * something else (a total, another event told for background: "the 2003 quake killed 26,000");
    * accounts of one event that disagree rarely disagree by that much.
    */
@@ -43,9 +43,10 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const given = singleValues(group);
     const kept = group.kind === 'date' ? given : withoutOutliers(given, options.maxRatio);
     const disjoint = disagreements(group.kind, kept);
-    if (disjoint.length === 0) continue;
+    // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
+    const grew = grewOverTime(group, given, accounts);
+    if (disjoint.length === 0 && !grew) continue;
     const about = figureLabel(group.kind, group.subject, group.qualifier, group.figures);
-    const grew = grewOverTime(group, kept, disjoint, accounts);
     if (grew) {
       const first = grew[0]!;
       const last = grew[grew.length - 1]!;
@@ -133,13 +134,12 @@ function singleValues(g: Group): [number, Slot][] {
 const magnitude = (slot: Slot) => Number(/^[\d.]+/.exec(slot.value.replace(/^P/, ''))?.[0] ?? NaN);
 
 function withoutOutliers(given: [number, Slot][], maxRatio: number): [number, Slot][] {
-  const support = new Map<number, number>();
-  for (const [, s] of given) support.set(magnitude(s), (support.get(magnitude(s)) ?? 0) + 1);
-  const [mode] = [...support.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [NaN];
-  if (!(mode! > 0)) return given;
+  const sorted = given.map(([, s]) => magnitude(s)).filter((m) => m > 0).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (median === undefined) return given;
   return given.filter(([, s]) => {
     const m = magnitude(s);
-    return m > 0 && Math.max(m / mode!, mode! / m) <= maxRatio;
+    return m > 0 && Math.max(m / median, median / m) <= maxRatio;
   });
 }
 
@@ -161,18 +161,24 @@ function disagreements(kind: Conflict['kind'], given: [number, Slot][]): [number
 }
 
 /**
- * A toll that only grows (killed, injured, arrested): when every disagreeing pair has the later
- * account giving more, the figure changed over time. Its values in time order, or null.
+ * A toll that only grows (killed, injured, arrested): when accounts give different values and no
+ * later account gives less than an earlier one, the figure changed over time ("at least 5" in the
+ * morning, "at least 50" at night). Its values in time order, or null.
  */
-function grewOverTime(g: Group, given: [number, Slot][], disjoint: [number, number][], accounts: readonly AccountRef[]): [number, Slot][] | null {
+function grewOverTime(g: Group, given: [number, Slot][], accounts: readonly AccountRef[]): [number, Slot][] | null {
   if (g.kind !== 'count' || !outcomeById(g.qualifier)?.cumulative) return null;
-  const slot = new Map(given);
+  if (new Set(given.map(([, s]) => s.value)).size < 2) return null;
   const time = (a: number) => Date.parse(accounts[a]!.at);
-  for (const [a, b] of disjoint) {
-    const [early, late] = time(a) <= time(b) ? [a, b] : [b, a];
-    if (time(early) === time(late) || slot.get(late)!.low <= slot.get(early)!.high) return null;
+  const ordered = [...given].sort((x, y) => time(x[0]) - time(y[0]) || x[0] - y[0]);
+  for (let i = 0; i < ordered.length; i++) {
+    for (let j = i + 1; j < ordered.length; j++) {
+      const [a, x] = ordered[i]!;
+      const [b, y] = ordered[j]!;
+      if (x.value === y.value) continue;
+      if (time(a) === time(b) || magnitude(y) < magnitude(x)) return null;
+    }
   }
-  return [...given].sort((x, y) => time(x[0]) - time(y[0]) || x[0] - y[0]);
+  return ordered;
 }
 
 /** Folds a month into the one day value within it, so "January" and "18 January" agree. */

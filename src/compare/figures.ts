@@ -91,6 +91,13 @@ const NAMING = new Set(['route', 'interstate', 'highway', 'flight', 'no', 'numbe
 const NOT_COUNTED = new Set(['count', 'counts', 'time', 'times', 'fois', fold('مرات'), fold('مرة')]);
 /** Words for people in general: "ten people", "dix personnes", "عشرة أشخاص" count the same thing. */
 const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', ...['أشخاص', 'شخص', 'شخصا', 'اشخاص'].map(fold)]);
+/** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
+const COMPLEMENT = new Set(['of', 'de', 'd']);
+/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
+const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres']);
+/** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
+const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
+  .map((p) => p.split(' ').map(fold));
 /** How far from its number a qualifier ("killed", "blessés") may stand, never past another number. */
 const QUALIFIER_REACH = 5;
 // "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
@@ -191,7 +198,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const used = new Set<number>();
   const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
     ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
-  let background = false;
+  let background = tokens.some((_, k) => BACKGROUND_PHRASES.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   for (const d of dates) {
@@ -235,9 +242,12 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       continue;
     }
     if (n.value >= 2 && Number.isInteger(n.value)) {
-      const implied = outcomeOf(next);
-      const counted = implied ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language);
+      // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
+      const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
       const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      // "injured 50.", "killing 10 of them": a toll right after its verb, with no noun, counts people.
+      const bare = outcomeOf(tokens[i - n.lead - 1]?.word ?? '') && (!tokens[i + n.length] || BARE_AFTER.has(tokens[i + n.length]!.word));
+      const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
