@@ -1,4 +1,4 @@
-import { foldArabic, foldLatin, stripClitics } from '../text/index.js';
+import { foldWord as fold } from '../text/index.js';
 
 /**
  * Numbers written in words, in the folded forms the tokenizer gives (no accents; Arabic taa
@@ -6,7 +6,6 @@ import { foldArabic, foldLatin, stripClitics } from '../text/index.js';
  * of these: units and tens add ("twenty five", "خمسة وعشرون"), a hundred multiplies what stands
  * before it ("cinq cents", "five hundred"), a scale closes a group ("two thousand", "ثلاثة آلاف").
  */
-const fold = (w: string) => (/[\u0600-\u06FF]/.test(w) ? stripClitics(foldArabic(w)) : foldLatin(w));
 const table = (entries: Record<string, number>) => new Map(Object.entries(entries).map(([w, v]) => [fold(w), v]));
 
 /** Units, teens and tens: they add up. */

@@ -1,4 +1,4 @@
-import { asciiDigits, foldArabic, stripClitics, type Token } from '../text/index.js';
+import { asciiDigits, foldWord, type Token } from '../text/index.js';
 import { ABOUT_WORDS, HUNDREDS, JOINERS, PLURAL_SCALES, SCALES, SMALL, WHOLE_HUNDREDS } from './number-words.js';
 
 /**
@@ -30,9 +30,6 @@ export function spellNumbers(text: string): string {
 }
 
 const isNumberWord = (w: string) => /^\d+$/.test(w) || SMALL.has(foldWord(w)) || HUNDREDS.has(foldWord(w)) || SCALES.has(foldWord(w));
-function foldWord(w: string): string {
-  return /[\u0600-\u06FF]/.test(w) ? stripClitics(foldArabic(w)) : w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 function joinHyphens(text: string): string {
   return text.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, (compound) => {
@@ -60,8 +57,7 @@ export interface NumberRead {
 export const APPROXIMATE = 0.2;
 
 type Bound = 'atLeast' | 'about' | 'nearly' | 'upTo';
-const fold = (w: string) => (/[\u0600-\u06FF]/.test(w) ? stripClitics(foldArabic(w)) : w);
-const phrases = (bound: Bound, list: string[]) => list.map((p) => ({ bound, words: p.split(' ').map(fold) }));
+const phrases = (bound: Bound, list: string[]) => list.map((p) => ({ bound, words: p.split(' ').map(foldWord) }));
 // Longest first, so that "no fewer than" wins over "fewer than".
 const QUALIFIERS = [
   ...phrases('atLeast', ['at least', 'no fewer than', 'no less than', 'more than', 'over', 'upwards of', 'pas moins de', 'au moins', 'plus de', 'ما لا يقل عن', 'لا يقل عن', 'اكثر من', 'ما يزيد عن', 'ما يزيد على', 'ازيد من']),

@@ -1,4 +1,4 @@
-import { foldArabic, foldLatin, stripClitics } from '../text/index.js';
+import { foldWord as fold } from '../text/index.js';
 
 /**
  * What happened to what a count counts: the qualifier that makes "ten killed" and "ten injured"
@@ -11,8 +11,6 @@ export interface Outcome {
   cumulative: boolean;
   label: Record<'en' | 'fr' | 'ar', string>;
 }
-
-const fold = (w: string) => (/[\u0600-\u06FF]/.test(w) ? stripClitics(foldArabic(w)) : foldLatin(w));
 
 const OUTCOMES: (Outcome & { words: string[] })[] = [
   { id: 'killed', cumulative: true, label: { en: 'killed', fr: 'tués', ar: 'قتلى' }, words: [

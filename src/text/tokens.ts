@@ -22,7 +22,8 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SENTENCE_END = /[.!?:;\n"“”«»—–|]\s*$/;
 
-function foldWord(raw: string): string {
+/** A word folded as the tokenizer folds it: Latin without case or accents, Arabic spelling variants and clitics removed. */
+export function foldWord(raw: string): string {
   return isArabicWord(raw) ? stripClitics(foldArabic(raw)) : foldLatin(raw);
 }
 
