@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { compareEvent, loadFramingLexicon, type CompareArticle } from '../../src/compare/index.js';
 import { analyseSentence } from '../../src/compare/analyse.js';
+import { comparisonMarkdown } from '../../src/compare/markdown.js';
+import { renderComparison } from '../../src/web/comparison-page.js';
 import { article, EVENT } from './helpers.js';
 
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
@@ -69,6 +71,16 @@ describe('figures compared', () => {
       earliest: { value: '5', at: '2025-08-02T06:00:00.000Z', articles: ['https://a0.example/story'], quotes: ['At least 5 people were killed.'] },
       latest: { value: '50', at: '2025-08-02T18:00:00.000Z', articles: ['https://a1.example/story'], quotes: ['At least 50 people were killed.'] },
     }]);
+  });
+
+  it('shows the change on the page and in the Markdown report, earliest and latest with their times', () => {
+    const c = compare(['At least 5 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['At least 50 people were killed.', 'en', '2025-08-02T18:00:00Z']);
+    const markdown = comparisonMarkdown(c);
+    expect(markdown).toContain('## Figures that changed over time');
+    expect(markdown).toMatch(/- \*\*people killed\*\*: 5 at 2025-08-02 06:00.*, then 50 at 2025-08-02 18:00/);
+    const page = String(renderComparison(c));
+    expect(page).toContain('<h3>Changed over time: people killed</h3>');
+    expect(page).toContain('2025-08-02 18:00');
   });
 
   it('keeps a toll that falls with later accounts a conflict', () => {
