@@ -6,18 +6,28 @@
  * aligner meets unrelated sentences too). Timed after warm-up (stemmer caches filled, as in a
  * worker that has compared events before), in this one process: one core.
  *
- * Flags: --runs N (default 50).
+ * Before the speed, precision on real events judged by hand (bench/compare/judged/*.yaml, issue
+ * 17): per event and overall, train and dev apart, conflicts and contradictions separately, with
+ * the real conflicts found and the listed misses. An item nobody judged yet is printed "unjudged"
+ * and no precision is claimed for its event until it is judged.
+ *
+ * Flags: --runs N (default 50); --judge writes the unjudged items into their event's file with
+ * `verdict: null`, for a reader to judge; --only judged|speed.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadVocabulary } from '../src/cluster/index.js';
 import { compareEvent, loadFramingLexicon, type CompareArticle, type CompareInput } from '../src/compare/index.js';
 import { loadLabelledEvents, loadPlantedEvent } from '../tests/compare/fixtures.js';
+import { printJudged } from './compare/report.js';
 import { machineLine } from './lib/machine.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' }, judge: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const runs = Number(args.runs);
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
+
+if (args.only !== 'speed') printJudged(context, args.judge);
+if (args.only === 'judged') process.exit(0);
 
 const planted = loadPlantedEvent().input;
 const labelled = loadLabelledEvents();

@@ -12,6 +12,8 @@ const MIN_FEATURES = 3;
 export interface AccountRef {
   url: string;
   country: string;
+  /** Publication (or discovery) time, ISO. */
+  at: string;
 }
 
 interface Match {

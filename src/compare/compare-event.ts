@@ -2,7 +2,7 @@ import { buildAccounts, groupAccounts } from './accounts.js';
 import { analyseSentence } from './analyse.js';
 import { findSources } from './attribution.js';
 import { buildClaims, type AccountRef } from './claims.js';
-import { findConflicts } from './conflicts.js';
+import { compareFigures } from './conflicts.js';
 import type { CompareContext } from './context.js';
 import { findContradictions } from './contradictions.js';
 import { findEntities } from './entities.js';
@@ -15,7 +15,7 @@ import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js
  * Bumped whenever the comparison's output for the same input may change (algorithm, lexicon
  * format), so that stored comparisons are computed again.
  */
-export const COMPARE_VERSION = 2;
+export const COMPARE_VERSION = 3;
 
 /**
  * Compares the accounts of one event. Pure: the same input and context give the same comparison.
@@ -25,19 +25,21 @@ export const COMPARE_VERSION = 2;
 export function compareEvent(input: CompareInput, context: CompareContext): Comparison {
   const articles = input.articles.map(prepareArticle);
   const groups = groupAccounts(articles);
-  const refs: AccountRef[] = groups.originals.map((o) => ({ url: o.article.url, country: o.article.country }));
+  const refs: AccountRef[] = groups.originals.map((o) => ({ url: o.article.url, country: o.article.country, at: o.at }));
   const sentences = groups.originals.flatMap((o, account) =>
     o.sentences.map((text) => analyseSentence(text, account, o.article.language, new Date(o.time), context)),
   );
   const quotes: Quote[] = sentences.flatMap((s) => s.quotes.map((q) => ({ speaker: q.speaker, text: q.text, article: refs[s.account]!.url })));
   const sources: SourceCitation[] = sentences.flatMap((s) => findSources(s.text).map((source) => ({ source, sentence: s.text, article: refs[s.account]!.url })));
+  const figures = compareFigures(sentences, refs);
   const texts = groups.originals.map((o, account) => ({ account, language: o.article.language, text: `${o.article.title}\n${o.article.text}` }));
   return {
     event: { ...input.event, articleCount: input.articles.length },
     accounts: buildAccounts(articles, groups),
     timeline: buildTimeline(articles, groups),
     claims: buildClaims(sentences, refs),
-    conflicts: findConflicts(sentences, refs),
+    conflicts: figures.conflicts,
+    changes: figures.changes,
     contradictions: findContradictions(sentences, refs),
     quotes,
     sources,

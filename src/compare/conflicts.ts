@@ -1,60 +1,184 @@
 import type { SentenceInfo } from './analyse.js';
 import type { AccountRef } from './claims.js';
-import { subjectLabel } from './labels.js';
-import type { Conflict } from './types.js';
-
-const ABOUT: Record<Conflict['kind'], string> = { count: 'number of', date: 'date of', amount: 'amount of', duration: 'duration of' };
-
-/** A month given by one account and a day in it given by another do not disagree. */
-function sameDate(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
-}
+import type { Figure } from './figures.js';
+import { figureLabel } from './labels.js';
+import { outcomeById } from './outcomes.js';
+import type { Conflict, FigureChange } from './types.js';
 
 /**
- * Figures about the same subject that accounts give differently. An account that gives several
- * values for one subject ("two drivers were killed... the toll rose to five") is left out of that
- * subject: which of its values answers the others cannot be told.
+ * How the figures of an event's accounts are compared (issue 17). Two values conflict only when
+ * they answer the same question (same kind, subject and qualifier) and the ranges their wording
+ * allows cannot both be true ("at least 5" and "10" agree; "about 50" and "80" do not).
  */
-export function findConflicts(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Conflict[] {
-  // subject -> account -> value -> sentences
-  const bySubject = new Map<string, { kind: Conflict['kind']; subject: string; accounts: Map<number, Map<string, string[]>> }>();
-  for (const s of sentences) {
-    for (const f of s.figures) {
-      const id = `${f.kind}\u0000${f.subject}`;
-      let entry = bySubject.get(id);
-      if (!entry) bySubject.set(id, (entry = { kind: f.kind, subject: f.subject, accounts: new Map() }));
-      let values = entry.accounts.get(s.account);
-      if (!values) entry.accounts.set(s.account, (values = new Map()));
-      const quotes = values.get(f.value) ?? [];
-      if (!quotes.includes(s.text)) quotes.push(s.text);
-      values.set(f.value, quotes);
-    }
-  }
+export const DEFAULT_FIGURE_OPTIONS = {
+  /**
+   * A value more than this many times larger or smaller than the accounts' median counts
+   * something else (a total, another event told for background: "the 2003 quake killed 26,000");
+   * accounts of one event that disagree rarely disagree by that much.
+   */
+  maxRatio: 4,
+};
+
+interface Slot {
+  value: string;
+  low: number;
+  high: number;
+  quotes: string[];
+}
+
+interface Group {
+  kind: Conflict['kind'];
+  subject: string;
+  qualifier: string;
+  figures: { figure: Figure; language: string }[];
+  /** account -> value -> what it said */
+  accounts: Map<number, Map<string, Slot>>;
+}
+
+/** Conflicting figures, and figures that grew over time (a later account's larger toll). */
+export function compareFigures(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[], options = DEFAULT_FIGURE_OPTIONS): { conflicts: Conflict[]; changes: FigureChange[] } {
   const conflicts: Conflict[] = [];
-  for (const entry of bySubject.values()) {
-    const values = new Map<string, { accounts: number[]; quotes: string[] }>();
-    for (const [account, given] of entry.accounts) {
-      let distinct = [...given.keys()];
-      // "January" and "18 January" in one account: the more precise one.
-      if (entry.kind === 'date') distinct = distinct.filter((v) => !distinct.some((o) => o !== v && o.startsWith(v)));
-      if (distinct.length !== 1) continue;
-      const v = distinct[0]!;
-      const slot = values.get(v) ?? { accounts: [], quotes: [] };
-      slot.accounts.push(account);
-      slot.quotes.push(...given.get(v)!);
-      values.set(v, slot);
+  const changes: FigureChange[] = [];
+  for (const group of groupFigures(sentences)) {
+    const given = singleValues(group);
+    const kept = group.kind === 'date' ? given : withoutOutliers(given, options.maxRatio);
+    const disjoint = disagreements(group.kind, kept);
+    // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
+    const grew = grewOverTime(group, given, accounts);
+    if (disjoint.length === 0 && !grew) continue;
+    const about = figureLabel(group.kind, group.subject, group.qualifier, group.figures);
+    if (grew) {
+      const first = grew[0]!;
+      const last = grew[grew.length - 1]!;
+      const end = (e: [number, Slot]) => ({ value: e[1].value, at: accounts[e[0]]!.at, articles: [accounts[e[0]]!.url], quotes: e[1].quotes });
+      changes.push({ about, kind: group.kind, earliest: end(first), latest: end(last) });
+      continue;
     }
-    if (entry.kind === 'date') mergeDates(values);
-    if (values.size < 2) continue;
+    const values = new Map<string, { accounts: number[]; quotes: string[] }>();
+    for (const [account, slot] of kept) {
+      const v = values.get(slot.value) ?? { accounts: [], quotes: [] };
+      v.accounts.push(account);
+      v.quotes.push(...slot.quotes);
+      values.set(slot.value, v);
+    }
+    if (group.kind === 'date') mergeDates(values);
     conflicts.push({
-      about: `${ABOUT[entry.kind]} ${subjectLabel(entry.subject)}`,
-      kind: entry.kind,
+      about,
+      kind: group.kind,
       values: [...values.entries()]
         .sort((a, b) => b[1].accounts.length - a[1].accounts.length || (a[0] < b[0] ? -1 : 1))
         .map(([value, v]) => ({ value, articles: v.accounts.sort((a, b) => a - b).map((i) => accounts[i]!.url), quotes: v.quotes })),
     });
   }
-  return conflicts;
+  return { conflicts, changes };
+}
+
+/** Figures by what they answer: kind, subject, qualifier, the unit of a duration or an amount, the day a toll is given for. */
+function groupFigures(sentences: readonly SentenceInfo[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const s of sentences) {
+    for (const f of s.figures) {
+      // A weekday or "yesterday" is only as right as the publication time it is read from.
+      if (f.told === 'relative') continue;
+      // Durations compare only in one unit, amounts in one currency: no rate is assumed.
+      const unit = f.kind === 'duration' ? f.value.slice(-1) : f.kind === 'amount' ? f.value.split(' ')[1] ?? '' : '';
+      const id = [f.kind, f.subject, f.qualifier, unit, f.scope ?? ''].join('\u0000');
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { kind: f.kind, subject: f.subject, qualifier: f.qualifier, figures: [], accounts: new Map() }));
+      g.figures.push({ figure: f, language: s.language });
+      let values = g.accounts.get(s.account);
+      if (!values) g.accounts.set(s.account, (values = new Map()));
+      const slot = values.get(f.value) ?? { value: f.value, low: f.low, high: f.high, quotes: [] };
+      // The same value worded loosely once ("at least three") and plainly once: the account has
+      // said its figure is a floor, so the loosest wording stands.
+      slot.low = Math.min(slot.low, f.low);
+      slot.high = Math.max(slot.high, f.high);
+      if (!slot.quotes.includes(s.text)) slot.quotes.push(s.text);
+      values.set(f.value, slot);
+    }
+  }
+  for (const g of groups.values()) if (g.kind === 'date') alignYearless(g);
+  return [...groups.values()];
+}
+
+/** A day written without its year ("June 24") takes the year another account writes for that day. */
+function alignYearless(g: Group): void {
+  const full = new Map<string, string>();
+  for (const { figure } of g.figures) if (figure.told === 'year' && figure.value.length === 10) full.set(figure.value.slice(5), figure.value);
+  for (const values of g.accounts.values()) {
+    for (const [value, slot] of [...values]) {
+      const withYear = full.get(value.slice(5));
+      const yearless = g.figures.some(({ figure }) => figure.value === value && figure.told === 'noYear');
+      if (value.length !== 10 || !withYear || withYear === value || !yearless) continue;
+      values.delete(value);
+      values.set(withYear, { ...slot, value: withYear });
+    }
+  }
+}
+
+/**
+ * Each account's one value for the group. An account that gives several ("two drivers were
+ * killed... the toll rose to five") is left out: which of its values answers the others cannot be
+ * told. "January" and "18 January" in one account: the more precise one.
+ */
+function singleValues(g: Group): [number, Slot][] {
+  const out: [number, Slot][] = [];
+  for (const [account, given] of g.accounts) {
+    let distinct = [...given.keys()];
+    if (g.kind === 'date') distinct = distinct.filter((v) => !distinct.some((o) => o !== v && o.startsWith(v)));
+    if (distinct.length === 1) out.push([account, given.get(distinct[0]!)!]);
+  }
+  return out;
+}
+
+const magnitude = (slot: Slot) => Number(/^[\d.]+/.exec(slot.value.replace(/^P/, ''))?.[0] ?? NaN);
+
+function withoutOutliers(given: [number, Slot][], maxRatio: number): [number, Slot][] {
+  const sorted = given.map(([, s]) => magnitude(s)).filter((m) => m > 0).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (median === undefined) return given;
+  return given.filter(([, s]) => {
+    const m = magnitude(s);
+    return m > 0 && Math.max(m / median, median / m) <= maxRatio;
+  });
+}
+
+/** A month and a day within it agree. */
+const sameDate = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** Pairs of accounts whose values cannot both be true. */
+function disagreements(kind: Conflict['kind'], given: [number, Slot][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < given.length; i++) {
+    for (let j = i + 1; j < given.length; j++) {
+      const [a, x] = given[i]!;
+      const [b, y] = given[j]!;
+      const apart = kind === 'date' ? !sameDate(x.value, y.value) : x.high < y.low || y.high < x.low;
+      if (apart) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A toll that only grows (killed, injured, arrested): when accounts give different values and no
+ * later account gives less than an earlier one, the figure changed over time ("at least 5" in the
+ * morning, "at least 50" at night). Its values in time order, or null.
+ */
+function grewOverTime(g: Group, given: [number, Slot][], accounts: readonly AccountRef[]): [number, Slot][] | null {
+  if (g.kind !== 'count' || !outcomeById(g.qualifier)?.cumulative) return null;
+  if (new Set(given.map(([, s]) => s.value)).size < 2) return null;
+  const time = (a: number) => Date.parse(accounts[a]!.at);
+  const ordered = [...given].sort((x, y) => time(x[0]) - time(y[0]) || x[0] - y[0]);
+  for (let i = 0; i < ordered.length; i++) {
+    for (let j = i + 1; j < ordered.length; j++) {
+      const [a, x] = ordered[i]!;
+      const [b, y] = ordered[j]!;
+      if (x.value === y.value) continue;
+      if (time(a) === time(b) || magnitude(y) < magnitude(x)) return null;
+    }
+  }
+  return ordered;
 }
 
 /** Folds a month into the one day value within it, so "January" and "18 January" agree. */

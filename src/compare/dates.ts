@@ -55,6 +55,9 @@ export interface DateMention {
   end: number;
   /** "YYYY-MM-DD" or "YYYY-MM". */
   value: string;
+  /** How the year was told: written, inferred from publication (a month or day without a year),
+   * or the whole date read from publication (a weekday, "yesterday"). */
+  told: 'year' | 'noYear' | 'relative';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -108,17 +111,17 @@ export function findDates(tokens: readonly Token[], published: Date): DateMentio
       if (AMBIGUOUS.has(w) && day === null && year === null && !IN.has(tokens[i - 1]?.word ?? '')) continue;
       const start = before !== null ? i - 1 : i;
       const end = yearIndex + (year !== null ? 1 : 0);
-      out.push({ start, end, value: iso(published, found.month, day, year) });
+      out.push({ start, end, value: iso(published, found.month, day, year), told: year === null ? 'noYear' : 'year' });
       i = end - 1;
       continue;
     }
     const wd = WEEKDAYS[w] ?? (tokens[i - 1]?.word === ARABIC_DAY ? ARABIC_WEEKDAYS[w] : undefined);
     if (wd !== undefined) {
       const back = (published.getUTCDay() - wd + 7) % 7;
-      out.push({ start: WEEKDAYS[w] === undefined ? i - 1 : i, end: i + 1, value: daysBefore(published, back) });
+      out.push({ start: WEEKDAYS[w] === undefined ? i - 1 : i, end: i + 1, value: daysBefore(published, back), told: 'relative' });
       continue;
     }
-    if (YESTERDAY.has(w)) out.push({ start: i, end: i + 1, value: daysBefore(published, 1) });
+    if (YESTERDAY.has(w)) out.push({ start: i, end: i + 1, value: daysBefore(published, 1), told: 'relative' });
   }
   return out;
 }

@@ -1,23 +1,37 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import { foldArabic, stripClitics, type Token } from '../text/index.js';
-import { findDates } from './dates.js';
+import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
-import { numberAt } from './numbers.js';
+import { numberAt, type NumberRead } from './numbers.js';
+import { outcomeById, outcomeOf } from './outcomes.js';
 import type { Conflict } from './types.js';
 
 /**
  * The figures of a sentence, each attached to its subject: counts to the noun they count ("four
- * drivers", "quatre camionneurs", "أربعة سائقين" all count topic:truck-driver), dates and durations
+ * drivers", "quatre camionneurs", "أربعة سائقين" all count topic:truck-driver) and to what happened
+ * to it (the qualifier: "ten killed" and "ten injured" are two quantities), dates and durations
  * to the action next to them ("kidnapped in January"; a date further away only through the action's
  * own complements, see far-action.ts; never a date after since/until, which bounds a duration), amounts to the topic they price ("a ransom of
  * five million euros"). A figure whose subject cannot be told is left out: a conflict between
- * figures about different things would be invented.
+ * figures about different things would be invented. So is a number that measures (metres, pounds,
+ * percent, hours: what it measures is rarely told) or names (Route 94, a clock time, "13-inch").
  */
 export interface Figure {
   kind: Conflict['kind'];
-  /** A vocabulary key ("topic:truck-driver") or, for a noun outside it, "word:fr:soldat". */
+  /** A vocabulary key ("topic:truck-driver"), "people", or, for a noun outside it, "word:fr:soldat". */
   subject: string;
   value: string;
+  /** What happened to what is counted: an outcome id ("killed", see outcomes.ts), or '' when not told. */
+  qualifier: string;
+  /** The values the wording allows: "at least 5" is 5 to Infinity, "about 50" 40 to 60. */
+  low: number;
+  high: number;
+  /** The subject as the sentence words it ("truck drivers"), for labels; '' when implied. */
+  noun: string;
+  /** Dates: whether the year, or the whole date, was read from the publication time. */
+  told?: DateMention['told'];
+  /** Counts of a growing toll: the day the sentence gives it for ("86 arrests on Saturday"), '' for none. */
+  scope?: string;
 }
 
 const fold = (w: string) => stripClitics(foldArabic(w));
@@ -37,6 +51,24 @@ const CURRENCIES = table([
   ['ouguiya', 'MRU'], ['ouguiyas', 'MRU'], ['أوقية', 'MRU'],
 ]);
 const FILLER = new Set(['de', 'd', 'of', 'us']);
+/** What an amount outside the vocabulary's topics prices: the nearest of these words in its sentence. */
+const AMOUNT_SUBJECTS = new Map<string, string>(
+  Object.entries({
+    loot: ['stolen', 'stole', 'steal', 'snatched', 'loot', 'booty', 'haul', 'heist', 'robbery', 'theft', 'jewelry', 'jewellery', 'jewels', 'diamonds', 'gems', 'voles', 'vole', 'butin', 'braquage', 'bijoux', 'مسروقات', 'سرقة'],
+    damage: ['damage', 'damages', 'degats', 'dommages', 'أضرار', 'خسائر'],
+    reward: ['reward', 'recompense', 'مكافأة'],
+    fine: ['fine', 'fined', 'amende', 'غرامة'],
+    bail: ['bail', 'caution', 'كفالة'],
+    contract: ['deal', 'contract', 'contrat', 'عقد', 'صفقة'],
+  }).flatMap(([subject, list]) => list.map((w) => [fold(w), `money:${subject}`] as [string, string])),
+);
+const AMOUNT_REACH = 8;
+/**
+ * A sentence dated this many days or more before its publication, or naming a past year, tells an
+ * earlier event given as background ("In February, a quake killed 612 people"): its counts and
+ * amounts are not this event's. A date attached to one of the vocabulary's actions is the event's own.
+ */
+const BACKGROUND_DAYS = 14;
 const UNITS = table([
   ['day', 'D'], ['days', 'D'], ['jour', 'D'], ['jours', 'D'], ['يوم', 'D'], ['ايام', 'D'], ['يوما', 'D'],
   ['week', 'W'], ['weeks', 'W'], ['semaine', 'W'], ['semaines', 'W'], ['أسبوع', 'W'], ['أسابيع', 'W'],
@@ -45,6 +77,29 @@ const UNITS = table([
 ]);
 const PERCENT = new Set(['percent', 'pour', '%', 'بالمئة', 'بالمايه', 'المئه', 'في']);
 const NEAR = 3;
+/** Units of measure: a number before one measures; it is no count and is not compared. */
+const MEASURES = new Set([
+  'metre', 'metres', 'meter', 'meters', 'm', 'km', 'kilometre', 'kilometres', 'kilometer', 'kilometers', 'mile', 'miles', 'feet', 'foot', 'ft',
+  'inch', 'inches', 'yard', 'yards', 'pound', 'pounds', 'lb', 'lbs', 'kg', 'kilogram', 'kilograms', 'kilos', 'tonne', 'tonnes', 'ton', 'tons',
+  'mph', 'kmh', 'pixel', 'pixels', 'degree', 'degrees', 'acre', 'acres', 'hectare', 'hectares', 'block', 'blocks', 'square', 'gb', 'mb', 'tb', 'ghz',
+  'hour', 'hours', 'minute', 'minutes', 'second', 'seconds', 'heure', 'heures', 'secondes', 'kilometre', 'metres', 'litres', 'liters',
+  ...['متر', 'أمتار', 'مترا', 'كيلومتر', 'كيلومترات', 'كلم', 'ميل', 'أميال', 'كيلوغرام', 'طن', 'ساعة', 'ساعات', 'دقيقة', 'دقائق', 'درجة', 'هكتار'].map(fold),
+]);
+/** Words before a number that make it a name: Route 94, flight 370, room 12. */
+const NAMING = new Set(['route', 'interstate', 'highway', 'flight', 'no', 'number', 'room', 'channel', 'page', 'article', 'chapter', 'line', 'gate', 'platform', 'numero', 'vol', 'autoroute', fold('رقم')]);
+/** Nouns a number does not count as things: "two counts of murder", "three times". */
+const NOT_COUNTED = new Set(['count', 'counts', 'time', 'times', 'fois', fold('مرات'), fold('مرة')]);
+/** Words for people in general: "ten people", "dix personnes", "عشرة أشخاص" count the same thing. */
+const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', ...['أشخاص', 'شخص', 'شخصا', 'اشخاص'].map(fold)]);
+/** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
+const COMPLEMENT = new Set(['of', 'de', 'd']);
+/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
+const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres']);
+/** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
+const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
+  .map((p) => p.split(' ').map(fold));
+/** How far from its number a qualifier ("killed", "blessés") may stand, never past another number. */
+const QUALIFIER_REACH = 5;
 // "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
 // duration, so it is not when the action next to it happened.
 const BOUNDS = new Set(['since', 'until', 'till', 'depuis', 'jusqu', ...['منذ', 'ومنذ', 'حتى', 'وحتى'].map(fold)]);
@@ -83,76 +138,136 @@ function nearestAction(spans: readonly PhraseSpan[], start: number, end: number)
   return best?.key ?? null;
 }
 
-/** What a count at [i, i+length) counts: a topic or institution key after it, or a noun. */
-function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string): string | null {
+interface Counted {
+  subject: string;
+  noun: string;
+}
+
+const words = (tokens: readonly Token[], from: number, to: number) => tokens.slice(from, to).map((t) => t.raw).join(' ');
+
+/** What a count at [i, i+length) counts: a topic or institution key after it, people, or a noun. */
+function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string): Counted | null {
   for (let j = i + length; j < tokens.length && j < i + length + 4; ) {
     const span = index.at.get(j);
     if (span) {
       const kind = kindOf(span.key);
-      if (kind === 'topic' || kind === 'institution' || kind === 'group') return span.key;
+      if (kind === 'topic' || kind === 'institution' || kind === 'group') return { subject: span.key, noun: words(tokens, span.start, span.end) };
       j = span.end;
       continue;
     }
     const t = tokens[j]!;
     if (t.stop || numberAt(tokens, j)) break;
+    if (NOT_COUNTED.has(t.word)) return null;
+    if (PEOPLE.has(t.word)) return { subject: 'people', noun: t.raw };
     // Outside the vocabulary: French and Arabic put the noun first, English last before a stop.
-    if (language !== 'en') return `word:${language}:${t.stem}`;
+    if (language !== 'en') return { subject: `word:${language}:${t.stem}`, noun: t.raw };
     const next = tokens[j + 1];
-    if (!next || next.stop || index.covered.has(j + 1)) return `word:${language}:${t.stem}`;
+    // "23 Somali and Yemeni pirates": the noun is after the pair.
+    if ((next?.word === 'and' || next?.word === 'or') && tokens[j + 2] && !tokens[j + 2]!.stop && !numberAt(tokens, j + 2)) {
+      j += 2;
+      continue;
+    }
+    if (!next || next.stop || index.covered.has(j + 1) || outcomeOf(next.word)) return { subject: `word:${language}:${t.stem}`, noun: words(tokens, i + length, j + 1) };
     j++;
   }
   // Arabic puts a definite number after its noun: "السائقين المغاربة الأربعة".
   if (language === 'ar') {
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const span = index.at.get(j);
-      if (span && (kindOf(span.key) === 'topic' || kindOf(span.key) === 'institution')) return span.key;
+      if (span && (kindOf(span.key) === 'topic' || kindOf(span.key) === 'institution')) return { subject: span.key, noun: words(tokens, span.start, span.end) };
     }
   }
   return null;
+}
+
+/** The outcome word nearest to the number at [i, i+length), after it winning ties, not past another number. */
+function qualifierOf(tokens: readonly Token[], i: number, length: number): string {
+  for (let d = 0; d < QUALIFIER_REACH; d++) {
+    const after = i + length + d;
+    const before = i - 1 - d;
+    const found = outcomeOf(tokens[after]?.word ?? '') ?? outcomeOf(tokens[before]?.word ?? '');
+    if (found) return found.id;
+    if ((tokens[after] && numberAt(tokens, after)) || (before >= 0 && numberAt(tokens, before))) return '';
+  }
+  return '';
 }
 
 export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan[], language: string, published: Date): Figure[] {
   const out: Figure[] = [];
   const index = spanIndex(spans);
   const used = new Set<number>();
-  for (const d of findDates(tokens, published)) {
+  const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
+    ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
+  let background = tokens.some((_, k) => BACKGROUND_PHRASES.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
+  const dates = findDates(tokens, published);
+  const scope = dates[0]?.value ?? '';
+  for (const d of dates) {
     for (let i = d.start; i < d.end; i++) used.add(i);
+    const old = published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
     if (bounds(tokens, d.start)) continue;
     const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
-    if (action) out.push({ kind: 'date', subject: action, value: d.value });
+    if (action) out.push(figure('date', action, d.value, null, { told: d.told }));
+    // An old date of this event's own action ("kidnapped in January") is no sign of background.
+    else background ||= old;
   }
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i) || index.covered.has(i)) continue;
     const n = numberAt(tokens, i);
     if (!n) continue;
     const w = tokens[i]!.word;
-    if (/^(19|20)\d\d$/.test(w) || PERCENT.has(tokens[i + n.length]?.word ?? '')) continue;
+    const next = tokens[i + n.length]?.word ?? '';
+    if (/^(19|20)\d\d$/.test(w)) background ||= published.getUTCFullYear() - Number(w) >= 1;
     let j = i + n.length;
     const multiplier = MULTIPLIERS.get(tokens[j]?.word ?? '');
     if (multiplier) j++;
     while (FILLER.has(tokens[j]?.word ?? '')) j++;
     const currency = CURRENCIES.get(tokens[j]?.word ?? '');
     if (currency) {
-      const subject = nearestTopic(spans, i);
-      if (subject) out.push({ kind: 'amount', subject, value: `${Math.round(n.value * (multiplier ?? 1))} ${currency}` });
+      const subject = nearestTopic(spans, i) ?? amountSubject(tokens, i);
+      const scale = multiplier ?? 1;
+      if (subject) out.push(figure('amount', subject, `${Math.round(n.value * scale)} ${currency}`, { low: n.low * scale, high: n.high * scale }));
       i = j;
       continue;
     }
+    if (/^(19|20)\d\d$/.test(w) || PERCENT.has(next) || MEASURES.has(next) || NAMING.has(tokens[i - 1]?.word ?? '')) {
+      i += n.length - 1;
+      continue;
+    }
     // يوم of "يوم الجمعة" is the date's, not a unit: "الأربعة يوم الجمعة" is no four days.
-    const unit = used.has(i + n.length) ? undefined : UNITS.get(tokens[i + n.length]?.word ?? '');
+    const unit = used.has(i + n.length) ? undefined : UNITS.get(next);
     if (unit) {
       const action = nearestAction(spans, i, i + n.length + 1);
-      if (action) out.push({ kind: 'duration', subject: action, value: `P${n.value}${unit}` });
+      if (action) out.push(figure('duration', action, `P${n.value}${unit}`, n));
       i += n.length;
       continue;
     }
     if (n.value >= 2 && Number.isInteger(n.value)) {
-      const subject = countedSubject(tokens, i, n.length, index, language);
-      if (subject) out.push({ kind: 'count', subject, value: String(n.value) });
+      // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
+      const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
+      const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      // "injured 50.", "killing 10 of them": a toll right after its verb, with no noun, counts people.
+      const bare = outcomeOf(tokens[i - n.lead - 1]?.word ?? '') && (!tokens[i + n.length] || BARE_AFTER.has(tokens[i + n.length]!.word));
+      const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language);
+      // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
+      // accounts may be different villages, "24 villages destroyed" are the same quantity.
+      if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
+        // A toll given for one day is part of the event's total, not another answer to it.
+        const day = outcomeById(qualifier)?.cumulative ? scope : '';
+        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
+      }
     }
     i += n.length - 1;
   }
-  return out;
+  return background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
+}
+
+/** The money word nearest to token i within AMOUNT_REACH: "worth $2m of jewellery" prices the loot. */
+function amountSubject(tokens: readonly Token[], i: number): string | null {
+  for (let d = 1; d <= AMOUNT_REACH; d++) {
+    const found = AMOUNT_SUBJECTS.get(tokens[i + d]?.word ?? '') ?? AMOUNT_SUBJECTS.get(tokens[i - d]?.word ?? '');
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The topic key nearest to token i anywhere in the sentence: what an amount is the price of. */

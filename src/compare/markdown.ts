@@ -50,6 +50,15 @@ export function comparisonMarkdown(c: Comparison): string {
     ...f.values.flatMap((v) => [`  - **${esc(v.value)}**: ${who(v.articles)}`, ...v.quotes.map((q) => `    > ${esc(q)}`)]),
   ]), 'No figures differ between accounts.');
 
+  const changes = c.changes ?? [];
+  if (changes.length > 0) {
+    section('Figures that changed over time', changes.flatMap((x) => [
+      `- **${esc(x.about)}**: ${esc(x.earliest.value)} at ${time(x.earliest.at)}, then ${esc(x.latest.value)} at ${time(x.latest.at)}`,
+      `  > ${esc(x.earliest.quotes[0] ?? '')} (${who(x.earliest.articles)})`,
+      `  > ${esc(x.latest.quotes[0] ?? '')} (${who(x.latest.articles)})`,
+    ]), '');
+  }
+
   section('Contradictions', c.contradictions.flatMap((x) => [
     `- **${esc(x.about)}**`,
     `  - asserted: ${esc(x.asserts.text)} (${who(x.asserts.articles)})`,

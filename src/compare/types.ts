@@ -110,6 +110,26 @@ export interface Conflict {
   values: ConflictValue[];
 }
 
+/** One end of a figure that changed over time: the value, when it was published, by whom. */
+export interface FigureChangeEnd {
+  value: string;
+  /** Publication (or discovery) time of the account, ISO. */
+  at: string;
+  articles: string[];
+  quotes: string[];
+}
+
+/**
+ * A toll that accounts published later give higher ("at least 5" in the morning, "at least 50" in
+ * the evening): a figure overtaken by events, not a disagreement. Shown earliest and latest.
+ */
+export interface FigureChange {
+  about: string;
+  kind: Conflict['kind'];
+  earliest: FigureChangeEnd;
+  latest: FigureChangeEnd;
+}
+
 /** One account asserts what another denies. */
 export interface Contradiction {
   about: string;
@@ -158,6 +178,8 @@ export interface Comparison {
   timeline: TimelineEntry[];
   claims: Claim[];
   conflicts: Conflict[];
+  /** Figures that changed over time rather than conflict (issue 17); absent from comparisons stored before it. */
+  changes?: FigureChange[];
   contradictions: Contradiction[];
   quotes: Quote[];
   sources: SourceCitation[];

@@ -14,13 +14,16 @@ export interface Token {
   stop: boolean;
   /** Written with a capital and not at the start of a sentence: a likely name (Latin scripts only). */
   name: boolean;
+  /** As written (NFKC), for showing a word to a reader. */
+  raw: string;
 }
 
 // Letters, digits and marks, with inner apostrophes/hyphens splitting words ("l'armée", "al-Qaida").
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SENTENCE_END = /[.!?:;\n"“”«»—–|]\s*$/;
 
-function foldWord(raw: string): string {
+/** A word folded as the tokenizer folds it: Latin without case or accents, Arabic spelling variants and clitics removed. */
+export function foldWord(raw: string): string {
   return isArabicWord(raw) ? stripClitics(foldArabic(raw)) : foldLatin(raw);
 }
 
@@ -44,7 +47,7 @@ export function tokenize(text: string, languageCode: string): Token[] {
     const stop = isStopWord(word, language);
     const first = raw[0]!;
     const name = !sentenceStart && !stop && first !== first.toLowerCase() && raw.length > 1;
-    out.push({ word, stem: stop ? word : stem(word, language), stop, name });
+    out.push({ word, stem: stop ? word : stem(word, language), stop, name, raw });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Account, Claim, Comparison, Conflict, Contradiction } from '../compare/types.js';
+import type { Account, Claim, Comparison, Conflict, Contradiction, FigureChange } from '../compare/types.js';
 import { html, join, langAttrs, link, time, type Html } from './html.js';
 import { layout } from './layout.js';
 
@@ -67,6 +67,12 @@ ${v.quotes.map((q, i) => html`<blockquote ${langAttrs(sources.get(v.articles[i] 
 </div>`;
 }
 
+function changeBox(c: FigureChange, sources: Map<string, Source>): Html {
+  const end = (label: string, e: FigureChange['earliest']) =>
+    html`<li><strong>${label}</strong> <span class="value">${e.value}</span> at ${e.at.slice(0, 16).replace('T', ' ')} according to ${whoList(e.articles, sources)}<blockquote ${langAttrs(sources.get(e.articles[0] ?? '')?.language ?? 'en')}>${e.quotes[0] ?? ''}</blockquote></li>`;
+  return html`<div class="change"><h3>Changed over time: ${c.about}</h3><ul>${end('Earliest:', c.earliest)}${end('Latest:', c.latest)}</ul></div>`;
+}
+
 function contradictionBox(c: Contradiction, sources: Map<string, Source>): Html {
   const side = (label: string, s: { text: string; articles: string[] }) =>
     html`<li><strong>${label}</strong> ${whoList(s.articles, sources)}<blockquote ${langAttrs(sources.get(s.articles[0] ?? '')?.language ?? 'en')}>${s.text}</blockquote></li>`;
@@ -95,6 +101,8 @@ export function renderComparison(c: Comparison): Html {
 <section id="conflicts"><h2>Conflicting figures</h2>
 ${c.conflicts.length ? c.conflicts.map((x) => conflictBox(x, sources)) : html`<p class="muted">The accounts give no differing figures.</p>`}
 </section>
+
+${(c.changes ?? []).length ? html`<section id="changes"><h2>Figures that changed over time</h2>${(c.changes ?? []).map((x) => changeBox(x, sources))}</section>` : ''}
 
 ${c.contradictions.length ? html`<section id="contradictions"><h2>Contradictions</h2>${c.contradictions.map((x) => contradictionBox(x, sources))}</section>` : ''}
 

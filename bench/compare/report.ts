@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { compareEvent, type CompareContext } from '../../src/compare/index.js';
+import { loadJudgedEvents, type Split } from './ecbplus.js';
+import { loadJudged, saveJudged, score, withUnjudged, type Score } from './judged.js';
+
+const DIR = 'bench/compare/judged';
+
+interface Totals {
+  conflicts: [number, number];
+  contradictions: [number, number];
+  changes: [number, number];
+  found: number;
+  missed: number;
+  unjudged: number;
+}
+
+const ratio = ([correct, wrong]: [number, number]) => (correct + wrong === 0 ? '   -' : (correct / (correct + wrong)).toFixed(2));
+
+/** Precision on the judged real events, printed per event and per split. */
+export function printJudged(context: CompareContext, judge: boolean): void {
+  const totals = new Map<Split, Totals>();
+  console.log('judged real events (ECB+; train = developed on, dev = held out): precision = true / (true + false)');
+  console.log('event        split  conflicts(true/false/unjudged) P     contradictions(t/f/u) P     found missed');
+  for (const [event, { split, input }] of loadJudgedEvents()) {
+    const file = join(DIR, `${event}.yaml`);
+    const judged = loadJudged(file, event, split);
+    const s = score(compareEvent(input, context), judged);
+    const unjudged = s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length;
+    if (judge && unjudged > 0) saveJudged(file, withUnjudged(judged, s));
+    const t = totals.get(split) ?? { conflicts: [0, 0], contradictions: [0, 0], changes: [0, 0], found: 0, missed: 0, unjudged: 0 };
+    add(t, s);
+    totals.set(split, t);
+    console.log(
+      `${event.padEnd(12)} ${split.padEnd(6)} ${`${s.conflicts.correct}/${s.conflicts.wrong}/${s.conflicts.unjudged.length}`.padEnd(30)} ${ratio([s.conflicts.correct, s.conflicts.wrong])}  ` +
+        `${`${s.contradictions.correct}/${s.contradictions.wrong}/${s.contradictions.unjudged.length}`.padEnd(21)} ${ratio([s.contradictions.correct, s.contradictions.wrong])}  ${String(s.found).padStart(5)} ${String(s.missed.length).padStart(6)}`,
+    );
+    for (const u of s.conflicts.unjudged) console.log(`  unjudged conflict: ${u.about}: ${u.values.map((v) => v.value).join(' / ')}`);
+    for (const u of s.contradictions.unjudged) console.log(`  unjudged contradiction: ${u.about}`);
+    if (s.changes.reported > 0) console.log(`  changed over time (true/false/unjudged): ${s.changes.correct}/${s.changes.wrong}/${s.changes.unjudged.length}`);
+    for (const u of s.changes.unjudged) console.log(`  unjudged change: ${u.about}: ${u.earliest.value} -> ${u.latest.value}`);
+    for (const m of s.missed) console.log(`  missed: ${m.about}`);
+  }
+  for (const [split, t] of totals) {
+    console.log(
+      `${split.toUpperCase()} overall: conflicts P ${ratio(t.conflicts)} (${t.conflicts[0]} true, ${t.conflicts[1]} false), contradictions P ${ratio(t.contradictions)} (${t.contradictions[0]} true, ${t.contradictions[1]} false), changes over time P ${ratio(t.changes)} (${t.changes[0]} true, ${t.changes[1]} false); real conflicts found ${t.found}, listed misses ${t.missed}` +
+        (t.unjudged > 0 ? `; ${t.unjudged} UNJUDGED: no precision can be claimed until they are judged` : ''),
+    );
+  }
+}
+
+function add(t: Totals, s: Score): void {
+  t.conflicts[0] += s.conflicts.correct;
+  t.conflicts[1] += s.conflicts.wrong;
+  t.contradictions[0] += s.contradictions.correct;
+  t.contradictions[1] += s.contradictions.wrong;
+  t.changes[0] += s.changes.correct;
+  t.changes[1] += s.changes.wrong;
+  t.found += s.found;
+  t.missed += s.missed.length;
+  t.unjudged += s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length;
+}

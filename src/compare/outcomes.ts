@@ -1,0 +1,57 @@
+import { foldWord as fold } from '../text/index.js';
+
+/**
+ * What happened to what a count counts: the qualifier that makes "ten killed" and "ten injured"
+ * two quantities. Each outcome has the words that tell it (folded) and a label per language for
+ * showing it. `cumulative` outcomes only grow as an event unfolds (a toll, arrests), so a later
+ * account's larger figure may be an update rather than a disagreement.
+ */
+export interface Outcome {
+  id: string;
+  cumulative: boolean;
+  label: Record<'en' | 'fr' | 'ar', string>;
+}
+
+const OUTCOMES: (Outcome & { words: string[] })[] = [
+  { id: 'killed', cumulative: true, label: { en: 'killed', fr: 'tués', ar: 'قتلى' }, words: [
+    'killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dies', 'death', 'deaths', 'fatalities',
+    'tue', 'tues', 'tuee', 'tuees', 'tuant', 'mort', 'morts', 'mortes', 'decede', 'decedes', 'deces', 'peri', 'peris',
+    'قتل', 'قتلى', 'قتيل', 'قتيلا', 'مقتل', 'حتفهم', 'حتفه', 'مصرع', 'وفاة', 'توفي', 'ماتوا', 'موتى'] },
+  { id: 'injured', cumulative: true, label: { en: 'injured', fr: 'blessés', ar: 'جرحى' }, words: [
+    'injured', 'injuring', 'injures', 'injure', 'injuries', 'wounded', 'wounding', 'hurt',
+    'blesse', 'blesses', 'blessee', 'blessees', 'blessant',
+    'جرحى', 'جريح', 'جريحا', 'جرح', 'إصابة', 'إصابات', 'مصابين', 'مصابا', 'أصيب', 'أصيبوا'] },
+  { id: 'shot', cumulative: true, label: { en: 'shot', fr: 'touchés par balle', ar: 'مصابين بالرصاص' }, words: [
+    'shot', 'shooting', 'gunned', 'fusilles', 'abattus'] },
+  { id: 'arrested', cumulative: true, label: { en: 'arrested', fr: 'arrêtés', ar: 'معتقلين' }, words: [
+    'arrested', 'arrests', 'arresting', 'arrest', 'detained', 'apprehended', 'captured', 'nabbed', 'apprehending', 'capturing',
+    'arretes', 'arrete', 'arretees', 'arrestations', 'interpelles', 'interpellees', 'interpellations', 'apprehendes',
+    'اعتقال', 'اعتقل', 'اعتقلت', 'معتقلين', 'توقيف', 'أوقف', 'أوقفت', 'القبض', 'إيقاف'] },
+  { id: 'charged', cumulative: true, label: { en: 'charged', fr: 'inculpés', ar: 'متهمين' }, words: [
+    'charged', 'indicted', 'inculpe', 'inculpes', 'inculpees', 'متهمين', 'اتهام'] },
+  { id: 'destroyed', cumulative: false, label: { en: 'destroyed', fr: 'détruits', ar: 'مدمرة' }, words: [
+    'destroyed', 'destroying', 'leveled', 'levelled', 'leveling', 'flattened', 'flattening', 'razed', 'gutted',
+    'detruit', 'detruits', 'detruites', 'rases', 'rasees',
+    'دمر', 'دمرت', 'تدمير', 'مدمرة', 'هدم'] },
+  { id: 'damaged', cumulative: false, label: { en: 'damaged', fr: 'endommagés', ar: 'متضررة' }, words: [
+    'damaged', 'damaging', 'severed', 'endommage', 'endommages', 'endommagees', 'تضرر', 'تضررت', 'متضررة'] },
+  { id: 'missing', cumulative: false, label: { en: 'missing', fr: 'disparus', ar: 'مفقودين' }, words: [
+    'missing', 'disparus', 'disparues', 'مفقودين', 'مفقودا', 'مفقود'] },
+  { id: 'rescued', cumulative: true, label: { en: 'rescued', fr: 'secourus', ar: 'ناجين' }, words: [
+    'rescued', 'secourus', 'sauves', 'إنقاذ', 'ناجين'] },
+  { id: 'evacuated', cumulative: true, label: { en: 'evacuated', fr: 'évacués', ar: 'إجلاء' }, words: [
+    'evacuated', 'evacues', 'evacuees', 'إجلاء'] },
+  { id: 'displaced', cumulative: true, label: { en: 'displaced', fr: 'déplacés', ar: 'نازحين' }, words: [
+    'displaced', 'homeless', 'deplaces', 'sinistres', 'نازحين', 'مشردين'] },
+];
+
+const BY_WORD = new Map(OUTCOMES.flatMap((o) => o.words.map((w) => [fold(w), o] as [string, Outcome])));
+
+/** The outcome a folded word tells, if any. */
+export function outcomeOf(word: string): Outcome | undefined {
+  return BY_WORD.get(word);
+}
+
+export function outcomeById(id: string): Outcome | undefined {
+  return OUTCOMES.find((o) => o.id === id);
+}

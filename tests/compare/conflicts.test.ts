@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/cluster/index.js';
+import { compareEvent, loadFramingLexicon, type CompareArticle } from '../../src/compare/index.js';
+import { analyseSentence } from '../../src/compare/analyse.js';
+import { comparisonMarkdown } from '../../src/compare/markdown.js';
+import { renderComparison } from '../../src/web/comparison-page.js';
+import { article, EVENT } from './helpers.js';
+
+const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
+const published = new Date('2025-08-02T10:00:00Z');
+const counts = (text: string, language: string) =>
+  analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => [f.subject, f.qualifier, f.value]);
+
+/** Accounts published at the same time: a different toll cannot be an update. */
+const compareAt = (...texts: [string][]) => compare(...texts.map(([t]) => [t, 'en', '2025-08-02T06:00:00Z'] as [string, string, string]));
+
+/** Accounts of one event, an hour apart unless told: [text, language?, published?]. */
+function compare(...texts: ([string] | [string, string] | [string, string, string])[]) {
+  const articles: CompareArticle[] = texts.map(([text, language, at], i) =>
+    article({ id: `a${i}`, language: language ?? 'en', text, published: at ?? new Date(Date.parse('2025-08-02T06:00:00Z') + i * 3_600_000).toISOString() }));
+  return compareEvent({ event: EVENT, articles }, context);
+}
+
+describe('a figure is a quantity, a subject and a qualifier', () => {
+  it('tells killed from injured, in three languages', () => {
+    expect(counts('The quake killed at least 24 people and injured 50.', 'en')).toEqual([['people', 'killed', '24'], ['people', 'injured', '50']]);
+    expect(counts('Ten people are killed and about 50 hurt.', 'en')).toEqual([['people', 'killed', '10'], ['people', 'injured', '50']]);
+    expect(counts('Le séisme a fait 24 morts et 50 blessés.', 'fr')).toEqual([['people', 'killed', '24'], ['people', 'injured', '50']]);
+    expect(counts('أسفر الزلزال عن 24 قتيلا و50 جريحا.', 'ar')).toEqual([['people', 'killed', '24'], ['people', 'injured', '50']]);
+  });
+
+  it('reads no count in attributes, measures and names', () => {
+    for (const text of [
+      'The 13-inch model has 220 pixels per inch.',
+      'The island is 1,500 kilometers south of Tehran.',
+      'He weighs 130 pounds.',
+      'The shooting occurred in the 12200 block of 223rd Street.',
+      'Police found him on Interstate 75.',
+      'The gunman entered at 4 p.m.',
+    ]) expect(counts(text, 'en'), text).toEqual([]);
+  });
+
+  it('compares a noun outside the vocabulary only with what happened to it', () => {
+    expect(counts('The pirates were in three boats.', 'en')).toEqual([]);
+    expect(counts('Four villages were destroyed.', 'en')).toEqual([['word:en:villag', 'destroyed', '4']]);
+  });
+
+  it('leaves background out: an earlier event told in passing gives no counts', () => {
+    expect(counts('A quake killed 26,000 people in Bam in 2003.', 'en')).toEqual([]);
+  });
+});
+
+describe('figures compared', () => {
+  it('reports different tolls of one quantity, not killed against injured', () => {
+    const c = compareAt(['The quake killed 10 people and injured 80.'], ['The quake killed 10 people and injured 50.'], ['Three people were injured; 10 people were killed.']);
+    // 3 is more than four times below the others' median: it counts something else.
+    expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['people injured', ['50', '80']]]);
+  });
+
+  it('reports no conflict where the wording allows both values', () => {
+    const c = compare(['At least 5 people were injured.', 'en', '2025-08-02T06:00:00Z'], ['10 people were injured.', 'en', '2025-08-02T06:00:00Z'], ['About 12 people were injured.', 'en', '2025-08-02T06:00:00Z']);
+    expect(c.conflicts).toEqual([]);
+    expect(c.changes).toEqual([]);
+  });
+
+  it('shows a toll that grows with later accounts as a change over time, with its times', () => {
+    const c = compare(['At least 5 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['At least 50 people were killed.', 'en', '2025-08-02T18:00:00Z']);
+    expect(c.conflicts).toEqual([]);
+    expect(c.changes).toEqual([{
+      about: 'people killed', kind: 'count',
+      earliest: { value: '5', at: '2025-08-02T06:00:00.000Z', articles: ['https://a0.example/story'], quotes: ['At least 5 people were killed.'] },
+      latest: { value: '50', at: '2025-08-02T18:00:00.000Z', articles: ['https://a1.example/story'], quotes: ['At least 50 people were killed.'] },
+    }]);
+  });
+
+  it('shows the change on the page and in the Markdown report, earliest and latest with their times', () => {
+    const c = compare(['At least 5 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['At least 50 people were killed.', 'en', '2025-08-02T18:00:00Z']);
+    const markdown = comparisonMarkdown(c);
+    expect(markdown).toContain('## Figures that changed over time');
+    expect(markdown).toMatch(/- \*\*people killed\*\*: 5 at 2025-08-02 06:00.*, then 50 at 2025-08-02 18:00/);
+    const page = String(renderComparison(c));
+    expect(page).toContain('<h3>Changed over time: people killed</h3>');
+    expect(page).toContain('2025-08-02 18:00');
+  });
+
+  it('keeps a toll that falls with later accounts a conflict', () => {
+    const c = compare(['12 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['8 people were killed.', 'en', '2025-08-02T18:00:00Z']);
+    expect(c.conflicts.map((x) => x.about)).toEqual(['people killed']);
+    expect(c.changes).toEqual([]);
+  });
+
+  it('compares amounts only in one currency, and leaves a restated conversion out', () => {
+    const c = compare(['Thieves stole jewels worth 85 million euros ($108 million).'], ['Thieves stole jewels worth $137 million.'], ['Thieves stole jewels worth $108 million.']);
+    expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['amount of loot', ['108000000 USD', '137000000 USD']]]);
+  });
+
+  it('does not compare a day read from the publication time', () => {
+    const c = compare(['The deputy was killed on Friday.', 'en', '2025-08-02T06:00:00Z'], ['The deputy was killed yesterday.', 'en', '2025-08-04T06:00:00Z']);
+    expect(c.conflicts).toEqual([]);
+  });
+});
