@@ -15,7 +15,8 @@ import { httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, openStoreFor, s
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
-  port?: string;
+  /** Validated by the command line (0-65535) before anything starts. */
+  port?: number;
   /** Watchlists file (PARALLAX_WATCHLISTS): this process evaluates alerts; SIGHUP reloads it. */
   watchlists?: string;
   /** `worker`: no scheduler, no API, no config: capacity only. */
@@ -26,8 +27,8 @@ export interface StartOptions extends CommonOptions {
 
 /** `parallax start` (scheduler + workers + API) and `parallax worker` (workers only). */
 export async function startCommand(opts: StartOptions): Promise<void> {
-  const settings = settingsFor(opts);
-  if (opts.port !== undefined) settings.port = Number(opts.port);
+  const settings = settingsFor(opts, { creates: true });
+  if (opts.port !== undefined) settings.port = opts.port;
   const log = loggerFor(settings);
   const feeds = opts.workersOnly ? [] : loadFeeds(settings);
   const vocabulary = loadVocabularyFor(settings);
