@@ -21,6 +21,10 @@ export interface FeedView {
   lastErrorKind: string | null;
   lastHttpStatus: number | null;
   itemsTotal: number;
+  /** Most items one poll takes (the newest); older ones are left out and counted. */
+  maxItems: number;
+  /** Items the last successful poll left out because of maxItems: a feed serving far more than it should. */
+  itemsDropped: number;
   /** ok: last poll succeeded; failing: in back-off after errors; new: never polled. */
   health: 'ok' | 'failing' | 'new';
 }
@@ -47,6 +51,8 @@ export function feedView(f: FeedRow): FeedView {
     lastErrorKind: f.last_error_kind,
     lastHttpStatus: f.last_http_status,
     itemsTotal: f.items_total,
+    maxItems: f.max_items,
+    itemsDropped: f.last_items_dropped,
     health: f.consecutive_errors > 0 ? 'failing' : f.last_poll_at ? 'ok' : 'new',
   };
 }

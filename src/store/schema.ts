@@ -30,6 +30,10 @@ export interface FeedsTable {
   last_error_kind: string | null;
   last_http_status: number | null;
   items_total: Generated<number>;
+  /** The cap on items taken from one poll (FeedConfig.maxItems). */
+  max_items: Generated<number>;
+  /** Items the last successful poll left out because of the cap (0: none). */
+  last_items_dropped: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -88,6 +92,8 @@ export interface PollsTable {
   http_status: number | null;
   items: number;
   new_items: number;
+  /** Items left out by the feed's cap (the oldest). */
+  items_dropped: Generated<number>;
   elapsed_ms: number;
   error_kind: string | null;
   message: string | null;

@@ -4,6 +4,7 @@ import * as m0002 from './0002-events.js';
 import * as m0003 from './0003-comparisons.js';
 import * as m0004 from './0004-alerts.js';
 import * as m0005 from './0005-deliveries.js';
+import * as m0006 from './0006-feed-item-cap.js';
 
 /** Every migration, in order. A static list (not a folder scan) so it works however the code is loaded. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-comparisons': m0003,
   '0004-alerts': m0004,
   '0005-deliveries': m0005,
+  '0006-feed-item-cap': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
