@@ -20,6 +20,7 @@ import { COMPARE_DELAY_MS, defaultJobOptions, EVENTS_GLOBAL_CONCURRENCY, JobName
 import { recoverPendingProcessor } from './recover-pending.processor.js';
 import { createRedis, logErrorsThrottled } from './redis.js';
 import { sendDigestsProcessor } from './send-digests.processor.js';
+import { removeSupersededFailures } from './superseded-failures.js';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -163,10 +164,17 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
   const workers: Worker[] = [feedsWorker, articlesWorker, eventsWorker, compareWorker, deliveriesWorker];
   // Only a process with the watchlists takes evaluation jobs: one without them would drop alerts.
   if (ctx.alerts) workers.push(new Worker(QueueName.Alerts, instrumented(QueueName.Alerts, evaluateAlertsProcessor(ctx, ctx.alerts)), common(1)));
+  const queueOf = new Map<string, Queue>([queues.feeds, queues.articles, queues.events, queues.compare, queues.alerts, queues.deliveries].map((q) => [q.name, q]));
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
     );
+    // Work that failed and later succeeded leaves no failed job behind on the dashboard.
+    w.on('completed', (job) => {
+      removeSupersededFailures(queueOf.get(w.name)!, job)
+        .then((removed) => removed > 0 && deps.log.info({ ...jobLogBindings(w.name, job), removed }, 'failed jobs of work since done removed'))
+        .catch((err: Error) => deps.log.warn({ queue: w.name, err: err.message }, 'failed jobs of work since done not removed'));
+    });
     logErrorsThrottled(w, deps.log, { worker: w.name });
   }
 

@@ -1,5 +1,7 @@
 import type { AccessOptions } from '../api/access.js';
 import { defaultAllowedHosts, isLoopbackAddress } from '../api/credentials.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadVocabulary, type Vocabulary } from '../cluster/index.js';
 import { loadFeedsConfig, type FeedConfig } from '../config/feeds-config.js';
 import { missingSecrets } from '../config/watchlists-config.js';
@@ -14,15 +16,32 @@ import { openStoreWhenReachable } from '../store/reachable.js';
 
 export interface CommonOptions {
   config?: string;
+  /** A data directory chosen by the user (`--data` or PARALLAX_DATA_DIR), not the default. */
   data?: string;
+  /** Create the embedded database in `data` when it holds none (commands that write only). */
+  init?: boolean;
 }
 
-/** Settings from the environment, with command-line flags taking precedence. */
-export function settingsFor(opts: CommonOptions): Settings {
+/** PGlite writes PG_VERSION when it creates a database: a directory without it holds none. */
+export function holdsEmbeddedStore(dir: string): boolean {
+  return existsSync(join(dir, 'PG_VERSION'));
+}
+
+/**
+ * Settings from the environment, with command-line flags taking precedence. A data directory the
+ * user named must already hold a database unless `--init` is given, so that a typo is an error
+ * rather than a new empty store; the default (./data) is created on first use, so that `npm start`
+ * works on a fresh clone. Checked here, before the command does anything.
+ */
+export function settingsFor(opts: CommonOptions, use: { creates?: boolean } = {}): Settings {
   const settings = loadSettings();
   registerSecrets(settings.apiToken, settings.metricsToken);
-  if (opts.data) settings.dataDir = opts.data;
+  if (opts.data) settings.dataDir = resolve(opts.data);
   if (opts.config) settings.configFile = opts.config;
+  if (opts.data && !opts.init && settings.databaseUrl === null && !holdsEmbeddedStore(settings.dataDir)) {
+    const remedy = use.creates ? 'give --init to create one there' : '`parallax run-once --init` or `start --init` creates one';
+    throw new UserError(`--data ${settings.dataDir}: no Parallax database there (a typo? ${remedy})`);
+  }
   return settings;
 }
 

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/yaml-file.js';
 import { SettingsError } from '../config/settings.js';
 import { redactSecrets } from '../redact.js';
@@ -32,27 +32,38 @@ function port(value: string): number {
   return n;
 }
 
-const dataOption = () => new Option('--data <dir>', 'embedded database directory, when DATABASE_URL is unset').env('PARALLAX_DATA_DIR');
+const dataOption = () =>
+  new Option('--data <dir>', 'embedded database directory, when DATABASE_URL is unset; must already hold one (see --init)').env('PARALLAX_DATA_DIR');
+const initOption = () => new Option('--init', 'create the embedded database in the --data directory if it holds none');
+const portOption = (what: string) => new Option('--port <n>', `${what} (PARALLAX_PORT, default 8080)`).argParser(port);
+
+/** Exit code of a mistake in the command line, as of any other error the user can fix. */
+const USAGE_EXIT = 2;
+const HELP_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 const configOption = () => new Option('--config <file>', 'feeds file').env('PARALLAX_CONFIG');
 const watchlistsOption = () => new Option('--watchlists <file>', 'watchlists file: alerts evaluated and delivered (see config/watchlists.yaml)').env('PARALLAX_WATCHLISTS');
 
 const program = new Command('parallax')
   .description('Media monitoring for regional analysts: feeds polled, articles stored, accounts compared.')
-  .showHelpAfterError();
+  // A mistake in the arguments is one line on stderr and exit 2, before the command does anything.
+  .configureOutput({ outputError: (str, write) => write(`parallax: ${str.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see --help)\n`) })
+  .exitOverride((err: CommanderError) => process.exit(HELP_CODES.has(err.code) ? err.exitCode : USAGE_EXIT));
 
 program
   .command('start')
   .description('scheduler, workers and HTTP API in one process (the main job; also `npm start`)')
   .addOption(configOption())
   .addOption(dataOption())
+  .addOption(initOption())
   .addOption(watchlistsOption())
-  .option('--port <n>', 'HTTP port (PARALLAX_PORT, default 8080)')
+  .addOption(portOption('HTTP port'))
   .action(async (o) => (await commands.start()).startCommand(o));
 
 program
   .command('worker')
   .description('workers only, to add capacity: any number, on any machines, sharing Redis and PostgreSQL')
   .addOption(dataOption())
+  .addOption(initOption())
   .addOption(watchlistsOption())
   .addOption(new Option('--metrics-port <n>', "serve this worker's Prometheus /metrics on this port").env('PARALLAX_METRICS_PORT').argParser(port))
   .action(async (o) => (await commands.start()).startCommand({ ...o, workersOnly: true }));
@@ -62,6 +73,7 @@ program
   .description('poll every feed once and run the whole pipeline in-process (no Redis needed)')
   .addOption(configOption())
   .addOption(dataOption())
+  .addOption(initOption())
   .addOption(watchlistsOption())
   .option('--json', 'print the summary as JSON')
   .action(async (o) => (await commands.runOnce()).runOnceCommand(o));
@@ -140,7 +152,7 @@ program
 program
   .command('demo')
   .description('serve a bundled corpus locally, run the pipeline on it and open the web page (no internet, no Redis)')
-  .option('--port <n>', 'HTTP port of the web page (PARALLAX_PORT, default 8080)')
+  .addOption(portOption('HTTP port of the web page'))
   .option('--data <dir>', 'keep the demo database in this folder (default: a temporary one, removed on exit)')
   .action(async (o) => (await commands.demo()).demoCommand(o));
 

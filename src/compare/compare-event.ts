@@ -8,6 +8,7 @@ import { findContradictions } from './contradictions.js';
 import { findEntities } from './entities.js';
 import { findFraming } from './framing.js';
 import { prepareArticle } from './prepared.js';
+import { DEFAULT_COMPARE_OPTIONS, representativeAccounts, type CompareOptions } from './representatives.js';
 import { buildTimeline } from './timeline.js';
 import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js';
 
@@ -15,24 +16,26 @@ import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js
  * Bumped whenever the comparison's output for the same input may change (algorithm, lexicon
  * format), so that stored comparisons are computed again.
  */
-export const COMPARE_VERSION = 3;
+export const COMPARE_VERSION = 4;
 
 /**
  * Compares the accounts of one event. Pure: the same input and context give the same comparison.
  * Claims, figures and attributions are read from the originals only: a syndicated copy repeats its
- * original (what it changed is kept on its account).
+ * original (what it changed is kept on its account). An event of more than options.maxAccounts
+ * accounts lists them all, and reads a representative set of them (accountsCompared says how many).
  */
-export function compareEvent(input: CompareInput, context: CompareContext): Comparison {
+export function compareEvent(input: CompareInput, context: CompareContext, options: CompareOptions = DEFAULT_COMPARE_OPTIONS): Comparison {
   const articles = input.articles.map(prepareArticle);
   const groups = groupAccounts(articles);
-  const refs: AccountRef[] = groups.originals.map((o) => ({ url: o.article.url, country: o.article.country, at: o.at }));
-  const sentences = groups.originals.flatMap((o, account) =>
+  const compared = representativeAccounts(groups.originals, options.maxAccounts);
+  const refs: AccountRef[] = compared.map((o) => ({ url: o.article.url, country: o.article.country, at: o.at }));
+  const sentences = compared.flatMap((o, account) =>
     o.sentences.map((text) => analyseSentence(text, account, o.article.language, new Date(o.time), context)),
   );
   const quotes: Quote[] = sentences.flatMap((s) => s.quotes.map((q) => ({ speaker: q.speaker, text: q.text, article: refs[s.account]!.url })));
   const sources: SourceCitation[] = sentences.flatMap((s) => findSources(s.text).map((source) => ({ source, sentence: s.text, article: refs[s.account]!.url })));
   const figures = compareFigures(sentences, refs);
-  const texts = groups.originals.map((o, account) => ({ account, language: o.article.language, text: `${o.article.title}\n${o.article.text}` }));
+  const texts = compared.map((o, account) => ({ account, language: o.article.language, text: `${o.article.title}\n${o.article.text}` }));
   return {
     event: { ...input.event, articleCount: input.articles.length },
     accounts: buildAccounts(articles, groups),
@@ -45,5 +48,6 @@ export function compareEvent(input: CompareInput, context: CompareContext): Comp
     sources,
     entities: findEntities(sentences, refs, context),
     framing: findFraming(texts, refs, context.framing),
+    ...(compared.length < groups.originals.length ? { accountsCompared: compared.length } : {}),
   };
 }

@@ -186,4 +186,9 @@ export interface Comparison {
   /** Entities named by some accounts but not all (and those named by all, flagged). */
   entities: EntityMention[];
   framing: FramingTerm[];
+  /**
+   * Present only when the event has more accounts than the comparison reads (CompareOptions
+   * maxAccounts): how many representative accounts its claims, figures and the rest come from.
+   */
+  accountsCompared?: number;
 }

@@ -19,6 +19,8 @@ export interface FeedConfig {
   robots: boolean;
   /** The desk's own rules for this outlet's pages and entries, when the general ones get it wrong. */
   extract?: FeedExtractRules;
+  /** Most items one poll takes, the newest; the rest are counted in the feed's health (default DEFAULT_MAX_ITEMS). */
+  maxItems?: number;
 }
 
 export type FeedExtractRules = OutletExtractRules & EntryFilter;
@@ -29,6 +31,13 @@ export const DEFAULT_INTERVAL = '15m';
  * fetcher's job. Low enough for a feed of one's own and for tests.
  */
 const MIN_INTERVAL_MS = 1_000;
+/**
+ * Items one poll takes from a feed, the newest, unless the file or the feed says otherwise: a feed
+ * keeps its last few days, tens to a few hundred items; one serving 100,000 (a whole archive, a
+ * broken CMS) would otherwise make as many pending articles and jobs in one poll.
+ */
+export const DEFAULT_MAX_ITEMS = 500;
+const maxItemsField = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1');
 
 const selector = z.string().trim().min(1, 'must not be empty').superRefine((s, ctx) => {
   const problem = selectorProblem(s);
@@ -61,11 +70,12 @@ const feedSchema = z
     tags: z.array(z.string().min(1)).default([]),
     robots: z.boolean().default(true),
     extract: extractSchema.optional(),
+    maxItems: maxItemsField.optional(),
   })
   .strict();
 
 const fileSchema = z
-  .object({ feeds: z.array(feedSchema).min(1, 'lists no feeds') })
+  .object({ maxItems: maxItemsField.default(DEFAULT_MAX_ITEMS), feeds: z.array(feedSchema).min(1, 'lists no feeds') })
   .strict()
   .superRefine((file, ctx) => {
     const seenIds = new Map<string, number>();
@@ -79,7 +89,7 @@ const fileSchema = z
   });
 
 function toFeedConfigs(parsed: z.output<typeof fileSchema>): FeedConfig[] {
-  return parsed.feeds.map(({ interval, ...f }) => ({ ...f, intervalMs: interval }));
+  return parsed.feeds.map(({ interval, maxItems, ...f }) => ({ ...f, intervalMs: interval, maxItems: maxItems ?? parsed.maxItems }));
 }
 
 /** Loads and validates a feeds file; throws ConfigError naming file, line and field. */

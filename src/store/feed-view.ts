@@ -30,6 +30,10 @@ export interface FeedView {
   ruleMisses: number;
   lastRuleMissAt: string | null;
   lastRuleMissUrl: string | null;
+  /** Most items one poll takes (the newest); older ones are left out and counted. */
+  maxItems: number;
+  /** Items the last successful poll left out because of maxItems: a feed serving far more than it should. */
+  itemsDropped: number;
   /** ok: last poll succeeded; failing: in back-off after errors; new: never polled. */
   health: 'ok' | 'failing' | 'new';
 }
@@ -61,6 +65,8 @@ export function feedView(f: FeedRow): FeedView {
     ruleMisses: f.rule_misses,
     lastRuleMissAt: iso(f.last_rule_miss_at),
     lastRuleMissUrl: f.last_rule_miss_url,
+    maxItems: f.max_items,
+    itemsDropped: f.last_items_dropped,
     health: f.consecutive_errors > 0 ? 'failing' : f.last_poll_at ? 'ok' : 'new',
   };
 }

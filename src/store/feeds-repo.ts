@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { FeedConfig } from '../config/feeds-config.js';
+import { DEFAULT_MAX_ITEMS, type FeedConfig } from '../config/feeds-config.js';
 import type { Db } from './database.js';
 import type { FeedRow } from './schema.js';
 
@@ -40,6 +40,7 @@ export class FeedsRepo {
           tags: JSON.stringify(c.tags),
           robots: c.robots,
           extract_rules: c.extract ? JSON.stringify(c.extract) : null,
+          max_items: c.maxItems ?? DEFAULT_MAX_ITEMS,
           active: true,
         };
         const old = existing.get(c.id);
@@ -48,7 +49,8 @@ export class FeedsRepo {
           result.added.push(c.id);
         } else if (
           old.url !== c.url || old.outlet !== c.outlet || old.country !== c.country || old.language !== c.language ||
-          old.interval_ms !== c.intervalMs || JSON.stringify(old.tags) !== row.tags || old.robots !== c.robots || !old.active ||
+          old.interval_ms !== c.intervalMs || JSON.stringify(old.tags) !== row.tags || old.robots !== c.robots ||
+          old.max_items !== row.max_items || !old.active ||
           canonicalJson(old.extract_rules) !== canonicalJson(c.extract)
         ) {
           // A new URL is a new resource: its validators and error streak belong to the old one.
@@ -91,7 +93,7 @@ export class FeedsRepo {
 
   async recordSuccess(
     id: string,
-    poll: PollRecord & { etag: string | null; lastModified: string | null; title: string | null; items: number; newItems: number; blocked?: number },
+    poll: PollRecord & { etag: string | null; lastModified: string | null; title: string | null; items: number; newItems: number; blocked?: number; itemsDropped?: number },
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
@@ -109,6 +111,8 @@ export class FeedsRepo {
           last_http_status: poll.httpStatus,
           items_total: sql`items_total + ${poll.newItems}`,
           ...(poll.blocked !== undefined ? { blocked_last_poll: poll.blocked } : {}),
+          // A 304 says nothing new about the feed's size: the last count stands.
+          ...(poll.httpStatus === 304 ? {} : { last_items_dropped: poll.itemsDropped ?? 0 }),
           updated_at: poll.at,
         })
         .where('id', '=', id)
@@ -122,6 +126,7 @@ export class FeedsRepo {
           http_status: poll.httpStatus,
           items: poll.items,
           new_items: poll.newItems,
+          items_dropped: poll.itemsDropped ?? 0,
           elapsed_ms: Math.round(poll.elapsedMs),
           error_kind: null,
           message: null,

@@ -39,6 +39,10 @@ export interface FeedsTable {
   rule_misses: Generated<number>;
   last_rule_miss_at: NullableTimestamp;
   last_rule_miss_url: string | null;
+  /** The cap on items taken from one poll (FeedConfig.maxItems). */
+  max_items: Generated<number>;
+  /** Items the last successful poll left out because of the cap (0: none). */
+  last_items_dropped: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
 }
@@ -99,6 +103,8 @@ export interface PollsTable {
   http_status: number | null;
   items: number;
   new_items: number;
+  /** Items left out by the feed's cap (the oldest). */
+  items_dropped: Generated<number>;
   elapsed_ms: number;
   error_kind: string | null;
   message: string | null;

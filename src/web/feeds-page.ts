@@ -21,7 +21,7 @@ function row(f: FeedView, now: Date): Html {
 <td>${f.lastError ? html`<span class="tag failing">${f.lastErrorKind ?? 'error'}${f.lastHttpStatus ? ` ${f.lastHttpStatus}` : ''}</span> ${f.lastError}` : html`<span class="muted">none</span>`}</td>
 <td>${f.nextPollAt ? html`${time(f.nextPollAt)}<div class="muted small">${ago(f.nextPollAt, now)}</div>` : html`<span class="muted">every ${f.interval}</span>`}</td>
 <td>${backingOff ? html`<span class="tag failing">backing off</span> until ${time(f.nextPollAt)}` : html`<span class="muted">no (every ${f.interval})</span>`}</td>
-<td class="num">${f.itemsTotal}${f.blockedLastPoll ? html`<div class="muted small">${f.blockedLastPoll} blocked by rule</div>` : ''}</td>
+<td class="num">${f.itemsTotal}${f.blockedLastPoll ? html`<div class="muted small">${f.blockedLastPoll} blocked by rule</div>` : ''}${f.itemsDropped > 0 ? html`<div class="small"><span class="tag failing">capped</span> last poll left out ${f.itemsDropped} older items (cap ${f.maxItems})</div>` : ''}</td>
 <td>${rule(f)}</td>
 </tr>`;
 }

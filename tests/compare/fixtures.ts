@@ -87,3 +87,29 @@ export function loadLabelledEvents(dir = 'tests/fixtures/events'): Map<string, C
   }
   return events;
 }
+
+/**
+ * An event of `size` articles made from the fixtures (the planted event, the seed story, the other
+ * labelled events), cycling through them: each repeat is another outlet at another URL, its copies
+ * pointing at the same repeat's originals. For the cost of comparing a very large event.
+ */
+export function largeEvent(size: number): CompareInput {
+  const planted = loadPlantedEvent().input;
+  const labelled = loadLabelledEvents();
+  const seedStory = labelled.get('moroccan-drivers-freed')!.articles;
+  const others = [...labelled.entries()].filter(([id]) => id !== 'moroccan-drivers-freed').flatMap(([, e]) => e.articles);
+  const pool = [...planted.articles, ...seedStory, ...others];
+  const articles = Array.from({ length: size }, (_, i) => {
+    const round = Math.floor(i / pool.length);
+    const a = pool[i % pool.length]!;
+    const original = a.duplicateOf ? pool.findIndex((o) => o.id === a.duplicateOf) : -1;
+    return {
+      ...a,
+      id: `a${i}-${a.id}`,
+      url: round === 0 ? a.url : `${a.url}?repeat=${round}`,
+      outlet: round === 0 ? a.outlet : `${a.outlet} ${round}`,
+      duplicateOf: original >= 0 ? `a${original + round * pool.length}-${a.duplicateOf}` : null,
+    };
+  });
+  return { event: { ...planted.event, id: `large-${size}` }, articles };
+}

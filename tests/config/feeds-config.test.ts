@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDuration } from '../../src/config/duration.js';
-import { loadFeedsConfig, parseFeedsConfig } from '../../src/config/feeds-config.js';
+import { DEFAULT_MAX_ITEMS, loadFeedsConfig, parseFeedsConfig } from '../../src/config/feeds-config.js';
 import { ConfigError } from '../../src/config/yaml-file.js';
 
 const valid = `feeds:
@@ -36,9 +36,19 @@ describe('feeds config', () => {
   test('applies defaults and normalises codes', () => {
     const feeds = parseFeedsConfig('f.yaml', valid);
     expect(feeds).toEqual([
-      { id: 'ortm', url: 'https://www.ortm.ml/feed/', outlet: 'ORTM', country: 'ML', language: 'fr', intervalMs: 15 * 60_000, tags: ['state-media'], robots: true },
-      { id: 'hespress-ar', url: 'https://www.hespress.com/feed', outlet: 'Hespress', country: 'MA', language: 'ar', intervalMs: 90 * 60_000, tags: [], robots: false },
+      { id: 'ortm', url: 'https://www.ortm.ml/feed/', outlet: 'ORTM', country: 'ML', language: 'fr', intervalMs: 15 * 60_000, tags: ['state-media'], robots: true, maxItems: 500 },
+      { id: 'hespress-ar', url: 'https://www.hespress.com/feed', outlet: 'Hespress', country: 'MA', language: 'ar', intervalMs: 90 * 60_000, tags: [], robots: false, maxItems: 500 },
     ]);
+  });
+
+  test('maxItems: per feed, or for the whole file, else DEFAULT_MAX_ITEMS; a whole number at least 1', () => {
+    expect(DEFAULT_MAX_ITEMS).toBe(500);
+    const perFeed = parseFeedsConfig('f.yaml', valid.replace('    robots: false\n', '    robots: false\n    maxItems: 50\n'));
+    expect(perFeed.map((f) => f.maxItems)).toEqual([500, 50]);
+    const fileWide = parseFeedsConfig('f.yaml', `maxItems: 2000\n${valid.replace('    robots: false\n', '    robots: false\n    maxItems: 50\n')}`);
+    expect(fileWide.map((f) => f.maxItems)).toEqual([2000, 50]);
+    expect(problemsOf(valid.replace('    robots: false\n', '    robots: false\n    maxItems: 0\n'))).toEqual([expect.stringMatching(/:15: feeds\[1\]\.maxItems: must be at least 1/)]);
+    expect(problemsOf(`maxItems: lots\n${valid}`)).toEqual([expect.stringMatching(/:1: maxItems: must be a whole number/)]);
   });
 
   test('an error names the file, the line and the field', () => {

@@ -7,9 +7,9 @@ import { fixtureFeedsYaml, startFixtureSite, type FixtureSite } from '../helpers
 
 /**
  * `parallax run-once` and `parallax articles --json` the way an analyst runs them: separate
- * processes, the embedded database in a data directory, no Redis. The first run creates that
- * directory and migrates its database from nothing, as on an analyst's first run (the other CLI
- * tests start from a copy of a migrated one).
+ * processes, the embedded database in a data directory, no Redis. The first run (`--init`) creates
+ * that directory and migrates its database from nothing, as on an analyst's first run (the other
+ * CLI tests start from a copy of a migrated one).
  */
 // Each step is a separate `parallax` process opening the embedded database: seconds each on a
 // loaded 2-core machine, so these tests get more than the default 30 s.
@@ -33,7 +33,7 @@ describe('parallax run-once with the embedded database', () => {
   test('ingests every article, then a second run finds nothing new and fetches nothing again', async () => {
     const data = join(dir, 'data');
     expect(existsSync(data)).toBe(false);
-    const first = await runCli(['run-once', '--config', config, '--data', data, '--json'], env);
+    const first = await runCli(['run-once', '--config', config, '--data', data, '--init', '--json'], env, 110_000);
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(join(data, 'PG_VERSION'))).toBe(true);
     const summary = JSON.parse(first.stdout);
@@ -65,7 +65,7 @@ describe('parallax run-once with the embedded database', () => {
     expect(one?.title).toBe('Dépêche 3 de l’outlet 1');
     expect(one?.feedId).toBe('outlet-1');
     expect(one?.published).toBe('2025-08-01T03:00:00.000Z');
-  }, 120_000);
+  }, 240_000);
 
   test('feeds list shows the health of every feed; feeds check reports what each feed returns', async () => {
     const data = join(dir, 'data');
@@ -94,7 +94,7 @@ describe('parallax run-once with the embedded database', () => {
   test('a config error names the file, the line and the field, and exits 2', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'feeds:\n  - id: ok-feed\n    url: http://127.0.0.1:9/feed\n    outlet: X\n    country: Mali\n    language: fr\n');
-    const r = await runCli(['run-once', '--config', bad, '--data', join(dir, 'data-bad')]);
+    const r = await runCli(['run-once', '--config', bad, '--data', join(dir, 'data-bad'), '--init']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:5`);
     expect(r.stderr).toMatch(/country/);

@@ -6,7 +6,7 @@ import type { FeedConfig } from '../../src/config/feeds-config.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import type { PipelineDeps } from '../../src/pipeline/deps.js';
 import { pollFeed } from '../../src/pipeline/poll-feed.js';
-import { openStore } from '../../src/store/index.js';
+import { feedView, openStore } from '../../src/store/index.js';
 import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 
 /** poll-feed's decisions about when (not) to poll, and conditional GET, against a real server and store. */
@@ -16,10 +16,21 @@ let base = '';
 let requests: { path: string; ifNoneMatch: string | undefined }[] = [];
 let deps: PipelineDeps;
 
+/** 1,200 items, dated a minute apart but listed out of order, then 10 undated ones. */
+const FLOOD_DATED = 1_200;
+const floodDate = (i: number) => new Date(Date.UTC(2025, 7, 1) - i * 60_000);
+function floodFeed(name: string): string {
+  const order = Array.from({ length: FLOOD_DATED }, (_, i) => (i * 7) % FLOOD_DATED);
+  const dated = order.map((i) => `<item><title>N${i}</title><link>${base}/${name}/n/${i}.html</link><pubDate>${floodDate(i).toUTCString()}</pubDate></item>`);
+  const undated = Array.from({ length: 10 }, (_, i) => `<item><title>U${i}</title><link>${base}/${name}/u/${i}.html</link></item>`);
+  return `<rss version="2.0"><channel><title>Flood</title>${dated.join('')}${undated.join('')}</channel></rss>`;
+}
+
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push({ path: req.url ?? '', ifNoneMatch: req.headers['if-none-match'] });
     if (req.url === '/down.xml') return void res.writeHead(503, { 'retry-after': '3600' }).end();
+    if (req.url?.startsWith('/flood')) return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(floodFeed(req.url.slice(1, -4)));
     if (req.headers['if-none-match'] === ETAG) return void res.writeHead(304, { etag: ETAG }).end();
     res.writeHead(200, { 'content-type': 'application/rss+xml', etag: ETAG }).end(
       `<rss version="2.0"><channel><title>Feed</title><item><title>A</title><link>${base}/a.html</link></item></channel></rss>`,
@@ -28,7 +39,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   deps = { store: await openStore(await migratedPgliteMemory()), http: new HttpClient({ perHostGapMs: 0 }), log: pino({ level: 'silent' }) };
-});
+}, 180_000);
 afterAll(async () => {
   await deps.http.close();
   await deps.store.close();
@@ -38,6 +49,31 @@ afterAll(async () => {
 
 const feed = (id: string, path: string): FeedConfig => ({
   id, url: `${base}${path}`, outlet: id, country: 'MA', language: 'fr', intervalMs: 60_000, tags: [], robots: true,
+});
+
+describe('the per-feed item cap', () => {
+  test('a feed serving 1,210 items: the 500 newest are stored, the rest counted in its health and its poll', async () => {
+    await deps.store.feeds.sync([feed('flood', '/flood.xml')]);
+    const r = await pollFeed('flood', deps);
+    expect(r).toMatchObject({ outcome: 'ok', items: FLOOD_DATED + 10, itemsDropped: FLOOD_DATED + 10 - 500 });
+    expect(r.outcome === 'ok' && r.newArticles).toHaveLength(500);
+    const stored = await deps.store.articles.list({ feedId: 'flood', limit: 1_000 });
+    expect(stored.map((a) => a.url).sort()).toEqual(Array.from({ length: 500 }, (_, i) => `${base}/flood/n/${i}.html`).sort());
+    const view = feedView((await deps.store.feeds.get('flood'))!);
+    expect(view).toMatchObject({ maxItems: 500, itemsDropped: 710, itemsTotal: 500 });
+    const [poll] = await deps.store.feeds.recentPolls('flood', 1);
+    expect(poll).toMatchObject({ items: 1_210, new_items: 500, items_dropped: 710 });
+  });
+
+  test("a feed's own maxItems applies, and a raised cap takes the next newest on the next poll", async () => {
+    await deps.store.feeds.sync([{ ...feed('flood-3', '/flood3.xml'), maxItems: 3 }]);
+    const r = await pollFeed('flood-3', deps);
+    expect(r.outcome === 'ok' && r.newArticles.map((a) => a.url)).toEqual([0, 1, 2].map((i) => `${base}/flood3/n/${i}.html`));
+    await deps.store.feeds.sync([{ ...feed('flood-3', '/flood3.xml'), maxItems: 5 }]);
+    const again = await pollFeed('flood-3', deps, { force: true });
+    expect(again.outcome === 'ok' && again.newArticles.map((a) => a.url).sort()).toEqual([3, 4].map((i) => `${base}/flood3/n/${i}.html`));
+    expect(feedView((await deps.store.feeds.get('flood-3'))!).itemsDropped).toBe(1_205);
+  });
 });
 
 describe('pollFeed', () => {

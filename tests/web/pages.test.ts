@@ -106,7 +106,7 @@ describe('feeds page', () => {
   const feed = (over: Partial<FeedView>): FeedView => ({
     id: 'f', url: 'https://f.example/feed', outlet: 'F', country: 'ML', language: 'fr', interval: '15m', tags: [], robots: true, active: true,
     title: null, lastPollAt: null, lastSuccessAt: null, nextPollAt: null, consecutiveErrors: 0, lastError: null, lastErrorKind: null,
-    lastHttpStatus: null, itemsTotal: 0, extract: null, blockedLastPoll: 0, ruleMisses: 0, lastRuleMissAt: null, lastRuleMissUrl: null, health: 'new', ...over,
+    lastHttpStatus: null, itemsTotal: 0, extract: null, blockedLastPoll: 0, ruleMisses: 0, lastRuleMissAt: null, lastRuleMissUrl: null, maxItems: 500, itemsDropped: 0, health: 'new', ...over,
   });
   test('failing feeds first, with their error streak, last error, next poll and back-off', () => {
     const $ = load(renderFeedsPage({
@@ -128,5 +128,14 @@ describe('feeds page', () => {
     expect(bad).toContain('in 2 h');
     expect(rows.eq(0).find('td.num').first().text()).toBe('3');
     expect(rows.eq(1).text()).toContain('10 min ago');
+    expect(rows.eq(1).text()).not.toContain('capped');
+  });
+
+  test('a feed whose last poll was capped says how many items it left out', () => {
+    const $ = load(renderFeedsPage({
+      now: new Date('2025-08-02T12:00:00Z'),
+      feeds: [feed({ id: 'flood', outlet: 'Flood', health: 'ok', lastPollAt: '2025-08-02T11:50:00Z', itemsTotal: 500, itemsDropped: 99_500 })],
+    }).toString());
+    expect(text($('tr[data-feed-id=flood] td.num').last().text())).toContain('capped last poll left out 99500 older items (cap 500)');
   });
 });

@@ -15,7 +15,7 @@ import { Progress } from '../progress.js';
 import { onShutdown } from '../shutdown.js';
 
 export interface DemoOptions {
-  port?: string;
+  port?: number;
   data?: string;
 }
 
@@ -27,7 +27,7 @@ const PHASES = { poll: 'polling the demo feeds', articles: 'fetching articles', 
  */
 export async function demoCommand(opts: DemoOptions): Promise<void> {
   const settings = settingsFor({});
-  const port = opts.port !== undefined ? Number(opts.port) : settings.port;
+  const port = opts.port ?? settings.port;
   // A fresh folder unless one is given: the demo never touches ./data or a configured PostgreSQL.
   const dataDir = opts.data ? resolve(opts.data) : mkdtempSync(join(tmpdir(), 'parallax-demo-'));
   mkdirSync(dataDir, { recursive: true });

@@ -6,6 +6,9 @@ import { compareContext } from '../../pipeline/compare-event.js';
 import { loadWatchlists } from '../../pipeline/evaluate-alerts.js';
 import { Progress } from '../progress.js';
 
+/** Exit code when some alert deliveries are dead (every attempt failed): the run itself finished. */
+export const DEAD_DELIVERIES_EXIT = 3;
+
 const PHASES = { poll: 'polling feeds', articles: 'fetching articles', events: 'assigning events', compare: 'comparing accounts', alerts: 'evaluating alerts' } as const;
 
 export interface RunOnceCommandOptions extends CommonOptions {
@@ -16,7 +19,7 @@ export interface RunOnceCommandOptions extends CommonOptions {
 
 /** `parallax run-once`: every feed once, the whole pipeline in-process, no Redis. */
 export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void> {
-  const settings = settingsFor(opts);
+  const settings = settingsFor(opts, { creates: true });
   const log = loggerFor(settings);
   const feeds = loadFeeds(settings);
   const vocabulary = loadVocabularyFor(settings);
@@ -24,6 +27,7 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
   const watchlists = watchlistsFile ? loadWatchlists(watchlistsFile, vocabulary) : null;
   if (watchlists) warnMissingSecrets(watchlists, log);
   const store = await openStoreFor(settings);
+  let dead = 0;
   try {
     const progress = new Progress();
     const summary = await runOnce(feeds, { store, http: httpClientFor(settings), log }, {
@@ -54,7 +58,11 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
           failures.map((x) => `  ${x.feedId}: ${x.message}\n`).join(''),
       );
     }
+    dead = summary.alerts?.dead ?? 0;
   } finally {
     await store.close();
   }
+  // A dead delivery is an alert no one received: a script or a cron job must be able to tell.
+  // Set after the store is closed: closing PGlite resets process.exitCode.
+  if (dead > 0) process.exitCode = DEAD_DELIVERIES_EXIT;
 }

@@ -19,7 +19,8 @@ import { httpAccessFor, httpClientFor, loadFeeds, loadVocabularyFor, loggerFor, 
 import { onShutdown } from '../shutdown.js';
 
 export interface StartOptions extends CommonOptions {
-  port?: string;
+  /** Validated by the command line (0-65535) before anything starts. */
+  port?: number;
   /** Watchlists file (PARALLAX_WATCHLISTS): this process evaluates alerts; SIGHUP reloads it. */
   watchlists?: string;
   /** `worker`: no scheduler, no API, no config: capacity only. */
@@ -30,8 +31,8 @@ export interface StartOptions extends CommonOptions {
 
 /** `parallax start` (scheduler + workers + API) and `parallax worker` (workers only). */
 export async function startCommand(opts: StartOptions): Promise<void> {
-  const settings = settingsFor(opts);
-  if (opts.port !== undefined) settings.port = Number(opts.port);
+  const settings = settingsFor(opts, { creates: true });
+  if (opts.port !== undefined) settings.port = opts.port;
   // Before any side effect: no HTTP surface on a reachable address without a token.
   const access = opts.workersOnly && opts.metricsPort === undefined ? null : httpAccessFor(settings, opts.workersOnly ? 'metrics' : 'api');
   const log = loggerFor(settings);
