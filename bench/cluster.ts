@@ -15,8 +15,11 @@ import { parseArgs } from 'node:util';
 import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, loadVocabulary } from '../src/cluster/index.js';
 import { MemoryDuplicateIndex } from '../src/dedup/index.js';
 import { bcubed, type BCubed } from './cluster/bcubed.js';
+import { baselineOnStreams, clustererOnStreams, ecbStreams } from './cluster/ecb-score.js';
+import { STREAM_WINDOWS } from './cluster/ecbplus.js';
 import { loadHeadlines, type Labelled } from './cluster/headlines.js';
 import { loadLabelledSet } from './cluster/labelled-set.js';
+import { BASELINE_THRESHOLDS } from './cluster/tfidf-baseline.js';
 import { finalEvents, runStream } from './cluster/run.js';
 import { machineLine } from './lib/machine.js';
 
@@ -25,6 +28,27 @@ const vocabulary = loadVocabulary();
 const fmt = (s: BCubed) => `B3 precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
 
 console.log(machineLine());
+
+// 0. ECB+ as a news stream (DATA.md): train and dev, never test; the baseline's bar chosen on train.
+{
+  console.log('\nECB+ stream (DATA.md protocol: seeds 1-3, mean; dev is checked, never fitted on)');
+  const streams = Object.fromEntries(STREAM_WINDOWS.flatMap((w) => (['train', 'dev'] as const).map((s) => [`${s}:${w}`, ecbStreams(s, w)])));
+  const trainAll = STREAM_WINDOWS.flatMap((w) => streams[`train:${w}`]!);
+  const bar = BASELINE_THRESHOLDS.map((t) => ({ t, f1: baselineOnStreams(trainAll, t).f1 })).sort((a, b) => b.f1 - a.f1 || a.t - b.t)[0]!.t;
+  let articles = 0;
+  let seconds = 0;
+  for (const w of STREAM_WINDOWS) {
+    for (const split of ['train', 'dev'] as const) {
+      const s = streams[`${split}:${w}`]!;
+      const ours = await clustererOnStreams(s, vocabulary);
+      articles += ours.articles;
+      seconds += ours.seconds;
+      console.log(`  W=${String(w).padStart(2)} ${split.padEnd(5)} clusterer ${fmt(ours)}`);
+      console.log(`  W=${String(w).padStart(2)} ${split.padEnd(5)} baseline  ${fmt(baselineOnStreams(s, bar))}   (TF-IDF single pass, time-blind, bar ${bar} chosen on train)`);
+    }
+  }
+  console.log(`  throughput    ${(articles / seconds).toFixed(0)} articles/s (one core, ${articles} ECB+ articles over all runs)`);
+}
 
 // 1. Headlines.
 const headlines = loadHeadlines();

@@ -1,5 +1,4 @@
-import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type ClustererOptions, type Vocabulary } from '../../src/cluster/index.js';
-import { MemoryDuplicateIndex } from '../../src/dedup/index.js';
+import { memoryClusterer, type Assignment, type Clusterer, type ClustererOptions, type MemoryEventIndex, type Vocabulary } from '../../src/cluster/index.js';
 import type { Labelled } from './headlines.js';
 
 export interface Run {
@@ -11,11 +10,7 @@ export interface Run {
 
 /** Streams a labelled set through a fresh in-memory clusterer, one article at a time. */
 export async function runStream(items: readonly Labelled[], vocabulary: Vocabulary, options: Partial<ClustererOptions> = {}): Promise<Run> {
-  const index = new MemoryEventIndex();
-  const clusterer = new Clusterer(
-    { vocabulary, events: index, frequencies: new MemoryDocumentFrequencies(), duplicates: new MemoryDuplicateIndex() },
-    options,
-  );
+  const { clusterer, index } = memoryClusterer(vocabulary, options);
   const assignments: Assignment[] = [];
   const start = process.hrtime.bigint();
   for (const { article } of items) assignments.push(await clusterer.assign(article));

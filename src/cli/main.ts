@@ -17,6 +17,7 @@ const commands = {
   search: () => import('./commands/search.js'),
   compare: () => import('./commands/compare.js'),
   extract: () => import('./commands/extract.js'),
+  cluster: () => import('./commands/cluster.js'),
   demo: () => import('./commands/demo.js'),
 };
 
@@ -148,6 +149,13 @@ program
   .addOption(dataOption())
   .option('--json', 'the comparison as JSON (default: a Markdown report)')
   .action(async (eventId: string, o) => (await commands.compare()).compareCommand(eventId, o));
+
+program
+  .command('cluster')
+  .description('event clustering of a JSON Lines set of articles, as the worker would do it; stores nothing')
+  .argument('<file>', 'one article a line: {"id","title","text","language","published","outlet"?,"url"?}; - for stdin')
+  .option('--json', 'a JSON array in input order: {"id","event","duplicateOf","why"} per article')
+  .action(async (file: string, o) => (await commands.cluster()).clusterCommand(file, o));
 
 program
   .command('demo')

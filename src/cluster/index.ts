@@ -6,3 +6,6 @@ export { eventRecord, type EventRecord } from './event-record.js';
 export { extractKeys, matchPhrases, type ArticleKeys, type PhraseSpan } from './keys.js';
 export type { Assignment, ClusterArticle, Why } from './types.js';
 export { compileVocabulary, loadVocabulary, parseVocabularyText, type KeyInfo, type Vocabulary } from './vocabulary.js';
+export { ArticleLineError, parseArticleLines } from './article-lines.js';
+export { clusterSet, type ArticleDecision, type ClusteredSet } from './cluster-set.js';
+export { memoryClusterer } from './memory-clusterer.js';

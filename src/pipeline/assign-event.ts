@@ -1,5 +1,4 @@
-import { Clusterer, eventRecord, MemoryDocumentFrequencies, MemoryEventIndex, type Assignment, type EventState, type Vocabulary } from '../cluster/index.js';
-import { MemoryDuplicateIndex } from '../dedup/index.js';
+import { eventRecord, memoryClusterer, type Assignment, type Clusterer, type EventState, type MemoryEventIndex, type Vocabulary } from '../cluster/index.js';
 import type { Logger } from '../log.js';
 import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite, type Store } from '../store/index.js';
 
@@ -37,13 +36,7 @@ export class EventAssigner {
   }
 
   private reset(): void {
-    this.index = new MemoryEventIndex();
-    this.clusterer = new Clusterer({
-      vocabulary: this.vocabulary,
-      events: this.index,
-      frequencies: new MemoryDocumentFrequencies(),
-      duplicates: new MemoryDuplicateIndex(),
-    });
+    ({ clusterer: this.clusterer, index: this.index } = memoryClusterer(this.vocabulary));
     this.seq = 0;
   }
 

@@ -1,0 +1,59 @@
+import type { ClustererOptions } from './clusterer.js';
+import { eventRecord } from './event-record.js';
+import { memoryClusterer } from './memory-clusterer.js';
+import type { ClusterArticle, Why } from './types.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One article's decision, as `parallax cluster --json` prints it (these names are a contract). */
+export interface ArticleDecision {
+  id: string;
+  /** The article's final event, after every merge the rest of the set caused. */
+  event: string;
+  /** Id of the earlier article this one copies, or null. */
+  duplicateOf: string | null;
+  why: Why & { created: boolean };
+}
+
+export interface ClusteredSet {
+  /** In input order. */
+  decisions: ArticleDecision[];
+  /** Events in order of their first article, each with its title and members (ids, publication order). */
+  events: { id: string; title: string; members: string[] }[];
+}
+
+/**
+ * Event clustering of a set of articles with nothing stored: online, in publication order (ties in
+ * input order), through the same clusterer the worker runs.
+ */
+export async function clusterSet(
+  articles: readonly ClusterArticle[],
+  vocabulary: Vocabulary,
+  options: { clusterer?: Partial<ClustererOptions>; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ClusteredSet> {
+  const { clusterer, index } = memoryClusterer(vocabulary, options.clusterer);
+  const order = articles.map((a, i) => ({ a, i })).sort((x, y) => x.a.published!.getTime() - y.a.published!.getTime() || x.i - y.i);
+  const idOfUrl = new Map<string, string>();
+  const raw: { eventId: string; duplicateOf: string | null; why: ArticleDecision['why'] }[] = new Array(articles.length);
+  let done = 0;
+  for (const { a, i } of order) {
+    if (!idOfUrl.has(a.url)) idOfUrl.set(a.url, a.id);
+    const r = await clusterer.assign(a);
+    raw[i] = { eventId: r.eventId, duplicateOf: r.duplicateOf === null ? null : (idOfUrl.get(r.duplicateOf) ?? null), why: { ...r.why, created: r.created } };
+    options.onProgress?.(++done, articles.length);
+  }
+  const decisions: ArticleDecision[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    const final = (await index.get(raw[i]!.eventId))!;
+    decisions.push({ id: articles[i]!.id, event: final.id, duplicateOf: raw[i]!.duplicateOf, why: raw[i]!.why });
+  }
+  const events: ClusteredSet['events'] = [];
+  const seen = new Set<string>();
+  for (const { i } of order) {
+    const id = decisions[i]!.event;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const state = (await index.get(id))!;
+    events.push({ id, title: eventRecord(state, vocabulary).title, members: state.members.map((m) => m.articleId) });
+  }
+  return { decisions, events };
+}
