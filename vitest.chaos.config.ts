@@ -8,8 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/chaos/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 240_000,
-    hookTimeout: 120_000,
+    testTimeout: 300_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 1,
   },

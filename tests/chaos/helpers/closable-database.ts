@@ -9,8 +9,8 @@ import { TEST_DATABASE_URL } from '../../helpers/databases.js';
  */
 export interface ClosableDatabase {
   name: string;
-  /** Terminates the database's connections and refuses new ones; returns how many were cut. */
-  close(): Promise<number>;
+  /** Terminates the database's connections and refuses new ones; returns the application_name of each connection cut. */
+  close(): Promise<string[]>;
   reopen(): Promise<void>;
 }
 
@@ -37,8 +37,11 @@ export function closableDatabase(url: string): ClosableDatabase {
     close: () =>
       asAdmin(async (c) => {
         await c.query(`ALTER DATABASE ${ident(name)} ALLOW_CONNECTIONS false`);
-        const r = await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-        return r.rowCount ?? 0;
+        const r = await c.query<{ application_name: string }>(
+          'SELECT application_name, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [name],
+        );
+        return r.rows.map((row) => row.application_name);
       }),
     reopen: () => asAdmin(async (c) => void (await c.query(`ALTER DATABASE ${ident(name)} ALLOW_CONNECTIONS true`))),
   };

@@ -10,9 +10,14 @@ export interface Member {
 
 const alive = (m: Member) => m.proc.child.exitCode === null && m.proc.child.signalCode === null;
 
-/** The last lines a process wrote on stderr: what it said before it died. */
-export function stderrTail(m: Member, lines = 15): string {
-  return m.proc.stderr().trim().split('\n').slice(-lines).map((l) => `    ${l.slice(0, 600)}`).join('\n');
+/** Lines of a crash report or an error log that say what happened (not the objects dumped with them). */
+const TELLING = /Unhandled|Uncaught|Error\b|error: |Emitted 'error'|code: '|"level":(50|60)/;
+
+/** What a process said on stderr before it died: its telling lines, else its last ones. */
+export function stderrTail(m: Member, most = 10): string {
+  const lines = m.proc.stderr().trim().split('\n');
+  const telling = lines.filter((l) => TELLING.test(l));
+  return (telling.length > 0 ? telling : lines).slice(-most).map((l) => `    ${l.trim().slice(0, 400)}`).join('\n');
 }
 
 /**

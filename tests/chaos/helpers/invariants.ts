@@ -49,6 +49,18 @@ export const describeProgress = (p: Progress) =>
   `${p.stored} stored (${p.pending} pending, ${p.extracted} extracted, ${p.feedContent} feed-content), ${p.assigned} in events, ` +
   `${p.liveEvents} live events, ${p.alerts} alerts, ${p.deliveriesSent} deliveries sent`;
 
+/** How many of these articles are stored (in any state). */
+export async function storedAmong(db: pg.Pool, urls: readonly string[]): Promise<number> {
+  const { rows: [r] } = await db.query<{ n: number }>('select count(*)::int as n from articles where url = any($1)', [urls]);
+  return r!.n;
+}
+
+/** How many of these articles are stored and extracted from their page. */
+export async function extractedAmong(db: pg.Pool, urls: readonly string[]): Promise<number> {
+  const { rows: [r] } = await db.query<{ n: number }>(`select count(*)::int as n from articles where status = 'extracted' and url = any($1)`, [urls]);
+  return r!.n;
+}
+
 /** Every published article stored once, from its page (status extracted), and nothing else. */
 export async function articleProblems(db: pg.Pool, publishedUrls: readonly string[]): Promise<string[]> {
   const { rows } = await db.query<{ url: string; status: string; fetch_error: string | null }>('select url, status, fetch_error from articles');
@@ -114,6 +126,8 @@ export async function replayProblems(databaseUrl: string): Promise<string[]> {
   const store = await openStore({ kind: 'postgres', url: databaseUrl }, { poolSize: 2 });
   try {
     await new EventAssigner(store, loadVocabulary(join(REPO_ROOT, 'config', 'vocabulary')), log).catchUp();
+  } catch (err) {
+    warnings.push(`the replay itself failed: ${(err as Error).message}`);
   } finally {
     await store.close();
   }
