@@ -10,7 +10,7 @@ import { storyArticle } from '../helpers/stories.js';
 import { startThrowawayRedis, type ThrowawayRedis } from '../helpers/throwaway-redis.js';
 import { closableDatabase, type ClosableDatabase } from './helpers/closable-database.js';
 import { Fleet, type Member } from './helpers/fleet.js';
-import { alertProblems, articleProblems, describeProgress, eventProblems, extractedAmong, progress, replayProblems, storedAmong, type Progress } from './helpers/invariants.js';
+import { alertProblems, articleProblems, batchProblems, describeProgress, eventProblems, extractedAmong, progress, replayProblems, storedAmong, type Progress } from './helpers/invariants.js';
 
 /**
  * Issue 18, acceptance 2: what production does to a worker, during one run of 1,000 articles on
@@ -26,7 +26,7 @@ import { alertProblems, articleProblems, describeProgress, eventProblems, extrac
  */
 
 const OUTLETS = 20;
-/** Each story told by OUTLETS / STORY_GROUPS = 5 outlets: 200 events of 5 articles. */
+/** Each story told by OUTLETS / STORY_GROUPS = 5 outlets: 200 events of 5 articles, 20 of them formed by a merge (tests/helpers/stories.ts). */
 const STORY_GROUPS = 4;
 /** Articles per outlet published at the start, before the database outage, before the Redis loss and after it: 20 × 50 = 1,000. */
 const PUBLISHED = { atStart: 20, beforeDatabaseOutage: 10, beforeRedisLoss: 10, afterRedisLoss: 10 } as const;
@@ -202,13 +202,16 @@ watchlists:
     expect(await articleProblems(db, site.articleUrls())).toEqual([]);
   });
 
-  test(`PostgreSQL connections terminated and the database closed for ${DATABASE_OUTAGE_MS / 1000} s mid-fetch: no process dies, /healthz 503 throughout, 200 after, the articles in flight stored`, async () => {
+  test(`PostgreSQL connections terminated and the database closed for ${DATABASE_OUTAGE_MS / 1000} s mid-fetch: no process dies, a worker started meanwhile waits for it, /healthz 503 throughout, 200 after, the articles in flight stored`, async () => {
     const batch = publish(PUBLISHED.beforeDatabaseOutage);
     // Work in flight when the database goes: articles discovered, their pages being fetched.
     await until('articles of the new batch discovered and pending', DEADLINE.afterFault, async (p) => p.pending > 0 && (await storedAmong(db, batch)) > 0);
     const closedAt = Date.now();
     const cut = (await closable.close()).filter((name) => name !== OBSERVER);
     expect(cut.length, "the fleet's connections to its database, terminated").toBeGreaterThan(0);
+    // A worker started while the database is away waits for it rather than exiting.
+    const late = fleet.launchWorker(workerArgs, DATABASE_OUTAGE_MS + DEADLINE.processReady);
+    late.ready.catch(() => {});
     const samples: Health[] = [];
     while (Date.now() - closedAt < DATABASE_OUTAGE_MS) {
       samples.push(await healthz(address));
@@ -225,6 +228,7 @@ watchlists:
     expect(deathsDuringOutage, 'processes that died during the database outage').toEqual([]);
     expect(wrong, '/healthz samples during the outage that were not 503 naming the database').toEqual([]);
     expect(up.status, `/healthz ${((up.at - reopenedAt) / 1000).toFixed(1)} s after the database reopened: ${up.body}`).toBe(200);
+    await late.ready;
     await untilExtracted(`the ${batch.length} articles published just before the database outage`, batch);
     expect(fleet.unexpectedDeaths()).toEqual([]);
   });
@@ -279,7 +283,7 @@ watchlists:
     try {
       await until(`${what} extracted`, DEADLINE.afterFault, async () => (await extractedAmong(db, urls)) === urls.length);
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n${(await articleProblems(db, urls)).join('\n')}`);
+      throw new Error(`${(err as Error).message}\n${(await batchProblems(db, urls)).join('\n')}`);
     }
   }
 

@@ -47,9 +47,15 @@ export class Fleet {
 
   /** A `parallax worker ARGS`, once it says it is ready. */
   async worker(args: string[]): Promise<Member> {
-    const member = this.add(`worker-${++this.workers}`, ['worker', ...args]);
-    await member.proc.waitFor(/worker ready/, this.readyTimeoutMs);
+    const { member, ready } = this.launchWorker(args);
+    await ready;
     return member;
+  }
+
+  /** A `parallax worker ARGS` launched now; `ready` resolves when it says so (within `readyWithinMs`). */
+  launchWorker(args: string[], readyWithinMs = this.readyTimeoutMs): { member: Member; ready: Promise<unknown> } {
+    const member = this.add(`worker-${++this.workers}`, ['worker', ...args]);
+    return { member, ready: member.proc.waitFor(/worker ready/, readyWithinMs) };
   }
 
   /** kill -9, and wait until the process is gone. */

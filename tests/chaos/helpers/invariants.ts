@@ -61,22 +61,30 @@ export async function extractedAmong(db: pg.Pool, urls: readonly string[]): Prom
   return r!.n;
 }
 
+/** Each of `urls` stored and extracted from its page; the problems name the articles that are not. */
+export async function batchProblems(db: pg.Pool, urls: readonly string[]): Promise<string[]> {
+  const { rows } = await db.query<{ url: string; status: string; fetch_error: string | null }>('select url, status, fetch_error from articles where url = any($1)', [urls]);
+  const stored = new Map(rows.map((r) => [r.url, r]));
+  return [
+    ...listed('published articles not stored', urls.filter((u) => !stored.has(u))),
+    ...listed(
+      'published articles stored but not extracted from their page',
+      rows.filter((r) => r.status !== 'extracted').map((r) => `${r.url}: ${r.status}${r.fetch_error ? ` (${r.fetch_error})` : ''}`),
+    ),
+  ];
+}
+
 /** Every published article stored once, from its page (status extracted), and nothing else. */
 export async function articleProblems(db: pg.Pool, publishedUrls: readonly string[]): Promise<string[]> {
-  const { rows } = await db.query<{ url: string; status: string; fetch_error: string | null }>('select url, status, fetch_error from articles');
-  const stored = new Map(rows.map((r) => [r.url, r]));
   const published = new Set(publishedUrls);
+  const { rows: urls } = await db.query<{ url: string }>('select url from articles order by url');
   const { rows: repeated } = await db.query<{ feed_id: string; guid: string; n: number }>(
     'select feed_id, guid, count(*)::int as n from articles group by feed_id, guid having count(*) > 1 order by feed_id, guid',
   );
   return [
-    ...listed('published articles not stored', publishedUrls.filter((u) => !stored.has(u))),
-    ...listed('stored articles that were never published', rows.filter((r) => !published.has(r.url)).map((r) => r.url)),
+    ...(await batchProblems(db, publishedUrls)),
+    ...listed('stored articles that were never published', urls.filter((r) => !published.has(r.url)).map((r) => r.url)),
     ...listed('feed items stored more than once', repeated.map((r) => `${r.feed_id} ${r.guid}: ${r.n} rows`)),
-    ...listed(
-      'published articles stored but not extracted from their page',
-      publishedUrls.filter((u) => stored.has(u) && stored.get(u)!.status !== 'extracted').map((u) => `${u}: ${stored.get(u)!.status}${stored.get(u)!.fetch_error ? ` (${stored.get(u)!.fetch_error})` : ''}`),
-    ),
   ];
 }
 
