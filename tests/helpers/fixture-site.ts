@@ -15,6 +15,14 @@ export interface FixtureSiteOptions {
   pageDelayMs?: number;
   /** First loopback host number used: 127.0.0.<firstHost>. */
   firstHost?: number;
+  /** What article `article` of outlet `outlet` says; default: a text of its own from a shared word list. */
+  content?: (outlet: number, article: number) => ArticleContent;
+}
+
+export interface ArticleContent {
+  title: string;
+  paragraphs: string[];
+  published: Date;
 }
 
 export interface FixtureOutlet {
@@ -64,12 +72,17 @@ function paragraphs(outlet: number, article: number): string[] {
   });
 }
 
-function articlePage(outlet: number, article: number, base: string): string {
-  const title = `Dépêche ${article} de l’outlet ${outlet}`;
-  const body = paragraphs(outlet, article).map((p) => `<p>${p}</p>`).join('\n');
+/** The fixture's own text: every article distinct, all drawn from one word list. */
+function wordListArticle(outlet: number, article: number): ArticleContent {
+  return { title: `Dépêche ${article} de l’outlet ${outlet}`, paragraphs: paragraphs(outlet, article), published: new Date(Date.UTC(2025, 7, 1, article % 24)) };
+}
+
+function articlePage(outlet: number, article: number, base: string, content: ArticleContent): string {
+  const { title } = content;
+  const body = content.paragraphs.map((p) => `<p>${p}</p>`).join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title} | Outlet ${outlet}</title>
 <link rel="canonical" href="${base}/news/${article}.html">
-<meta property="og:title" content="${title}"><meta property="article:published_time" content="2025-08-01T${String(article % 24).padStart(2, '0')}:00:00+00:00">
+<meta property="og:title" content="${title}"><meta property="article:published_time" content="${content.published.toISOString()}">
 </head><body>
 <header><nav><a href="/">Accueil</a> <a href="/politique">Politique</a> <a href="/securite">Sécurité</a> <a href="/economie">Économie</a></nav></header>
 <main><article><h1>${title}</h1><p class="byline">Par Rédaction ${outlet}</p>
@@ -80,10 +93,10 @@ ${body}
 </body></html>`;
 }
 
-function feedXml(o: FixtureOutlet, base: string): string {
+function feedXml(o: FixtureOutlet, base: string, content: (outlet: number, article: number) => ArticleContent): string {
   const items = Array.from({ length: o.articles }, (_, k) => o.articles - k).map(
-    (a) => `<item><title>Dépêche ${a} de l’outlet ${o.index}</title><link>${base}/news/${a}.html?utm_source=rss</link>` +
-      `<guid isPermaLink="false">outlet-${o.index}-${a}</guid><pubDate>${new Date(Date.UTC(2025, 7, 1, a % 24)).toUTCString()}</pubDate>` +
+    (a) => `<item><title>${content(o.index, a).title}</title><link>${base}/news/${a}.html?utm_source=rss</link>` +
+      `<guid isPermaLink="false">outlet-${o.index}-${a}</guid><pubDate>${content(o.index, a).published.toUTCString()}</pubDate>` +
       `<description>Résumé de la dépêche ${a}.</description></item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Outlet ${o.index}</title><link>${base}/</link>` +
@@ -105,6 +118,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions): Promise<Fixtur
     },
   };
   const base = (o: FixtureOutlet) => `http://${o.host}`;
+  const content = opts.content ?? wordListArticle;
   const first = opts.firstHost ?? 10;
   for (let i = 0; i < opts.outlets; i++) {
     const address = `127.0.0.${first + i}`;
@@ -114,12 +128,12 @@ export async function startFixtureSite(opts: FixtureSiteOptions): Promise<Fixtur
       const key = `${base(outlet)}${path}`;
       hits.set(key, (hits.get(key) ?? 0) + 1);
       if (path === '/feed.xml') {
-        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml(outlet, base(outlet)));
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feedXml(outlet, base(outlet), content));
         return;
       }
       const m = /^\/news\/(\d+)\.html$/.exec(path);
       if (m && Number(m[1]) <= outlet.articles) {
-        const send = () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(i, Number(m[1]), base(outlet)));
+        const send = () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(i, Number(m[1]), base(outlet), content(i, Number(m[1]))));
         if (site.pageDelayMs > 0) setTimeout(send, site.pageDelayMs);
         else send();
         return;
