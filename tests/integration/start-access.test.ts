@@ -58,7 +58,7 @@ describe('serving on a non-loopback address', { timeout: 180_000 }, () => {
 
   test('start without PARALLAX_API_TOKEN: a one-line error, exit 2, and nothing done', async () => {
     const data = join(dir, 'data-refused');
-    const r = await runCli(['start', '--config', join(dir, 'feeds.yaml'), '--data', data], env, 30_000);
+    const r = await runCli(['start', '--config', join(dir, 'feeds.yaml'), '--data', data, '--init'], env, 30_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('parallax: refusing to listen on 0.0.0.0 (not loopback) without PARALLAX_API_TOKEN: set it, or PARALLAX_HOST=127.0.0.1\n');
     expect(r.stdout).toBe('');
@@ -68,7 +68,7 @@ describe('serving on a non-loopback address', { timeout: 180_000 }, () => {
 
   test('a worker serving /metrics there without a token is refused the same way; PARALLAX_METRICS_TOKEN is enough', async () => {
     const data = join(dir, 'data-worker');
-    const r = await runCli(['worker', '--data', data, '--metrics-port', '0'], env, 30_000);
+    const r = await runCli(['worker', '--data', data, '--init', '--metrics-port', '0'], env, 30_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^parallax: refusing to listen on 0\.0\.0\.0 \(not loopback\) without PARALLAX_METRICS_TOKEN or PARALLAX_API_TOKEN: .*\n$/);
     expect(existsSync(data)).toBe(false);
