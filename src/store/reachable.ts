@@ -10,8 +10,12 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * connections. A wrong password or database name is not among them: waiting would not help.
  */
 const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-/** pg's own words for a socket that closed or a connection attempt that timed out. */
-const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect/i;
+/**
+ * pg's own words for a socket that closed or a connection attempt that timed out, and the server's
+ * for a database its operator closed to connections for a while (ALLOW_CONNECTIONS false, SQLSTATE
+ * 55000, a class too broad to wait on whole).
+ */
+const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections/i;
 
 /** Whether `err` (or one it wraps) is a lost or refused database connection, which waiting may cure. */
 export function isConnectionError(err: unknown): boolean {

@@ -82,4 +82,23 @@ describe('opening a PostgreSQL store that comes and goes', () => {
     await expect(openStoreWhenReachable({ kind: 'postgres', url: missing.toString() }, { log, backoff: FAST })).rejects.toThrow(/does not exist/);
     expect(lines.filter((l) => l.msg.startsWith('database unreachable'))).toEqual([]);
   });
+
+  test('a database closed to connections by its operator (ALLOW_CONNECTIONS false) is waited for', async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    const name = new URL(db.url).pathname.slice(1);
+    const { log, lines } = capturingLogger();
+    try {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      const opening = openStoreWhenReachable({ kind: 'postgres', url: db.url }, { log, backoff: FAST });
+      await eventually(async () => lines.some((l) => /not currently accepting connections/.test(l.msg)), 10_000, 'a retry logged');
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      const store = await opening;
+      expect(await store.feeds.list()).toEqual([]);
+      await store.close();
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+  });
 });
