@@ -23,6 +23,7 @@ import { quoteLexeme, searchVector } from '../src/search/document.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { DEFAULT_SEARCH_COSTS } from '../src/store/search-repo.js';
 import { freshPostgres } from '../tests/helpers/databases.js';
+import { seededRandom } from './cluster/ecbplus.js';
 import { machineLine } from './lib/machine.js';
 
 const { values: args } = parseArgs({
@@ -37,18 +38,6 @@ const { values: args } = parseArgs({
 const N = Number(args.articles);
 const RUNS = Number(args.runs);
 const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`${line}\n`);
-
-/** A deterministic generator, so two runs build the same store. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The corpus's words per language, most frequent first, with the forms the index keeps. */
 function corpusWords(): Record<'en' | 'fr' | 'ar', { word: string; form: string | undefined }[]> {
@@ -118,7 +107,7 @@ async function build(store: Store): Promise<void> {
       from generate_series(0, ${outlets - 1}) g`.execute(db);
   // A bulk load builds its GIN index once at the end, as PostgreSQL's manual advises.
   await sql`drop index articles_search`.execute(db);
-  const r = rng(42);
+  const r = seededRandom(42);
   const batch = 1000;
   const started = performance.now();
   for (let i = 0; i < N; i += batch) {
