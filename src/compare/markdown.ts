@@ -20,6 +20,9 @@ export function comparisonMarkdown(c: Comparison): string {
 
   out.push(`# ${esc(c.event.title)}`, '');
   out.push(`Event \`${c.event.id}\`: ${c.event.articleCount} articles, ${c.accounts.length} independent accounts; first seen ${time(c.event.firstSeen)}, last updated ${time(c.event.lastUpdated)}.`);
+  if (c.accountsCompared) {
+    out.push('', `_Claims, figures and contradictions are read from ${c.accountsCompared} representative accounts of the ${c.accounts.length}: a large event is compared on a bounded set._`);
+  }
 
   section('Accounts', c.accounts.flatMap((a) => [
     `- **${esc(a.outlet)}** (${a.country}, ${a.language}), ${a.published ? time(a.published) : 'time unknown'}: ${link(a.title, a.url)}`,

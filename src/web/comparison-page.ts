@@ -90,6 +90,7 @@ export function renderComparison(c: Comparison): Html {
 <p class="small"><a href="/">← events</a> · <a href="/api/events/${encodeURIComponent(c.event.id)}/compare">JSON</a></p>
 <h1>${c.event.title}</h1>
 <p class="muted">First seen ${time(c.event.firstSeen)} · last updated ${time(c.event.lastUpdated)} · ${c.event.articleCount} articles, ${c.accounts.length} independent accounts</p>
+${c.accountsCompared ? html`<p class="notice">Claims, figures and contradictions below are read from ${c.accountsCompared} representative accounts of the ${c.accounts.length} (the earliest of each outlet, languages in turn, then the longest): a large event is compared on a bounded set.</p>` : ''}
 <div class="legend">
 <span><span class="tag conflicting">${c.conflicts.length}</span> conflicting figures</span>
 <span><span class="tag">${c.contradictions.length}</span> contradictions</span>

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { compareEvent, loadFramingLexicon, representativeAccounts } from '../../src/compare/index.js';
 import { byTime, prepareArticle } from '../../src/compare/prepared.js';
+import { comparisonMarkdown } from '../../src/compare/markdown.js';
+import { renderComparison } from '../../src/web/comparison-page.js';
 import { largeEvent, loadPlantedEvent } from './fixtures.js';
 
 /**
@@ -34,6 +36,13 @@ describe('an event of 1,000 articles', () => {
     // A representative set still finds what the accounts disagree on.
     expect(c.conflicts.length).toBeGreaterThan(0);
     expect(c.claims.some((claim) => claim.articles.length > 1)).toBe(true);
+    // The analyst is told the comparison is partial, on the page and in the report.
+    const partial = `read from 60 representative accounts of the ${originals}`;
+    expect(renderComparison(c).toString()).toContain(partial);
+    expect(comparisonMarkdown(c)).toContain(partial);
+    const whole = compareEvent(loadPlantedEvent().input, context);
+    expect(renderComparison(whole).toString()).not.toContain('representative accounts');
+    expect(comparisonMarkdown(whole)).not.toContain('representative accounts');
   }, 120_000);
 
   test('the set read: one account per outlet and text, languages in turn, earliest first; then the longest', () => {
