@@ -46,23 +46,29 @@ export class EventAssigner {
 
   /** Replays the decisions other processes logged since this one last looked. */
   async catchUp(): Promise<number> {
-    let replayed = 0;
+    // The store holds each article's event as it is now, after merges decided later in the log:
+    // replay and store are compared once the whole log has been replayed, both through merges.
+    const replayedAs: { articleId: string; logged: string; replayed: string }[] = [];
+    let replayedCount = 0;
     for (;;) {
       const batch = await this.store.events.log(this.seq);
-      if (batch.length === 0) return replayed;
+      if (batch.length === 0) break;
       for (const a of batch) {
         const again = await this.decide(a);
-        // Both sides followed through merges: the log holds the article's current event.
-        const replayedId = (await this.index.get(again.eventId))?.id;
-        if (a.eventId !== null && replayedId !== (await this.index.get(a.eventId))?.id) {
-          // Replay must reproduce the log; if it does not (clusterer or vocabulary changed since),
-          // later decisions are still valid, only their event ids may differ from older ones.
-          this.log.warn({ articleId: a.id, logged: a.eventId, replayed: replayedId }, 'event log replay diverged');
-        }
+        if (a.eventId !== null) replayedAs.push({ articleId: a.id, logged: a.eventId, replayed: again.eventId });
         this.seq = a.eventSeq;
-        replayed++;
+        replayedCount++;
       }
     }
+    for (const r of replayedAs) {
+      const replayed = (await this.index.get(r.replayed))?.id;
+      if (replayed !== (await this.index.get(r.logged))?.id) {
+        // Replay must reproduce the log; if it does not (clusterer or vocabulary changed since),
+        // later decisions are still valid, only their event ids may differ from older ones.
+        this.log.warn({ articleId: r.articleId, logged: r.logged, replayed }, 'event log replay diverged');
+      }
+    }
+    return replayedCount;
   }
 
   /** An event as this decider's state holds it (following merges), with its articles' ids sorted. */
