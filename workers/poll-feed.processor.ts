@@ -5,15 +5,24 @@ import { pollFeed } from '../src/pipeline/poll-feed.js';
 import type { WorkerContext } from './context.js';
 import { fetchArticleJobId, JobName, type FetchArticleData, type PollFeedData } from './queues.js';
 
-/** poll-feed: poll one feed, then one fetch-article job per newly stored article. */
+/**
+ * poll-feed: poll one feed, then one fetch-article job per newly stored article. A retried poll
+ * also gives a job to every pending article of the feed: the attempt that failed may have stored
+ * articles and died before enqueueing them (a lost database connection), and to the retry they
+ * are not new. Job ids make the extra adds no-ops for articles whose job exists.
+ */
 export function pollFeedProcessor(ctx: WorkerContext) {
   return async (job: Job<PollFeedData>) => {
     const result = await pollFeed(job.data.feedId, ctx);
     countPoll(result);
-    if (result.outcome === 'ok' && result.newArticles.length > 0) {
-      const delays = hostDelaysMs(result.newArticles.map((a) => a.url), ctx.hostGapMs);
+    if (result.outcome !== 'ok') return result;
+    const toFetch = new Map(result.newArticles.map((a) => [a.id, a]));
+    if (job.attemptsMade > 0) for (const a of await ctx.store.articles.listPendingOfFeed(job.data.feedId)) if (!toFetch.has(a.id)) toFetch.set(a.id, a);
+    if (toFetch.size > 0) {
+      const articles = [...toFetch.values()];
+      const delays = hostDelaysMs(articles.map((a) => a.url), ctx.hostGapMs);
       await ctx.articlesQueue.addBulk(
-        result.newArticles.map((a, i) => ({
+        articles.map((a, i) => ({
           name: JobName.FetchArticle,
           data: { articleId: a.id, url: a.url } satisfies FetchArticleData,
           opts: { jobId: fetchArticleJobId(a.id), ...(delays[i] ? { delay: delays[i] } : {}) },
@@ -21,6 +30,6 @@ export function pollFeedProcessor(ctx: WorkerContext) {
       );
     }
     // The job's return value is what the dashboard shows: keep it small.
-    return result.outcome === 'ok' ? { outcome: 'ok', items: result.items, newArticles: result.newArticles.length } : result;
+    return { outcome: 'ok', items: result.items, newArticles: result.newArticles.length };
   };
 }

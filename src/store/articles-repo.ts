@@ -196,6 +196,18 @@ export class ArticlesRepo {
       .execute();
   }
 
+  /** One feed's pending articles, oldest first: what a retried poll makes sure has a job. */
+  async listPendingOfFeed(feedId: string, limit = 1000): Promise<{ id: string; url: string }[]> {
+    return this.db
+      .selectFrom('articles')
+      .select(['id', 'url'])
+      .where('status', '=', 'pending')
+      .where('feed_id', '=', feedId)
+      .orderBy('discovered_at')
+      .limit(limit)
+      .execute();
+  }
+
   async list(q: ArticleQuery = {}): Promise<ArticleRow[]> {
     let query = this.db
       .selectFrom('articles')
