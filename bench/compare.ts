@@ -15,7 +15,7 @@
  * `verdict: null`, for a reader to judge; --only judged|speed.
  *
  * --articles N (default 30): a larger event cycles through the same pool, each repeat a new outlet
- * and URL (issue 18: an event of 1,000 articles under 2 s).
+ * and URL (the bound on large events: 1,000 articles in under 2 s).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';

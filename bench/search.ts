@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search`: full-text search over a SYNTHESISED store (issue 16). Articles are made
+ * `npm run bench:search`: full-text search over a SYNTHESISED store. Articles are made
  * from the demo corpus's own words in English, French and Arabic, drawn with a Zipf law (a few
  * words common, most rare, as in news), 1,000 outlets, a year of dates, events of about five
  * articles; their search vectors are exactly what the article write stores (checked against

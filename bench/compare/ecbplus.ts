@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CompareArticle, CompareInput } from '../../src/compare/index.js';
 
 /**
- * Real events for judging the comparison (issue 17): ECB+ gold event clusters, each one event told
+ * Real events for judging the comparison: ECB+ gold event clusters, each one event told
  * by several real articles. TRAIN events are the ones the comparison was developed on; DEV events
  * are held out and only checked.
  */

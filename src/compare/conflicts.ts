@@ -6,7 +6,7 @@ import { outcomeById } from './outcomes.js';
 import type { Conflict, FigureChange } from './types.js';
 
 /**
- * How the figures of an event's accounts are compared (issue 17). Two values conflict only when
+ * How the figures of an event's accounts are compared. Two values conflict only when
  * they answer the same question (same kind, subject and qualifier) and the ranges their wording
  * allows cannot both be true ("at least 5" and "10" agree; "about 50" and "80" do not).
  */

@@ -178,7 +178,7 @@ export interface Comparison {
   timeline: TimelineEntry[];
   claims: Claim[];
   conflicts: Conflict[];
-  /** Figures that changed over time rather than conflict (issue 17); absent from comparisons stored before it. */
+  /** Figures that changed over time rather than conflict; absent from comparisons stored before it. */
   changes?: FigureChange[];
   contradictions: Contradiction[];
   quotes: Quote[];

@@ -13,7 +13,7 @@ import { Fleet, type Member } from './helpers/fleet.js';
 import { alertProblems, articleProblems, batchProblems, describeProgress, eventProblems, extractedAmong, progress, replayProblems, storedAmong, type Progress } from './helpers/invariants.js';
 
 /**
- * Issue 18, acceptance 2: what production does to a worker, during one run of 1,000 articles on
+ * What production does to a worker, during one run of 1,000 articles on
  * PostgreSQL through the BullMQ path (`parallax start` and `parallax worker` processes, a throwaway
  * Redis, a database of the test's own): workers killed with SIGKILL three times, Redis restarted
  * without its data, the database's connections terminated and the database closed for 30 s. The

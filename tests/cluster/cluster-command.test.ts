@@ -8,7 +8,7 @@ import { loadLabelledSet } from '../../bench/cluster/labelled-set.js';
 import { finalEvents, runStream } from '../../bench/cluster/run.js';
 import { REPO_ROOT, runCli } from '../helpers/cli-process.js';
 
-// `parallax cluster` (issue 13): the worker's clusterer on a JSON Lines set, nothing stored.
+// `parallax cluster`: the worker's clusterer on a JSON Lines set, nothing stored.
 const set = loadLabelledSet();
 const line = (s: (typeof set)[number]) =>
   JSON.stringify({ id: s.article.id, title: s.article.title, text: s.article.text, language: s.article.language, published: s.article.published!.toISOString(), outlet: s.article.outlet, url: s.article.url });

@@ -6,7 +6,7 @@ import { comparisonMarkdown } from '../../src/compare/markdown.js';
 import { renderComparison } from '../../src/web/comparison-page.js';
 import { loadLabelledEvents, loadPlantedEvent } from './fixtures.js';
 
-// Issue 17, acceptance 3: no stem in any label of the page, the Markdown report or the JSON. A
+// No stem in any label of the page, the Markdown report or the JSON. A
 // label word must be a word of the accounts themselves, a word of a vocabulary key, or a word of
 // the label's own frame ("number of", an outcome such as "killed").
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };

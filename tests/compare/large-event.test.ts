@@ -7,7 +7,7 @@ import { renderComparison } from '../../src/web/comparison-page.js';
 import { largeEvent, loadPlantedEvent } from './fixtures.js';
 
 /**
- * Issue 18: compareEvent runs in the worker's event loop, and aligning claims compares every
+ * compareEvent runs in the worker's event loop, and aligning claims compares every
  * sentence with every other: an event of 1,000 articles took many seconds and blocked the worker
  * past its job lock. It now lists every account and reads a bounded, representative set of them.
  */

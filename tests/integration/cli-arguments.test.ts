@@ -13,7 +13,7 @@ import { copyMigratedDataDir } from '../helpers/migrated-pglite.js';
 import { dropPrefix, TEST_REDIS_URL, testPrefix } from '../helpers/redis-prefix.js';
 
 /**
- * The command line refuses what it cannot use before it does anything (issue 18): a bad argument is
+ * The command line refuses what it cannot use before it does anything: a bad argument is
  * one line on stderr and exit 2, with no feed synced, no scheduler touched, no database created; and
  * `run-once` says with its exit code when alerts could not be delivered.
  */

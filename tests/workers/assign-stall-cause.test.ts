@@ -5,7 +5,7 @@ import { ASSIGN_EVENTS_DEDUPLICATION, JobName, QueueName } from '../../workers/q
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
 /**
- * Why an assign-event job stayed delayed long past its time (issue 18, bench:ingest queue scenario):
+ * Why an assign-event job stayed delayed long past its time (bench:ingest's queue scenario):
  * Redis promotes no delayed job by itself; a worker does, in the script that fetches its next job.
  * A process whose event loop is held by synchronous work (there: compareEvent on an event of
  * hundreds of articles, minutes on a loaded machine) fetches nothing, so its due job waits as

@@ -12,7 +12,7 @@ import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
 /**
- * Issue 18: a job that failed for good (the database was away) and whose work a later job then
+ * A job that failed for good (the database was away) and whose work a later job then
  * completed must not stay on the dashboard as a failure an operator would chase. A failure of other
  * work stays.
  */

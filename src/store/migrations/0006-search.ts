@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { searchVector } from '../../search/document.js';
 
 /**
- * Full-text search (issue 16): each article's words as a tsvector built by src/search/document.ts
+ * Full-text search: each article's words as a tsvector built by src/search/document.ts
  * (the forms watchlists match, the same on PostgreSQL and PGlite), kept current by every article
  * write, with a GIN index. Stores from before are indexed here, a batch at a time.
  */

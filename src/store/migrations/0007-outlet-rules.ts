@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Per-outlet rules (issue 16): a feed's `extract:` block as configured, so any worker applies it
+ * Per-outlet rules: a feed's `extract:` block as configured, so any worker applies it
  * without the config file, and what the desk needs to see it go stale: entries left out by its
  * patterns, and pages its content selector no longer matched.
  */

@@ -1,7 +1,7 @@
 import { type Kysely } from 'kysely';
 
 /**
- * The per-feed item cap (issue 18): how many of a feed's newest items one poll takes, and how many
+ * The per-feed item cap: how many of a feed's newest items one poll takes, and how many
  * it left out, on the feed (its last poll) and on each poll, so that the desk sees a runaway feed.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
