@@ -33,6 +33,8 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
   if (!article) return { outcome: 'missing', articleId };
   if (article.status !== 'pending') return { outcome: 'already-done', articleId };
   const log = deps.log.child({ articleId, feedId: article.feed_id });
+  // What the search vector falls back on, read with the rest: the write need not read it again.
+  const stored = { title: article.title, language: article.language };
   // Only needed when the page cannot be used: not worth parsing the feed's HTML on the hot path.
   const fallbackText = (): string | null => feedContentText(article.feed_content_html, article.summary);
 
@@ -45,6 +47,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     if (!(err instanceof FetchError)) throw err;
     if (isTransient(err) && !options.finalAttempt) throw err;
     await deps.store.articles.saveFallback(articleId, {
+      stored,
       reason: err.message,
       kind: err.kind,
       httpStatus: err.httpStatus,
@@ -56,7 +59,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
   if (page.status !== 'ok') {
     // We sent no validators, so a 304 is the server misbehaving: keep what the feed gave us.
     const reason = `unexpected 304 Not Modified from ${article.url}`;
-    await deps.store.articles.saveFallback(articleId, { reason, kind: 'http-status', httpStatus: 304, text: fallbackText() });
+    await deps.store.articles.saveFallback(articleId, { stored, reason, kind: 'http-status', httpStatus: 304, text: fallbackText() });
     return { outcome: 'feed-content', articleId, kind: 'http-status', reason };
   }
 
@@ -84,6 +87,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
   if ((!extracted.isArticle && !briefBeatsFeed) || extracted.text.trim() === '') {
     const reason = `page is not an article (${extracted.notArticleReason ?? 'no main text found'}): feed content kept`;
     await deps.store.articles.saveFallback(articleId, {
+      stored,
       reason,
       kind: 'not-article',
       httpStatus: page.httpStatus,
@@ -96,6 +100,7 @@ export async function fetchArticle(articleId: string, deps: PipelineDeps, option
     return { outcome: 'feed-content', articleId, kind: 'not-article', reason };
   }
   await deps.store.articles.saveExtracted(articleId, {
+    stored,
     finalUrl: page.url,
     httpStatus: page.httpStatus,
     html: page.text,

@@ -17,6 +17,12 @@ export interface FeedOfArticle {
   language: string;
 }
 
+/** An article's title and language as stored before a write: what its search vector falls back on. */
+export interface StoredTitle {
+  title: string;
+  language: string;
+}
+
 export interface ExtractedFields {
   finalUrl: string;
   httpStatus: number;
@@ -33,6 +39,8 @@ export interface ExtractedFields {
   text: string;
   image: string | null;
   extraction: Record<string, unknown>;
+  /** The stored title and language, when the caller has read them already; else they are read here. */
+  stored?: StoredTitle;
 }
 
 export interface FallbackFields {
@@ -44,6 +52,8 @@ export interface FallbackFields {
   html?: string | null;
   finalUrl?: string | null;
   extraction?: Record<string, unknown> | null;
+  /** The stored title and language, when the caller has read them already; else they are read here. */
+  stored?: StoredTitle;
 }
 
 export interface ArticleQuery {
@@ -112,7 +122,7 @@ export class ArticlesRepo {
     return this.db
       .selectFrom('articles')
       .leftJoin('feeds', 'feeds.id', 'articles.feed_id')
-      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'feeds.robots', 'feeds.url as feed_url', 'feeds.extract_rules'])
+      .select(['articles.id', 'articles.url', 'articles.feed_id', 'articles.status', 'articles.feed_content_html', 'articles.summary', 'articles.title', 'articles.language', 'feeds.robots', 'feeds.url as feed_url', 'feeds.extract_rules'])
       .where('articles.id', '=', id)
       .executeTakeFirst();
   }
@@ -124,9 +134,9 @@ export class ArticlesRepo {
   /** Fills a pending article from its page. Returns false if it was not pending (already done by someone). */
   async saveExtracted(id: string, f: ExtractedFields, at = new Date()): Promise<boolean> {
     // The index is written with the text, so it can never lag behind it; the title and language the
-    // page leaves as they were are read first (one key lookup, and only then).
+    // page leaves as they were come from the caller or one key lookup, and only when needed.
     const language = f.language?.source === 'text' ? f.language.code : null;
-    const kept = f.title && language ? null : await this.titleAndLanguage(id);
+    const kept = f.title && language ? null : (f.stored ?? (await this.titleAndLanguage(id)));
     if (kept === undefined) return false;
     const search = searchVector(f.title || kept!.title, f.text, language ?? kept!.language);
     const r = await this.db
@@ -158,7 +168,7 @@ export class ArticlesRepo {
 
   /** Keeps the feed's own content when the page cannot be used, and records why. */
   async saveFallback(id: string, f: FallbackFields, at = new Date()): Promise<boolean> {
-    const kept = await this.titleAndLanguage(id);
+    const kept = f.stored ?? (await this.titleAndLanguage(id));
     if (!kept) return false;
     const r = await this.db
       .updateTable('articles')
@@ -180,7 +190,7 @@ export class ArticlesRepo {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  private titleAndLanguage(id: string): Promise<{ title: string; language: string } | undefined> {
+  private titleAndLanguage(id: string): Promise<StoredTitle | undefined> {
     return this.db.selectFrom('articles').select(['title', 'language']).where('id', '=', id).executeTakeFirst();
   }
 
