@@ -8,10 +8,13 @@
  * events) runs through `runSearch`, as the CLI and API run it; median and p95 per query.
  *
  * Flags: --articles N (default 1,000,000), --store postgres|pglite (default postgres: the test
- * server, PARALLAX_TEST_DATABASE_URL; a database of its own, dropped after), --runs N (default 15),
- * --json (one JSON object last on stdout), --keep (keep the PostgreSQL database, for EXPLAIN).
+ * server, PARALLAX_TEST_DATABASE_URL; a database of its own, dropped after; pglite: a data
+ * directory on disk, as the CLI keeps it, removed after), --runs N (default 15), --json (one JSON
+ * object last on stdout), --keep (keep the database or directory, for EXPLAIN or --reuse),
+ * --reuse URL|DIR (query a store an earlier --keep run built, without building it again).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from 'cheerio';
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '15' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const N = Number(args.articles);
@@ -166,12 +170,21 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 say(machineLine());
-const pg = args.store === 'postgres' ? await freshPostgres() : null;
-const store = await openStore(pg ? { kind: 'postgres', url: pg.url } : { kind: 'pglite-memory' });
+const postgres = args.store === 'postgres';
+const pg = postgres && !args.reuse ? await freshPostgres() : null;
+const dir = !postgres ? (args.reuse ?? mkdtempSync(join(tmpdir(), 'parallax-bench-search-'))) : null;
+const store = await openStore(postgres ? { kind: 'postgres', url: args.reuse ?? pg!.url } : { kind: 'pglite', dataDir: dir! });
+let articles = N;
 try {
   const t = performance.now();
-  await build(store);
-  say(`${N} synthetic articles on ${args.store} in ${((performance.now() - t) / 1000).toFixed(0)} s; ${RUNS} runs per query after 2 warm-up runs`);
+  if (args.reuse) {
+    const n = await sql<{ n: string }>`select count(*) as n from articles`.execute(store.database.db);
+    articles = Number(n.rows[0]!.n);
+    say(`reusing ${args.reuse}: ${articles} articles; ${RUNS} runs per query after 2 warm-up runs`);
+  } else {
+    await build(store);
+    say(`${N} synthetic articles on ${args.store} in ${((performance.now() - t) / 1000).toFixed(0)} s; ${RUNS} runs per query after 2 warm-up runs`);
+  }
   const vocabulary = loadVocabulary();
   const results: { query: string; params: Record<string, string>; total: number; medianMs: number; p95Ms: number }[] = [];
   for (const [q, params] of QUERIES) {
@@ -189,9 +202,14 @@ try {
   }
   const overall = median(results.map((r) => r.medianMs));
   say(`median of the queries' medians: ${overall.toFixed(1)} ms (PARALLAX search costs: rank the newest ${DEFAULT_SEARCH_COSTS.rankCandidates} matches, count up to ${DEFAULT_SEARCH_COSTS.countCap})`);
-  if (args.json) process.stdout.write(`${JSON.stringify({ articles: N, store: args.store, medianMs: overall, queries: results })}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify({ articles, store: args.store, medianMs: overall, queries: results })}\n`);
 } finally {
   await store.close();
-  if (args.keep && pg) say(`kept: ${pg.url}`);
-  else await pg?.drop();
+  if (args.reuse) {
+    // An earlier run's store: left as it was.
+  } else if (args.keep) say(`kept: ${pg?.url ?? dir}`);
+  else {
+    await pg?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
 }
