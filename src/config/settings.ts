@@ -11,7 +11,7 @@ const token = z
 
 /**
  * Settings from the environment, validated once at start-up. Every default is documented in the
- * README's configuration reference; keep the two in step.
+ * environment table of docs/configuration.md; keep the two in step.
  */
 const envSchema = z.object({
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),

@@ -66,7 +66,7 @@ async function startHostageSite(articles: CompareArticle[]) {
 }
 const slug = (a: CompareArticle) => a.outlet.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-/** The receiver's own check, written here from the README's recipe rather than borrowed from Parallax. */
+/** The receiver's own check, written here from docs/alerts.md's recipe rather than borrowed from Parallax. */
 function signatureHolds(r: ReceivedRequest): boolean {
   const ts = String(r.headers['x-parallax-timestamp']);
   const expected = `sha256=${createHmac('sha256', SECRET).update(`${ts}.${r.raw}`).digest('hex')}`;
