@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import { Parser } from 'xml2js';
 import { mapAtom, xhtmlConstructsAsHtml } from './atom.js';
 import type { RawFeed } from './entry.js';
 import { mapRss } from './rss.js';
@@ -6,32 +6,29 @@ import { repairXml } from './xml-repair.js';
 import { FeedParseError, type FeedFormat } from './types.js';
 
 type Node = Record<string, unknown>;
-type Built = { channel: Node; items: Node[] };
+type FeedTree = { channel: Node; items: Node[] };
 
 /**
- * rss-parser parses the XML (xml2js) and recognises the format (Atom, RSS 2.0, RSS 0.9x, RSS 1.0/RDF,
- * and a bare <rss> as 2.0); its builders are replaced so that the channel and the items come back
- * as raw element trees, mapped by atom.ts and rss.ts. Its own builders lose feeds over details:
- * the Atom one calls `new Date(published).toISOString()`, which throws on one unreadable date, and
- * reads `link.$.rel`, which throws on a <link> without attributes; the RSS ones throw on a feed
- * without <channel>. They also drop what we need (xml:base, every link with its rel, media:*,
- * dc:*). Dates, URLs and text are read by our own modules.
+ * xml2js reads the XML into element trees (every child an array, attributes under `$`, text
+ * under `_`: see xml-nodes.ts), and atom.ts and rss.ts map them. Feed libraries built on it
+ * (rss-parser) lose whole feeds over details, such as one unreadable Atom date, a <link> without
+ * attributes or an RSS document without <channel>, and drop what we need (xml:base, every link
+ * with its rel, media:*, dc:*); so only the parser is used, with its documented defaults.
  */
-class RawTreeParser extends Parser<Node, Node> {
-  buildAtomFeed(xmlObj: Node): Built {
-    const feed = asNode(xmlObj['feed']);
-    return { channel: feed, items: asNodes(feed['entry']) };
-  }
-  buildRSS2(xmlObj: Node): Built {
-    const channel = asNode(asNodes(asNode(xmlObj['rss'])['channel'])[0]);
-    return { channel, items: asNodes(channel['item']) };
-  }
-  buildRSS0_9(xmlObj: Node): Built {
-    return this.buildRSS2(xmlObj);
-  }
-  buildRSS1(xmlObj: Node): Built {
-    const rdf = asNode(xmlObj['rdf:RDF']);
-    return { channel: asNode(asNodes(rdf['channel'])[0]), items: asNodes(rdf['item']) };
+const xmlParser = new Parser({ explicitArray: true, attrkey: '$', charkey: '_' });
+
+/** The channel (or Atom feed) element and its items, from a document whose root is `root`. */
+function feedTree(document: Node, root: string): FeedTree {
+  const top = asNode(document[root]);
+  switch (root) {
+    case 'feed':
+      return { channel: top, items: asNodes(top['entry']) };
+    case 'rdf:RDF':
+      return { channel: asNode(asNodes(top['channel'])[0]), items: asNodes(top['item']) };
+    default: {
+      const channel = asNode(asNodes(top['channel'])[0]);
+      return { channel, items: asNodes(channel['item']) };
+    }
   }
 }
 
@@ -43,27 +40,30 @@ function asNodes(v: unknown): Node[] {
   return Array.isArray(v) ? v.map(asNode) : [];
 }
 
-// A bare <rss> without a version attribute is still RSS 2.0 in practice.
-const parser = new RawTreeParser({ defaultRSS: 2 });
-
 /** Parses RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 into raw entries. `root` is the document element's name. */
 export async function parseXmlFeed(source: string, root: string): Promise<RawFeed> {
-  let built: Built;
+  let document: Node;
   try {
     const xml = repairXml(source);
-    built = (await parser.parseString(root === 'feed' ? xhtmlConstructsAsHtml(xml) : xml)) as unknown as Built;
+    const parsed = await xmlParser.parseStringPromise(root === 'feed' ? xhtmlConstructsAsHtml(xml) : xml);
+    if (parsed === null) throw new Error('no document element');
+    document = asNode(parsed);
   } catch (err) {
     throw toParseError(err);
   }
+  // An empty root element (<rss/>) is not taken for a feed, nor is a root other than the one detected.
+  if (!document[root]) throw notAFeed();
+  const built = feedTree(document, root);
   const format: FeedFormat = root === 'feed' ? 'atom' : root === 'rdf:RDF' ? 'rdf' : 'rss';
   return format === 'atom' ? mapAtom(built.channel, built.items) : mapRss(format, built.channel, built.items);
 }
 
+function notAFeed(): FeedParseError {
+  return new FeedParseError('expected an RSS, Atom or JSON feed but got an XML document of another kind', 'not-a-feed');
+}
+
 function toParseError(err: unknown): FeedParseError {
   const message = err instanceof Error ? err.message : String(err);
-  if (/not recognized as RSS/i.test(message)) {
-    return new FeedParseError('expected an RSS, Atom or JSON feed but got an XML document of another kind', 'not-a-feed');
-  }
   // sax reports "Reason\nLine: 3\nColumn: 7\nChar: x" with 0-based lines.
   const [reason, ...rest] = message.split('\n');
   const line = /Line: (\d+)/.exec(rest.join('\n'));

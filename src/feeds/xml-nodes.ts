@@ -1,7 +1,7 @@
 /**
- * Reading the element tree xml2js produces (through rss-parser): every child is an array, an
- * element with attributes is `{ $: attrs, _: text }`, one with only text is a plain string,
- * an empty one is ''. These helpers hide those shapes from the format mappers.
+ * Reading the element tree xml2js produces: every child is an array, an element with attributes
+ * is `{ $: attrs, _: text }`, one with only text is a plain string, an empty one is ''. These
+ * helpers hide those shapes from the format mappers.
  */
 export type XmlNode = string | { $?: Record<string, string>; _?: string; [child: string]: unknown };
 export type XmlElement = Exclude<XmlNode, string>;

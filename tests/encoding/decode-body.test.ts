@@ -112,7 +112,29 @@ describe('label parsing', () => {
     expect(normalizeCharset('')).toBeNull();
   });
 
-  test('every alias target is a decoder iconv-lite has', () => {
+  test('labels resolve by the WHATWG table, as browsers read them', () => {
+    expect(normalizeCharset('x-cp1251')).toBe('windows-1251');
+    expect(normalizeCharset('latin2')).toBe('iso-8859-2');
+    expect(normalizeCharset('csISOLatin9')).toBe('iso-8859-15');
+    expect(normalizeCharset('unicode20utf8')).toBe('utf-8');
+    expect(normalizeCharset('koi8')).toBe('koi8-r');
+    expect(normalizeCharset('csUnicode')).toBe('utf-16le');
+    expect(normalizeCharset('ISO-8859-9')).toBe('windows-1254');
+    expect(normalizeCharset('TIS-620')).toBe('windows-874');
+  });
+
+  test('WHATWG decoders iconv-lite names otherwise, and names only iconv-lite knows', () => {
+    // GBK and GB2312 labels decode with GB18030 (the standard's GBK decoder), four-byte sequences too.
+    expect(normalizeCharset('GB_2312-80')).toBe('gb18030');
+    expect(iconv.decode(Buffer.from([0x81, 0x30, 0x81, 0x30]), normalizeCharset('gbk')!)).toBe('\u0080');
+    expect(normalizeCharset('iso-8859-8-i')).toBe('iso-8859-8');
+    // Not built into Node's ICU, still decoded by iconv-lite.
+    expect(normalizeCharset('ISO-8859-16')).toBe('iso-8859-16');
+    // Labels the WHATWG table sends to its "replacement" decoder are refused, not guessed.
+    expect(normalizeCharset('iso-2022-kr')).toBeNull();
+  });
+
+  test('every resolved label names a decoder iconv-lite has', () => {
     for (const label of ['latin5', 'tis-620', 'gbk', 'ks_c_5601-1987', 'sjis', 'asmo-708', 'utf-16', 'utf-16be']) {
       const name = normalizeCharset(label);
       expect(name, label).not.toBeNull();

@@ -133,6 +133,10 @@ describe('parseFeed', () => {
     expect(feed).toEqual({ format: 'rss', title: '', link: null, language: null, items: [] });
   });
 
+  test('a root element with nothing in it, not even attributes, is "not-a-feed"', async () => {
+    for (const text of ['<rss></rss>', '<feed/>', '<rdf:RDF></rdf:RDF>']) expect((await rejection(text)).kind, text).toBe('not-a-feed');
+  });
+
   test('RSS: bare ampersands, HTML entities, control characters, and junk before the prolog are tolerated', async () => {
     const feed = await parseFeed(
       `Warning: something in /var/www/feed.php on line 3\n<?xml version="1.0"?>
