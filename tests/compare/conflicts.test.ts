@@ -99,3 +99,25 @@ describe('figures compared', () => {
     expect(c.conflicts).toEqual([]);
   });
 });
+
+describe('a date is compared only for the same person', () => {
+  const dates = (c: ReturnType<typeof compare>) => c.conflicts.filter((x) => x.kind === 'date').map((x) => x.values.map((v) => v.value).sort());
+
+  it('does not compare two people\'s arrest dates', () => {
+    const c = compareAt(
+      ['Goalkeeper Ned Farrow, 29, was stopped for speeding in his van near the docks on March 3, and was arrested on suspicion of theft.'],
+      ['Another player, striker Leo Panetti, was arrested on March 9 in a similar case.'],
+    );
+    expect(dates(c)).toEqual([]);
+  });
+
+  it('still compares one person\'s arrest dates, named in full, by surname or not at all', () => {
+    expect(dates(compareAt(['Goalkeeper Ned Farrow was arrested on March 3.'], ['Farrow, 29, was arrested on March 9.']))).toEqual([['2025-03-03', '2025-03-09']]);
+    expect(dates(compareAt(['Goalkeeper Ned Farrow was arrested on March 3.'], ['The goalkeeper was arrested on March 9.']))).toEqual([['2025-03-03', '2025-03-09']]);
+  });
+
+  it('leaves out an unnamed date when the accounts date two people\'s arrests', () => {
+    const c = compareAt(['Ned Farrow was arrested on March 3.'], ['Leo Panetti was arrested on March 9.'], ['The player was arrested on March 5.']);
+    expect(dates(c)).toEqual([]);
+  });
+});
