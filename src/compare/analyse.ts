@@ -1,6 +1,7 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import { knownLanguage, skeleton, tokenize, type Token } from '../text/index.js';
 import { findQuotes, type QuoteFound } from './attribution.js';
+import { clauseBreaks } from './clauses.js';
 import type { CompareContext } from './context.js';
 import { findFigures, type Figure } from './figures.js';
 import { polarities, type Polarity } from './negation.js';
@@ -37,9 +38,10 @@ function claimText(text: string, quotes: readonly QuoteFound[]): string {
 export function analyseSentence(text: string, account: number, languageCode: string, published: Date, context: CompareContext): SentenceInfo {
   const language = knownLanguage(languageCode) ?? languageCode;
   const quotes = findQuotes(text);
-  const tokens = tokenize(spellNumbers(claimText(text, quotes)), language);
+  const spelled = spellNumbers(claimText(text, quotes));
+  const tokens = tokenize(spelled, language);
   const spans = findSpans(tokens, context.vocabulary, language);
-  const figures = findFigures(tokens, spans, language, published);
+  const figures = findFigures(tokens, spans, language, published, clauseBreaks(spelled, tokens));
   const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text));
   const neutral = new Set<string>();
   const words = new Set<string>();

@@ -121,3 +121,11 @@ describe('a date is compared only for the same person', () => {
     expect(dates(c)).toEqual([]);
   });
 });
+
+describe('a count reads no noun past a comma', () => {
+  it('reads a toll before a comma as people, and a number between commas after a name as an age', () => {
+    expect(counts('The storm hit the coast, killing 4 and injuring other 35, county officials said.', 'en')).toEqual([['people', 'killed', '4'], ['people', 'injured', '35']]);
+    expect(counts('Maria Ostrova, 41, died on the mountain on Sunday.', 'en')).toEqual([]);
+    expect(counts('Rescuers said 41 climbers died on the mountain.', 'en')).toEqual([['word:en:climber', 'killed', '41']]);
+  });
+});
