@@ -129,3 +129,10 @@ describe('a count reads no noun past a comma', () => {
     expect(counts('Rescuers said 41 climbers died on the mountain.', 'en')).toEqual([['word:en:climber', 'killed', '41']]);
   });
 });
+
+describe('figures of a sentence that quotes someone', () => {
+  it('are read in the reporter\'s words around the quotation too', () => {
+    const figures = analyseSentence('"We saw no progress at all," the source said, and the club had signed the striker to a $40 million deal.', 0, 'en', published, context).figures;
+    expect(figures.map((f) => [f.kind, f.subject, f.value])).toEqual([['amount', 'money:contract', '40000000 USD']]);
+  });
+});
