@@ -43,7 +43,7 @@ export function printJudged(context: CompareContext, judge: boolean): void {
   const all = [...totals.values()].reduce((sum, t) => (add(sum, t), sum), emptyTotals());
   for (const [name, t] of [...totals.entries(), ['all judged', all] as const]) {
     console.log(
-      `${name.toUpperCase()} overall: conflicts P ${ratio(t.conflicts)} (${t.conflicts[0]} true, ${t.conflicts[1]} false), contradictions P ${ratio(t.contradictions)} (${t.contradictions[0]} true, ${t.contradictions[1]} false), changes over time P ${ratio(t.changes)} (${t.changes[0]} true, ${t.changes[1]} false); real conflicts found ${t.found}, listed misses ${t.missed}` +
+      `${name.toUpperCase()} overall: conflicts P ${ratio(t.conflicts)} (${t.conflicts[0]} true, ${t.conflicts[1]} false), contradictions P ${ratio(t.contradictions)} (${t.contradictions[0]} true, ${t.contradictions[1]} false), changes over time P ${ratio(t.changes)} (${t.changes[0]} true, ${t.changes[1]} false); real disagreements found ${t.found} as conflicts and ${t.changes[0]} as changes over time beside ${t.missed} listed misses not reported` +
         (t.unjudged > 0 ? `; ${t.unjudged} UNJUDGED: no precision can be claimed until they are judged` : ''),
     );
   }
