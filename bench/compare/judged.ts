@@ -89,7 +89,7 @@ export interface Score {
   conflicts: { reported: number; correct: number; wrong: number; unjudged: JudgedConflict[] };
   contradictions: { reported: number; correct: number; wrong: number; unjudged: JudgedContradiction[] };
   changes: { reported: number; correct: number; wrong: number; unjudged: JudgedChange[] };
-  /** Real conflicts among the reported ones, and the listed misses still not found. */
+  /** Real conflicts among the reported ones, and the listed misses reported neither as a conflict nor as a change. */
   found: number;
   missed: Miss[];
 }
@@ -121,21 +121,24 @@ export function score(c: Comparison, judged: JudgedEvent): Score {
     else s.contradictions.unjudged.push(j);
   }
   const changeVerdicts = new Map((judged.changes ?? []).map((j) => [changeKey(j), j.verdict]));
+  const trueChanges: FigureChange[] = [];
   for (const x of c.changes ?? []) {
     const j = asJudgedChange(x);
     const verdict = changeVerdicts.get(changeKey(j));
-    if (verdict === true) s.changes.correct++;
+    if (verdict === true) (s.changes.correct++, trueChanges.push(x));
     else if (verdict === false) s.changes.wrong++;
     else s.changes.unjudged.push(j);
   }
   s.found = trueConflicts.length;
-  s.missed = judged.missed.filter((m) => !trueConflicts.some((x) => quotesBoth(x, m.quotes)));
+  // Two values shown as one figure changing over time are reported too: the reader sees both.
+  const shown = [...trueConflicts.map((x) => x.values), ...trueChanges.map((x) => [x.earliest, x.latest])];
+  s.missed = judged.missed.filter((m) => !shown.some((values) => quotesBoth(values, m.quotes)));
   return s;
 }
 
-/** Two different values of the conflict quote one and the other sentence. */
-function quotesBoth(c: Conflict, [a, b]: [string, string]): boolean {
-  const holds = (q: string) => c.values.findIndex((v) => v.quotes.some((t) => t.includes(q)));
+/** Two different values of a conflict or a change quote one and the other sentence. */
+function quotesBoth(values: readonly { quotes: string[] }[], [a, b]: [string, string]): boolean {
+  const holds = (q: string) => values.findIndex((v) => v.quotes.some((t) => t.includes(q)));
   const i = holds(a);
   const k = holds(b);
   return i >= 0 && k >= 0 && i !== k;

@@ -16,7 +16,7 @@ interface Totals {
 
 const ratio = ([correct, wrong]: [number, number]) => (correct + wrong === 0 ? '   -' : (correct / (correct + wrong)).toFixed(2));
 
-/** Precision on the judged real events, printed per event and per split. */
+/** Precision on the judged real events, printed per event, per split and over all of them, the real conflicts found beside the misses. */
 export function printJudged(context: CompareContext, judge: boolean): void {
   const totals = new Map<Split, Totals>();
   console.log('judged real events (ECB+; train = developed on, dev = held out): precision = true / (true + false)');
@@ -27,8 +27,8 @@ export function printJudged(context: CompareContext, judge: boolean): void {
     const s = score(compareEvent(input, context), judged);
     const unjudged = s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length;
     if (judge && unjudged > 0) saveJudged(file, withUnjudged(judged, s));
-    const t = totals.get(split) ?? { conflicts: [0, 0], contradictions: [0, 0], changes: [0, 0], found: 0, missed: 0, unjudged: 0 };
-    add(t, s);
+    const t = totals.get(split) ?? emptyTotals();
+    add(t, totalsOf(s));
     totals.set(split, t);
     console.log(
       `${event.padEnd(12)} ${split.padEnd(6)} ${`${s.conflicts.correct}/${s.conflicts.wrong}/${s.conflicts.unjudged.length}`.padEnd(30)} ${ratio([s.conflicts.correct, s.conflicts.wrong])}  ` +
@@ -40,22 +40,34 @@ export function printJudged(context: CompareContext, judge: boolean): void {
     for (const u of s.changes.unjudged) console.log(`  unjudged change: ${u.about}: ${u.earliest.value} -> ${u.latest.value}`);
     for (const m of s.missed) console.log(`  missed: ${m.about}`);
   }
-  for (const [split, t] of totals) {
+  const all = [...totals.values()].reduce((sum, t) => (add(sum, t), sum), emptyTotals());
+  for (const [name, t] of [...totals.entries(), ['all judged', all] as const]) {
     console.log(
-      `${split.toUpperCase()} overall: conflicts P ${ratio(t.conflicts)} (${t.conflicts[0]} true, ${t.conflicts[1]} false), contradictions P ${ratio(t.contradictions)} (${t.contradictions[0]} true, ${t.contradictions[1]} false), changes over time P ${ratio(t.changes)} (${t.changes[0]} true, ${t.changes[1]} false); real conflicts found ${t.found}, listed misses ${t.missed}` +
+      `${name.toUpperCase()} overall: conflicts P ${ratio(t.conflicts)} (${t.conflicts[0]} true, ${t.conflicts[1]} false), contradictions P ${ratio(t.contradictions)} (${t.contradictions[0]} true, ${t.contradictions[1]} false), changes over time P ${ratio(t.changes)} (${t.changes[0]} true, ${t.changes[1]} false); real disagreements found ${t.found} as conflicts and ${t.changes[0]} as changes over time beside ${t.missed} listed misses not reported` +
         (t.unjudged > 0 ? `; ${t.unjudged} UNJUDGED: no precision can be claimed until they are judged` : ''),
     );
   }
+  if (all.contradictions[0] + all.contradictions[1] === 0) {
+    console.log('NO CONTRADICTION was reported on any judged event: the precision of contradictions is not measured by this set.');
+  }
 }
 
-function add(t: Totals, s: Score): void {
-  t.conflicts[0] += s.conflicts.correct;
-  t.conflicts[1] += s.conflicts.wrong;
-  t.contradictions[0] += s.contradictions.correct;
-  t.contradictions[1] += s.contradictions.wrong;
-  t.changes[0] += s.changes.correct;
-  t.changes[1] += s.changes.wrong;
+const emptyTotals = (): Totals => ({ conflicts: [0, 0], contradictions: [0, 0], changes: [0, 0], found: 0, missed: 0, unjudged: 0 });
+
+function totalsOf(s: Score): Totals {
+  return {
+    conflicts: [s.conflicts.correct, s.conflicts.wrong],
+    contradictions: [s.contradictions.correct, s.contradictions.wrong],
+    changes: [s.changes.correct, s.changes.wrong],
+    found: s.found,
+    missed: s.missed.length,
+    unjudged: s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length,
+  };
+}
+
+function add(t: Totals, s: Totals): void {
+  for (const k of ['conflicts', 'contradictions', 'changes'] as const) (t[k][0] += s[k][0], t[k][1] += s[k][1]);
   t.found += s.found;
-  t.missed += s.missed.length;
-  t.unjudged += s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length;
+  t.missed += s.missed;
+  t.unjudged += s.unjudged;
 }

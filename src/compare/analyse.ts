@@ -1,6 +1,7 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import { knownLanguage, skeleton, tokenize, type Token } from '../text/index.js';
 import { findQuotes, type QuoteFound } from './attribution.js';
+import { clauseBreaks } from './clauses.js';
 import type { CompareContext } from './context.js';
 import { findFigures, type Figure } from './figures.js';
 import { polarities, type Polarity } from './negation.js';
@@ -34,12 +35,23 @@ function claimText(text: string, quotes: readonly QuoteFound[]): string {
   return quotes.length > 0 ? quotes.map((q) => q.text).join(' ') : text;
 }
 
+/**
+ * The figures of the whole sentence: a quotation's words are what it claims, but the reporter's
+ * words around it state figures too ("the source said, and the team signed him to an $82 million deal").
+ */
+function figuresOf(spelled: string, language: string, published: Date, context: CompareContext, read: { tokens: Token[]; spans: PhraseSpan[] } | null): Figure[] {
+  const tokens = read?.tokens ?? tokenize(spelled, language);
+  const spans = read?.spans ?? findSpans(tokens, context.vocabulary, language);
+  return findFigures(tokens, spans, language, published, clauseBreaks(spelled, tokens));
+}
+
 export function analyseSentence(text: string, account: number, languageCode: string, published: Date, context: CompareContext): SentenceInfo {
   const language = knownLanguage(languageCode) ?? languageCode;
   const quotes = findQuotes(text);
-  const tokens = tokenize(spellNumbers(claimText(text, quotes)), language);
+  const spelled = spellNumbers(claimText(text, quotes));
+  const tokens = tokenize(spelled, language);
   const spans = findSpans(tokens, context.vocabulary, language);
-  const figures = findFigures(tokens, spans, language, published);
+  const figures = figuresOf(quotes.length > 0 ? spellNumbers(text) : spelled, language, published, context, quotes.length > 0 ? null : { tokens, spans });
   const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text));
   const neutral = new Set<string>();
   const words = new Set<string>();

@@ -3,6 +3,7 @@ import type { AccountRef } from './claims.js';
 import type { Figure } from './figures.js';
 import { figureLabel } from './labels.js';
 import { outcomeById } from './outcomes.js';
+import { eventNames, participantOf } from './participants.js';
 import type { Conflict, FigureChange } from './types.js';
 
 /**
@@ -39,7 +40,7 @@ interface Group {
 export function compareFigures(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[], options = DEFAULT_FIGURE_OPTIONS): { conflicts: Conflict[]; changes: FigureChange[] } {
   const conflicts: Conflict[] = [];
   const changes: FigureChange[] = [];
-  for (const group of groupFigures(sentences)) {
+  for (const group of groupFigures(sentences, accounts)) {
     const given = singleValues(group);
     const kept = group.kind === 'date' ? given : withoutOutliers(given, options.maxRatio);
     const disjoint = disagreements(group.kind, kept);
@@ -73,16 +74,19 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   return { conflicts, changes };
 }
 
-/** Figures by what they answer: kind, subject, qualifier, the unit of a duration or an amount, the day a toll is given for. */
-function groupFigures(sentences: readonly SentenceInfo[]): Group[] {
+/** Figures by what they answer: kind, subject, qualifier, the unit of a duration or an amount, the day a toll is given for, whose action a date or duration is. */
+function groupFigures(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Group[] {
   const groups = new Map<string, Group>();
-  for (const s of sentences) {
+  const who = participants(sentences, accounts);
+  for (const [k, s] of sentences.entries()) {
     for (const f of s.figures) {
       // A weekday or "yesterday" is only as right as the publication time it is read from.
       if (f.told === 'relative') continue;
+      const person = who.of(k, f);
+      if (person === null) continue;
       // Durations compare only in one unit, amounts in one currency: no rate is assumed.
       const unit = f.kind === 'duration' ? f.value.slice(-1) : f.kind === 'amount' ? f.value.split(' ')[1] ?? '' : '';
-      const id = [f.kind, f.subject, f.qualifier, unit, f.scope ?? ''].join('\u0000');
+      const id = [whatItAnswers(f), unit, person].join('\u0000');
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { kind: f.kind, subject: f.subject, qualifier: f.qualifier, figures: [], accounts: new Map() }));
       g.figures.push({ figure: f, language: s.language });
@@ -99,6 +103,36 @@ function groupFigures(sentences: readonly SentenceInfo[]): Group[] {
   }
   for (const g of groups.values()) if (g.kind === 'date') alignYearless(g);
   return [...groups.values()];
+}
+
+const whatItAnswers = (f: Figure) => [f.kind, f.subject, f.qualifier, f.scope ?? ''].join('\u0000');
+/** A date or a duration is of an action, and the action of someone: a count names what it counts already. */
+const ofAnAction = (f: Figure) => f.kind === 'date' || f.kind === 'duration';
+
+/**
+ * Whose action each date or duration is: the person its sentence names; a sentence naming no one
+ * is about the one person the event's other figures of that action name, and about no one that
+ * can be told when they name several (its figure is then left out, null).
+ */
+function participants(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): { of: (sentence: number, f: Figure) => string | null } {
+  const names = eventNames(sentences);
+  const person = sentences.map((s) => (s.figures.some(ofAnAction) ? participantOf(s, accounts[s.account]!, names) : ''));
+  const named = new Map<string, Set<string>>();
+  sentences.forEach((s, k) => {
+    for (const f of s.figures) {
+      if (!ofAnAction(f) || f.told === 'relative' || !person[k]) continue;
+      const set = named.get(whatItAnswers(f)) ?? new Set<string>();
+      named.set(whatItAnswers(f), set.add(person[k]!));
+    }
+  });
+  return {
+    of(k, f) {
+      if (!ofAnAction(f)) return '';
+      if (person[k]) return person[k]!;
+      const others = [...(named.get(whatItAnswers(f)) ?? [])];
+      return others.length === 0 ? '' : others.length === 1 ? others[0]! : null;
+    },
+  };
 }
 
 /** A day written without its year ("June 24") takes the year another account writes for that day. */

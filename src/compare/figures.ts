@@ -95,6 +95,8 @@ const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', .
 const COMPLEMENT = new Set(['of', 'de', 'd']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
 const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres']);
+/** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
+const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
@@ -146,8 +148,9 @@ interface Counted {
 const words = (tokens: readonly Token[], from: number, to: number) => tokens.slice(from, to).map((t) => t.raw).join(' ');
 
 /** What a count at [i, i+length) counts: a topic or institution key after it, people, or a noun. */
-function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string): Counted | null {
+function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string, breaks: ReadonlySet<number>): Counted | null {
   for (let j = i + length; j < tokens.length && j < i + length + 4; ) {
+    if (breaks.has(j)) break;
     const span = index.at.get(j);
     if (span) {
       const kind = kindOf(span.key);
@@ -192,7 +195,8 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
   return '';
 }
 
-export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan[], language: string, published: Date): Figure[] {
+/** `breaks`: tokens a comma or a bracket stands before (clauses.ts); a count reads no noun past one. */
+export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan[], language: string, published: Date, breaks: ReadonlySet<number> = new Set()): Figure[] {
   const out: Figure[] = [];
   const index = spanIndex(spans);
   const used = new Set<number>();
@@ -241,13 +245,16 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
       const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
-      // "injured 50.", "killing 10 of them": a toll right after its verb, with no noun, counts people.
-      const bare = outcomeOf(tokens[i - n.lead - 1]?.word ?? '') && (!tokens[i + n.length] || BARE_AFTER.has(tokens[i + n.length]!.word));
-      const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language);
+      // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
+      // after its verb, with no noun, counts people.
+      const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);
+      const end = i + n.length;
+      const bare = outcomeOf(tokens[verbAt]?.word ?? '') && (!tokens[end] || BARE_AFTER.has(tokens[end]!.word) || breaks.has(end));
+      const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
@@ -259,6 +266,12 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
     i += n.length - 1;
   }
   return background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
+}
+
+/** "Buckley, 32, died": a number set off by commas right after a name is the person's age. */
+function isAge(tokens: readonly Token[], i: number, length: number, breaks: ReadonlySet<number>): boolean {
+  const before = tokens[i - 1]?.raw ?? '';
+  return breaks.has(i) && breaks.has(i + length) && /^\p{Lu}/u.test(before);
 }
 
 /** The money word nearest to token i within AMOUNT_REACH: "worth $2m of jewellery" prices the loot. */

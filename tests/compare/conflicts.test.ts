@@ -99,3 +99,40 @@ describe('figures compared', () => {
     expect(c.conflicts).toEqual([]);
   });
 });
+
+describe('a date is compared only for the same person', () => {
+  const dates = (c: ReturnType<typeof compare>) => c.conflicts.filter((x) => x.kind === 'date').map((x) => x.values.map((v) => v.value).sort());
+
+  it('does not compare two people\'s arrest dates', () => {
+    const c = compareAt(
+      ['Goalkeeper Ned Farrow, 29, was stopped for speeding in his van near the docks on March 3, and was arrested on suspicion of theft.'],
+      ['Another player, striker Leo Panetti, was arrested on March 9 in a similar case.'],
+    );
+    expect(dates(c)).toEqual([]);
+  });
+
+  it('still compares one person\'s arrest dates, named in full, by surname or not at all', () => {
+    expect(dates(compareAt(['Goalkeeper Ned Farrow was arrested on March 3.'], ['Farrow, 29, was arrested on March 9.']))).toEqual([['2025-03-03', '2025-03-09']]);
+    expect(dates(compareAt(['Goalkeeper Ned Farrow was arrested on March 3.'], ['The goalkeeper was arrested on March 9.']))).toEqual([['2025-03-03', '2025-03-09']]);
+  });
+
+  it('leaves out an unnamed date when the accounts date two people\'s arrests', () => {
+    const c = compareAt(['Ned Farrow was arrested on March 3.'], ['Leo Panetti was arrested on March 9.'], ['The player was arrested on March 5.']);
+    expect(dates(c)).toEqual([]);
+  });
+});
+
+describe('a count reads no noun past a comma', () => {
+  it('reads a toll before a comma as people, and a number between commas after a name as an age', () => {
+    expect(counts('The storm hit the coast, killing 4 and injuring other 35, county officials said.', 'en')).toEqual([['people', 'killed', '4'], ['people', 'injured', '35']]);
+    expect(counts('Maria Ostrova, 41, died on the mountain on Sunday.', 'en')).toEqual([]);
+    expect(counts('Rescuers said 41 climbers died on the mountain.', 'en')).toEqual([['word:en:climber', 'killed', '41']]);
+  });
+});
+
+describe('figures of a sentence that quotes someone', () => {
+  it('are read in the reporter\'s words around the quotation too', () => {
+    const figures = analyseSentence('"We saw no progress at all," the source said, and the club had signed the striker to a $40 million deal.', 0, 'en', published, context).figures;
+    expect(figures.map((f) => [f.kind, f.subject, f.value])).toEqual([['amount', 'money:contract', '40000000 USD']]);
+  });
+});
