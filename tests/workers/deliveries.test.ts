@@ -12,7 +12,8 @@ import { compareContext } from '../../src/pipeline/compare-event.js';
 import { deliverInProcess } from '../../src/pipeline/deliver.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { enqueueAlertDeliveries } from '../../workers/deliveries.js';
-import { DIGEST_SCHEDULER_ID, JobName } from '../../workers/queues.js';
+import { DIGEST_SCHEDULER_ID } from '../../workers/queues.js';
+import { JobName } from '../../src/pipeline/jobs.js';
 import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
 import { scheduleDigests } from '../../workers/schedules.js';
 import { sampleAlert, startWebhookReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
@@ -64,13 +65,13 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const rx = await receiver((n) => (n < 3 ? { status: 500 } : { status: 200 }));
     const alert = sampleAlert({ id: 'al-flaky', channels: ['flaky'] });
     const channels = { flaky: hook('flaky', rx.url) };
-    const ids = await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, channels);
+    const ids = await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, channels);
     const id = alertDeliveryId('al-flaky', 'flaky');
     expect(ids).toEqual({ now: [id], digest: [] });
     await eventually(async () => (await store.deliveries.get(id))?.status === 'sent', 15_000, 'the delivery sent');
 
     // Raised again (re-evaluation, a second worker): neither stored nor sent twice.
-    await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, channels);
+    await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, channels);
     await new Promise((r) => setTimeout(r, 500));
     expect(rx.requests).toHaveLength(4);
     expect(rx.requests.every((r) => r.verified && r.delivery === id)).toBe(true);
@@ -85,7 +86,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const rx = await receiver(() => ({ status: 502 }));
     const alert = sampleAlert({ id: 'al-doomed', channels: ['doomed'] });
     await store.alerts.insert(alert);
-    await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, { doomed: hook('doomed', rx.url) });
+    await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, { doomed: hook('doomed', rx.url) });
     const id = alertDeliveryId('al-doomed', 'doomed');
     await eventually(async () => (await store.deliveries.get(id))?.status === 'dead', 15_000, 'the delivery dead-lettered');
     const job = await queues.deliveries.getJob(id);
