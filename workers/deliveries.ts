@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import type { ChannelConfig } from '../src/alerts/channels/index.js';
+import { alertDeliveries } from '../src/alerts/delivery-id.js';
 import type { AlertRecord } from '../src/alerts/types.js';
 import type { DeliverySettings } from '../src/config/settings.js';
 import { JobName } from '../src/pipeline/jobs.js';
@@ -25,7 +26,7 @@ export interface EnqueueContext extends JobSettings {
  * `channels` is the watchlists' `channels:` map; each delivery keeps its channel's configuration.
  */
 export async function enqueueAlertDeliveries(ctx: EnqueueContext, alert: AlertRecord, channels: Record<string, ChannelConfig>): Promise<{ now: string[]; digest: string[] }> {
-  const ids = await ctx.store.deliveries.addAlert(alert, channels, ctx.now?.());
+  const ids = await ctx.store.deliveries.addAlert(alert, alertDeliveries(alert, channels), ctx.now?.());
   await addFollowUps(ctx.queues, JobName.EvaluateAlerts, JobName.DeliverAlert, ids.now.map((deliveryId) => ({ data: { deliveryId } })), ctx);
   return ids;
 }

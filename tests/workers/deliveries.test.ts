@@ -3,7 +3,7 @@ import { buildApi } from '../../src/api/server.js';
 import type { AlertView } from '../../src/store/alert-view.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelConfig } from '../../src/alerts/channels/index.js';
-import { alertDeliveryId, digestDeliveryId } from '../../src/alerts/delivery-id.js';
+import { alertDeliveries, alertDeliveryId, digestDeliveryId } from '../../src/alerts/delivery-id.js';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import type { DeliverySettings } from '../../src/config/settings.js';
 import { HttpClient } from '../../src/fetch/index.js';
@@ -111,7 +111,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const lastHour = new Date(Date.now() - 3_600_000);
     for (const [id, rule] of [['al-d1', 'quiet-rule'], ['al-d2', 'quiet-rule'], ['al-d3', 'other-rule']] as const) {
       const alert = sampleAlert({ id, rule, mode: 'hourly', channels: ['digests'] });
-      expect((await store.deliveries.addAlert(alert, channels, lastHour)).now).toEqual([]);
+      expect((await store.deliveries.addAlert(alert, alertDeliveries(alert, channels), lastHour)).now).toEqual([]);
     }
     await scheduleDigests(queues.deliveries);
     const scheduler = await queues.deliveries.getJobScheduler(DIGEST_SCHEDULER_ID);
@@ -138,7 +138,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const alert = sampleAlert({ id: 'al-lost', channels: ['lost'] });
     const longAgo = new Date(Date.now() - 3_600_000);
     // Stored and tried once an hour ago; its job then vanished (Redis flushed): none is enqueued here.
-    expect((await store.deliveries.addAlert(alert, { lost: hook('lost', rx.url) }, longAgo)).now).toHaveLength(1);
+    expect((await store.deliveries.addAlert(alert, alertDeliveries(alert, { lost: hook('lost', rx.url) }), longAgo)).now).toHaveLength(1);
     const id = alertDeliveryId('al-lost', 'lost');
     await store.deliveries.recordAttempt(id, { ok: false, final: false, status: 503, error: 'HTTP 503', elapsedMs: 5 }, longAgo);
     expect((await store.deliveries.get(id))?.status).toBe('retrying');
