@@ -160,3 +160,8 @@ export function addFollowUps<F extends JobName, T extends FollowUpOf<F> & JobNam
 export function jobIdOf<N extends JobName>(name: N, data: JobData[N], s: JobSettings): string | undefined {
   return (JOBS[name] as JobSpec<N>).options(data, s).jobId;
 }
+
+/** What a Job Scheduler adds each time (workers/schedules.ts): the job's name and a payload of its type. */
+export function scheduledJob<N extends JobName>(name: N, data: JobData[N]): { name: N; data: JobData[N] } {
+  return { name, data };
+}

@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { FeedConfig } from '../src/config/feeds-config.js';
-import { JobName, type PollFeedData, type SendDigestsData } from '../src/pipeline/jobs.js';
+import { JobName } from '../src/pipeline/jobs.js';
+import { scheduledJob } from './jobs.js';
 import { DIGEST_SCHEDULER_ID, EVENTS_GLOBAL_CONCURRENCY, feedSchedulerId, RECOVERY_SCHEDULER_ID } from './queues.js';
 
 /** The queues whose schedulers and settings live only in Redis. */
@@ -33,11 +34,11 @@ export async function syncFeedSchedulers(queue: Queue, feeds: FeedConfig[]): Pro
 }
 
 function scheduleFeed(queue: Queue, feed: FeedConfig): Promise<unknown> {
-  return queue.upsertJobScheduler(feedSchedulerId(feed.id), { every: feed.intervalMs }, { name: JobName.PollFeed, data: { feedId: feed.id } satisfies PollFeedData });
+  return queue.upsertJobScheduler(feedSchedulerId(feed.id), { every: feed.intervalMs }, scheduledJob(JobName.PollFeed, { feedId: feed.id }));
 }
 
 export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Promise<void> {
-  await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, { name: JobName.RecoverPending, data: {} });
+  await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, scheduledJob(JobName.RecoverPending, {}));
 }
 
 /**
@@ -46,7 +47,7 @@ export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Prom
  * go out with the first run of the day.
  */
 export async function scheduleDigests(queue: Queue): Promise<void> {
-  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '1 * * * *', tz: 'UTC' }, { name: JobName.SendDigests, data: {} satisfies SendDigestsData });
+  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '1 * * * *', tz: 'UTC' }, scheduledJob(JobName.SendDigests, {}));
 }
 
 /** What the scheduling process keeps in Redis, by name, and how to put it back. */
