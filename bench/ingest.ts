@@ -24,7 +24,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fixtureFeedsYaml, type FixtureOutlet } from '../tests/helpers/fixture-site.js';
 import { openQueues, startWorkers } from '../workers/runtime.js';
-import { JobName } from '../workers/queues.js';
+import { JobName } from '../src/pipeline/jobs.js';
 import { noopJobsPerSecond } from './lib/bullmq-noop.js';
 import { machineLine } from './lib/machine.js';
 

@@ -1,7 +1,13 @@
-import type { Queue } from 'bullmq';
 import type { Logger } from '../src/log.js';
+import { JobName } from '../src/pipeline/jobs.js';
 import type { Store } from '../src/store/index.js';
-import { assignWakeJobId, JobName, type AssignEventData } from './queues.js';
+import { addJobs, assignWakeOptions } from './jobs.js';
+import type { JobQueues } from './queues.js';
+
+/** Where wake-up jobs go. */
+export interface WakeTarget {
+  queues: JobQueues;
+}
 
 /**
  * How long a stored article may wait for its event. The regular path (fetch-article's delayed,
@@ -29,14 +35,14 @@ export const DEFAULT_ASSIGN_DEADLINE: AssignDeadlineOptions = {
  * takes it assigns the whole backlog, and a waiting job wakes a worker asleep on a delayed one (it
  * promotes what is due as it takes the job).
  */
-export async function wakeAssignerIfLate(store: Store, events: Queue, options: AssignDeadlineOptions = DEFAULT_ASSIGN_DEADLINE, now = Date.now()): Promise<boolean> {
+export async function wakeAssignerIfLate(store: Store, target: WakeTarget, options: AssignDeadlineOptions = DEFAULT_ASSIGN_DEADLINE, now = Date.now()): Promise<boolean> {
   const { oldestWaitingSince } = await store.events.assignmentLag();
   if (!oldestWaitingSince || now - oldestWaitingSince.getTime() < options.lateAfterMs) return false;
   // A job already waiting takes the whole backlog when it runs: one more would only queue behind it.
-  if ((await events.getWaitingCount()) > 0) return false;
+  if ((await target.queues.events.getWaitingCount()) > 0) return false;
   const late = await store.events.unassigned(1);
   if (late.length === 0) return false;
-  await addWakeJob(events, late[0]!.id, now, options.checkEveryMs);
+  await addWakeJob(target, late[0]!.id, now, options.checkEveryMs);
   return true;
 }
 
@@ -44,17 +50,17 @@ export async function wakeAssignerIfLate(store: Store, events: Queue, options: A
  * An assign-event job outside the deduplicated path: a deduplicated job that never runs cannot
  * swallow it. Its id is the time slot, so processes adding together add one.
  */
-export async function addWakeJob(events: Queue, articleId: string, now: number, slotMs: number): Promise<void> {
-  await events.add(JobName.AssignEvent, { articleId } satisfies AssignEventData, { jobId: assignWakeJobId(Math.floor(now / slotMs)) });
+export async function addWakeJob(target: WakeTarget, articleId: string, now: number, slotMs: number): Promise<void> {
+  await addJobs(target.queues, JobName.AssignEvent, [{ data: { articleId } }], assignWakeOptions(Math.floor(now / slotMs)));
 }
 
 /** Runs wakeAssignerIfLate every `checkEveryMs` until stopped; a failed check is logged and tried again. */
-export function startAssignDeadline(deps: { store: Store; eventsQueue: Queue; log: Logger }, options: AssignDeadlineOptions = DEFAULT_ASSIGN_DEADLINE): { stop(): void } {
+export function startAssignDeadline(deps: { store: Store; target: WakeTarget; log: Logger }, options: AssignDeadlineOptions = DEFAULT_ASSIGN_DEADLINE): { stop(): void } {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    wakeAssignerIfLate(deps.store, deps.eventsQueue, options)
+    wakeAssignerIfLate(deps.store, deps.target, options)
       .then((woke) => woke && deps.log.warn({ lateAfterMs: options.lateAfterMs }, 'stored articles waited too long for their event: assign-event job added'))
       .catch((err: Error) => deps.log.error({ err: err.message }, `late event assignment not checked: ${err.message}`))
       .finally(() => (running = false));

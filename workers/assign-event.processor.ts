@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
-import { enqueueComparisons } from './compare-event.processor.js';
 import { countAssignments } from '../src/pipeline/count-results.js';
+import { JobName, type AssignEventData } from '../src/pipeline/jobs.js';
 import type { WorkerContext } from './context.js';
-import type { AssignEventData } from './queues.js';
+import { addFollowUps } from './jobs.js';
 
 /**
  * assign-event: put stored articles into events. The job waits PARALLAX_EVENT_SETTLE_MS after its
@@ -21,7 +21,11 @@ export function assignEventProcessor(ctx: WorkerContext) {
     if (touched.length > 0) ctx.log.info({ assigned: touched.length, created }, 'articles assigned to events');
     // Each event that changed is compared again; an event merged away later in the batch leads
     // its compare job to the survivor.
-    const compared = await enqueueComparisons(ctx.compareQueue, touched, ctx.compareDelayMs);
+    const compared = await addFollowUps(ctx.queues, JobName.AssignEvent, JobName.CompareEvent, eventRequests(touched), ctx);
     return { articleId: job.data.articleId, assigned: touched.length, compared };
   };
 }
+
+/** One request per distinct event: a burst touching an event many times compares it once. */
+export const eventRequests = (eventIds: Iterable<string>, delayMs?: number) =>
+  [...new Set(eventIds)].map((eventId) => ({ data: { eventId }, ...(delayMs === undefined ? {} : { delayMs }) }));

@@ -1,19 +1,9 @@
-import type { Job, Queue } from 'bullmq';
+import type { Job } from 'bullmq';
 import { comparisonOf } from '../src/pipeline/compare-event.js';
+import { JobName, type CompareEventData } from '../src/pipeline/jobs.js';
+import { eventRequests } from './assign-event.processor.js';
 import type { WorkerContext } from './context.js';
-import { enqueueAlertEvaluations } from './evaluate-alerts.processor.js';
-import { compareDeduplication, JobName, type CompareEventData } from './queues.js';
-
-/** Queues the comparison of each event, once per event however many times it is asked (see compareDeduplication). */
-export async function enqueueComparisons(queue: Queue, eventIds: Iterable<string>, delayMs: number): Promise<number> {
-  const jobs = [...new Set(eventIds)].map((eventId) => ({
-    name: JobName.CompareEvent,
-    data: { eventId } satisfies CompareEventData,
-    opts: { delay: delayMs, deduplication: compareDeduplication(eventId) },
-  }));
-  if (jobs.length > 0) await queue.addBulk(jobs);
-  return jobs.length;
-}
+import { addFollowUps } from './jobs.js';
 
 /**
  * compare-event: the comparison of one event's accounts, computed from the store and stored there
@@ -26,7 +16,7 @@ export function compareEventProcessor(ctx: WorkerContext) {
     if (r.outcome === 'missing') return { eventId: job.data.eventId, outcome: r.outcome, changed: false };
     // Alerts follow every comparison of a changed event, not only a changed comparison: a new
     // outlet (escalation, first-report) leaves the comparison's content as it was.
-    if (ctx.alerts) await enqueueAlertEvaluations(ctx.alerts.queue, [r.eventId]);
+    if (ctx.alerts) await addFollowUps(ctx.queues, JobName.CompareEvent, JobName.EvaluateAlerts, eventRequests([r.eventId]), ctx);
     return { eventId: r.eventId, outcome: r.outcome, changed: r.changed };
   };
 }

@@ -1,32 +1,21 @@
-import type { JobsOptions, Queue } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
 import type { ChannelConfig } from '../src/alerts/channels/index.js';
+import { alertDeliveries } from '../src/alerts/delivery-id.js';
 import type { AlertRecord } from '../src/alerts/types.js';
 import type { DeliverySettings } from '../src/config/settings.js';
+import { JobName } from '../src/pipeline/jobs.js';
 import type { Store } from '../src/store/index.js';
-import { deliverJobId, JobName, type DeliverAlertData } from './queues.js';
+import { addFollowUps, type JobSettings } from './jobs.js';
+import type { JobQueues } from './queues.js';
 
 /** Retries with exponential back-off as configured (PARALLAX_DELIVERY_ATTEMPTS, _BACKOFF_MS). */
 export function deliveryJobOptions(s: DeliverySettings): JobsOptions {
   return { attempts: s.attempts, backoff: { type: 'exponential', delay: s.backoffMs } };
 }
 
-/** Adds one deliver-alert job per delivery; a delivery whose job already exists is not added again. */
-export async function enqueueDeliveries(queue: Queue, deliveryIds: string[], s: DeliverySettings): Promise<void> {
-  if (deliveryIds.length === 0) return;
-  const opts = deliveryJobOptions(s);
-  await queue.addBulk(
-    deliveryIds.map((deliveryId) => ({
-      name: JobName.DeliverAlert,
-      data: { deliveryId } satisfies DeliverAlertData,
-      opts: { ...opts, jobId: deliverJobId(deliveryId) },
-    })),
-  );
-}
-
-export interface EnqueueContext {
+export interface EnqueueContext extends JobSettings {
   store: Store;
-  deliveriesQueue: Queue;
-  delivery: DeliverySettings;
+  queues: JobQueues;
   now?: () => Date;
 }
 
@@ -37,7 +26,7 @@ export interface EnqueueContext {
  * `channels` is the watchlists' `channels:` map; each delivery keeps its channel's configuration.
  */
 export async function enqueueAlertDeliveries(ctx: EnqueueContext, alert: AlertRecord, channels: Record<string, ChannelConfig>): Promise<{ now: string[]; digest: string[] }> {
-  const ids = await ctx.store.deliveries.addAlert(alert, channels, ctx.now?.());
-  await enqueueDeliveries(ctx.deliveriesQueue, ids.now, ctx.delivery);
+  const ids = await ctx.store.deliveries.addAlert(alert, alertDeliveries(alert, channels), ctx.now?.());
+  await addFollowUps(ctx.queues, JobName.EvaluateAlerts, JobName.DeliverAlert, ids.now.map((deliveryId) => ({ data: { deliveryId } })), ctx);
   return ids;
 }

@@ -1,8 +1,9 @@
 import type { Job } from 'bullmq';
 import { countArticle } from '../src/pipeline/count-results.js';
 import { fetchArticle } from '../src/pipeline/fetch-article.js';
+import { JobName, type FetchArticleData } from '../src/pipeline/jobs.js';
 import type { WorkerContext } from './context.js';
-import { ASSIGN_EVENTS_DEDUPLICATION, JobName, type AssignEventData, type FetchArticleData } from './queues.js';
+import { addFollowUps } from './jobs.js';
 
 /** fetch-article: fetch, extract and store one article, then queue its event assignment; transient failures are retried by the queue. */
 export function fetchArticleProcessor(ctx: WorkerContext) {
@@ -12,8 +13,7 @@ export function fetchArticleProcessor(ctx: WorkerContext) {
     const result = await fetchArticle(job.data.articleId, ctx, { finalAttempt });
     countArticle(result);
     if (result.outcome === 'extracted' || result.outcome === 'feed-content') {
-      const data: AssignEventData = { articleId: result.articleId };
-      await ctx.eventsQueue.add(JobName.AssignEvent, data, { delay: ctx.eventSettleMs, deduplication: ASSIGN_EVENTS_DEDUPLICATION });
+      await addFollowUps(ctx.queues, JobName.FetchArticle, JobName.AssignEvent, [{ data: { articleId: result.articleId } }], ctx);
     }
     return result;
   };

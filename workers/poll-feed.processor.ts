@@ -1,9 +1,10 @@
 import type { Job } from 'bullmq';
 import { hostDelaysMs } from '../src/pipeline/host-spread.js';
 import { countPoll } from '../src/pipeline/count-results.js';
+import { JobName, type PollFeedData } from '../src/pipeline/jobs.js';
 import { pollFeed } from '../src/pipeline/poll-feed.js';
 import type { WorkerContext } from './context.js';
-import { fetchArticleJobId, JobName, type FetchArticleData, type PollFeedData } from './queues.js';
+import { addFollowUps } from './jobs.js';
 
 /**
  * poll-feed: poll one feed, then one fetch-article job per newly stored article. A retried poll
@@ -18,17 +19,10 @@ export function pollFeedProcessor(ctx: WorkerContext) {
     if (result.outcome !== 'ok') return result;
     const toFetch = new Map(result.newArticles.map((a) => [a.id, a]));
     if (job.attemptsMade > 0) for (const a of await ctx.store.articles.listPendingOfFeed(job.data.feedId)) if (!toFetch.has(a.id)) toFetch.set(a.id, a);
-    if (toFetch.size > 0) {
-      const articles = [...toFetch.values()];
-      const delays = hostDelaysMs(articles.map((a) => a.url), ctx.hostGapMs);
-      await ctx.articlesQueue.addBulk(
-        articles.map((a, i) => ({
-          name: JobName.FetchArticle,
-          data: { articleId: a.id, url: a.url } satisfies FetchArticleData,
-          opts: { jobId: fetchArticleJobId(a.id), ...(delays[i] ? { delay: delays[i] } : {}) },
-        })),
-      );
-    }
+    const articles = [...toFetch.values()];
+    const delays = hostDelaysMs(articles.map((a) => a.url), ctx.hostGapMs);
+    const fetches = articles.map((a, i) => ({ data: { articleId: a.id, url: a.url }, delayMs: delays[i] ?? 0 }));
+    await addFollowUps(ctx.queues, JobName.PollFeed, JobName.FetchArticle, fetches, ctx);
     // The job's return value is what the dashboard shows: keep it small.
     return { outcome: 'ok', items: result.items, newArticles: result.newArticles.length };
   };

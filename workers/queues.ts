@@ -1,9 +1,9 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, Queue } from 'bullmq';
+import { JobName, type JobData } from '../src/pipeline/jobs.js';
 
 /**
- * Every background job Parallax runs, and the queue it runs on: "what runs in the background" is
- * this one file. Feeds and articles have separate queues so that a burst of thousands of new
- * articles never delays the next poll of a feed.
+ * The queues the jobs run on (workers/jobs.ts says which job runs where). Feeds and articles have
+ * separate queues so that a burst of thousands of new articles never delays the next poll of a feed.
  */
 export enum QueueName {
   Feeds = 'feeds',
@@ -18,51 +18,11 @@ export enum QueueName {
   Deliveries = 'deliveries',
 }
 
-export enum JobName {
-  PollFeed = 'poll-feed',
-  FetchArticle = 'fetch-article',
-  /** Re-enqueues pending articles whose job was lost (Redis flushed, crash between store and enqueue). */
-  RecoverPending = 'recover-pending',
-  AssignEvent = 'assign-event',
-  CompareEvent = 'compare-event',
-  EvaluateAlerts = 'evaluate-alerts',
-  /** Sends one delivery (an alert on one channel, or a digest); its job id is the delivery id. */
-  DeliverAlert = 'deliver-alert',
-  /** Hourly: gathers digest rules' alerts of the period just ended, and re-enqueues lost deliveries. */
-  SendDigests = 'send-digests',
-}
+/** A queue typed by the jobs' names and payloads. */
+export type JobQueue = Queue<JobData[JobName], unknown, JobName>;
 
-export interface PollFeedData {
-  feedId: string;
-}
-
-export interface FetchArticleData {
-  articleId: string;
-  url: string;
-}
-
-export interface AssignEventData {
-  articleId: string;
-}
-
-export interface CompareEventData {
-  eventId: string;
-}
-
-export interface EvaluateAlertsData {
-  eventId: string;
-}
-
-export interface RecoverPendingData {
-  /** Articles younger than this are left to their normal path; 0 right after Redis lost its data (their jobs are gone). */
-  graceMs?: number;
-}
-
-export interface DeliverAlertData {
-  deliveryId: string;
-}
-
-export type SendDigestsData = Record<string, never>;
+/** One handle per queue, keyed by its name. */
+export type JobQueues = { [Q in `${QueueName}`]: JobQueue };
 
 /** The job id of an article's fetch: derived from its canonical URL, so it can be enqueued only once. */
 export const fetchArticleJobId = (articleId: string) => `article-${articleId}`;
@@ -83,7 +43,8 @@ export const COMPARE_DELAY_MS = 2_000;
 /** One alert evaluation per event at a time, as for comparisons (evaluation is idempotent anyway). */
 export const alertsDeduplication = (eventId: string) => ({ id: `alerts-${eventId}`, keepLastIfActive: true }) as const;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;
-export const RECOVERY_SCHEDULER_ID = 'recover-pending';
+/** Schedulers are named for the job they add. */
+export const RECOVERY_SCHEDULER_ID: string = JobName.RecoverPending;
 /** The sweep queued when scheduling had to be re-created: one at a time, however many reconnections. */
 export const RECOVERY_AFTER_LOSS_DEDUPLICATION = { id: 'recover-after-loss' } as const;
 /** Online clustering decides one article at a time, whichever process takes the job (see src/pipeline/assign-event.ts). */
@@ -93,7 +54,7 @@ export const EVENTS_GLOBAL_CONCURRENCY = 1;
  * again, retried or re-enqueued by the digest job's sweep (ids start "dl-" or "dg-").
  */
 export const deliverJobId = (deliveryId: string) => deliveryId;
-export const DIGEST_SCHEDULER_ID = 'send-digests';
+export const DIGEST_SCHEDULER_ID: string = JobName.SendDigests;
 
 /** Retries with exponential back-off; bounded retention so Redis does not grow with history. */
 export const defaultJobOptions: DefaultJobOptions = {

@@ -1,23 +1,23 @@
-import type { Queue } from 'bullmq';
 import { COMPARE_VERSION } from '../src/compare/index.js';
-import { enqueueComparisons } from './compare-event.processor.js';
-import type { WorkerContext } from './context.js';
+import { JobName, type FetchArticleData, type RecoverPendingData } from '../src/pipeline/jobs.js';
 import { addWakeJob } from './assign-deadline.js';
-import { fetchArticleJobId, JobName, type FetchArticleData, type RecoverPendingData } from './queues.js';
+import { eventRequests } from './assign-event.processor.js';
+import type { WorkerContext } from './context.js';
+import { addFollowUps, jobIdOf } from './jobs.js';
 
 /**
  * Gives a still-pending article's job id a live job: a new one if it has none, or if its job
  * completed without the article being stored (the write was lost: a database restored or failed
  * over); a retry if it failed for good.
  */
-async function ensureJob(queue: Queue, name: JobName, data: object, jobId: string): Promise<'enqueued' | 'retried' | 'alive'> {
-  let job = await queue.getJob(jobId);
+async function ensureFetchJob(ctx: WorkerContext, data: FetchArticleData): Promise<'enqueued' | 'retried' | 'alive'> {
+  let job = await ctx.queues.articles.getJob(jobIdOf(JobName.FetchArticle, data, ctx)!);
   if (job && (await job.isCompleted())) {
     await job.remove();
     job = undefined;
   }
   if (!job) {
-    await queue.add(name, data, { jobId });
+    await addFollowUps(ctx.queues, JobName.RecoverPending, JobName.FetchArticle, [{ data }], ctx);
     return 'enqueued';
   }
   if (await job.isFailed()) {
@@ -44,7 +44,7 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;
     for (const a of pending) {
-      const r = await ensureJob(ctx.articlesQueue, JobName.FetchArticle, { articleId: a.id, url: a.url } satisfies FetchArticleData, fetchArticleJobId(a.id));
+      const r = await ensureFetchJob(ctx, { articleId: a.id, url: a.url });
       if (r !== 'alive') counts[r]++;
     }
     // Stored but never put into an event (the process died between storing and enqueueing, the job
@@ -52,12 +52,12 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
     const unassigned = await ctx.store.events.unassigned(1, before);
     counts.eventBacklog = unassigned.length > 0;
     if (unassigned.length > 0) {
-      await addWakeJob(ctx.eventsQueue, unassigned[0]!.id, Date.now(), data.graceMs ?? graceMs);
+      await addWakeJob(ctx, unassigned[0]!.id, Date.now(), data.graceMs ?? graceMs);
       counts.enqueued++;
     }
     await ctx.store.comparisons.deleteMerged();
     const stale = await ctx.store.comparisons.stale(COMPARE_VERSION, { limit: 1000, changedBefore: before });
-    counts.comparisons = await enqueueComparisons(ctx.compareQueue, stale, 0);
+    counts.comparisons = await addFollowUps(ctx.queues, JobName.RecoverPending, JobName.CompareEvent, eventRequests(stale, 0), ctx);
     if (counts.enqueued + counts.retried + counts.comparisons > 0) ctx.log.warn(counts, 'recovered work whose jobs were lost or failed');
     return counts;
   };

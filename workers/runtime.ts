@@ -5,21 +5,14 @@ import { EventAssigner } from '../src/pipeline/assign-event.js';
 import type { PipelineDeps } from '../src/pipeline/deps.js';
 import type { CompareContext } from '../src/compare/index.js';
 import { DEFAULT_DELIVERY_SETTINGS, type DeliverySettings } from '../src/config/settings.js';
-import type { DeliveryDeps } from '../src/pipeline/deliver.js';
+import type { JobName } from '../src/pipeline/jobs.js';
 import type { LoadedWatchlists } from '../src/pipeline/evaluate-alerts.js';
 import { startAssignDeadline, type AssignDeadlineOptions } from './assign-deadline.js';
-import { evaluateAlertsProcessor } from './evaluate-alerts.processor.js';
-import { assignEventProcessor } from './assign-event.processor.js';
-import { compareEventProcessor } from './compare-event.processor.js';
 import type { WorkerContext } from './context.js';
-import { deliverAlertProcessor } from './deliver-alert.processor.js';
-import { fetchArticleProcessor } from './fetch-article.processor.js';
 import { instrumented, jobLogBindings } from './instrument.js';
-import { pollFeedProcessor } from './poll-feed.processor.js';
-import { COMPARE_DELAY_MS, defaultJobOptions, EVENTS_GLOBAL_CONCURRENCY, JobName, QueueName, type RecoverPendingData } from './queues.js';
-import { recoverPendingProcessor } from './recover-pending.processor.js';
+import { handlersByQueue, JOBS, type JobTable } from './jobs.js';
+import { COMPARE_DELAY_MS, defaultJobOptions, EVENTS_GLOBAL_CONCURRENCY, QueueName, type JobQueue, type JobQueues } from './queues.js';
 import { createRedis, logErrorsThrottled } from './redis.js';
-import { sendDigestsProcessor } from './send-digests.processor.js';
 import { removeSupersededFailures } from './superseded-failures.js';
 
 export interface QueueSettings {
@@ -48,13 +41,8 @@ export interface WorkerSettings extends QueueSettings {
   assignDeadline?: AssignDeadlineOptions;
 }
 
-export interface Queues {
-  feeds: Queue;
-  articles: Queue;
-  events: Queue;
-  compare: Queue;
-  alerts: Queue;
-  deliveries: Queue;
+/** One typed handle per queue, on one Redis connection. */
+export interface Queues extends JobQueues {
   /** The queues' one Redis connection: its reconnections are when Redis may have lost its data. */
   connection: Redis;
   close(): Promise<void>;
@@ -62,23 +50,14 @@ export interface Queues {
 
 export function openQueues(s: QueueSettings): Queues {
   const connection = createRedis(s.redisUrl);
-  const feeds = new Queue(QueueName.Feeds, { connection, prefix: s.prefix, defaultJobOptions });
-  const articles = new Queue(QueueName.Articles, { connection, prefix: s.prefix, defaultJobOptions });
-  const events = new Queue(QueueName.Events, { connection, prefix: s.prefix, defaultJobOptions });
-  const compare = new Queue(QueueName.Compare, { connection, prefix: s.prefix, defaultJobOptions });
-  const alerts = new Queue(QueueName.Alerts, { connection, prefix: s.prefix, defaultJobOptions });
-  // Deliveries' retries are set per job (workers/deliveries.ts), from the delivery settings.
-  const deliveries = new Queue(QueueName.Deliveries, { connection, prefix: s.prefix, defaultJobOptions });
+  // Deliveries' retries are set per job (the job table's options), from the delivery settings.
+  const open = (name: QueueName): JobQueue => new Queue(name, { connection, prefix: s.prefix, defaultJobOptions });
+  const queues = Object.fromEntries(Object.values(QueueName).map((name) => [name, open(name)])) as JobQueues;
   return {
-    feeds,
-    articles,
-    events,
-    compare,
-    alerts,
-    deliveries,
+    ...queues,
     connection,
     async close() {
-      await Promise.all([feeds.close(), articles.close(), events.close(), compare.close(), alerts.close(), deliveries.close()]);
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       await connection.quit().catch(() => {});
     },
   };
@@ -90,21 +69,39 @@ export interface RunningWorkers {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Starts the BullMQ workers: they only route jobs to processors, which call pipeline stages. */
-export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary; compare: CompareContext }, queues: Queues, s: WorkerSettings): Promise<RunningWorkers> {
+/** How many jobs each queue's worker runs at once. */
+function concurrencyOf(queue: QueueName, s: WorkerSettings, delivery: DeliverySettings): number {
+  switch (queue) {
+    case QueueName.Feeds:
+      return s.feedConcurrency;
+    case QueueName.Articles:
+      return s.articleConcurrency;
+    case QueueName.Deliveries:
+      return delivery.concurrency;
+    // Events: one at a time across processes. Compare: CPU work in this thread, more than one
+    // would only interleave. Alerts: one event's rules at a time.
+    default:
+      return 1;
+  }
+}
+
+/**
+ * Starts one BullMQ worker per queue, built from the job table: it routes each job by name to its
+ * processor, which calls pipeline stages. Refuses to start when a job of the table has no handler.
+ */
+export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary; compare: CompareContext }, queues: Queues, s: WorkerSettings, table: JobTable = JOBS): Promise<RunningWorkers> {
+  const delivery = s.delivery ?? DEFAULT_DELIVERY_SETTINGS;
   const ctx: WorkerContext = {
     ...deps,
-    articlesQueue: queues.articles,
-    eventsQueue: queues.events,
-    compareQueue: queues.compare,
+    queues,
     assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log),
     hostGapMs: s.hostGapMs,
     eventSettleMs: s.eventSettleMs,
     compareDelayMs: s.compareDelayMs ?? COMPARE_DELAY_MS,
-    ...(s.watchlists
-      ? { alerts: { queue: queues.alerts, deliveriesQueue: queues.deliveries, delivery: s.delivery ?? DEFAULT_DELIVERY_SETTINGS, watchlists: s.watchlists, publicUrl: s.publicUrl ?? null } }
-      : {}),
+    delivery,
+    ...(s.watchlists ? { alerts: { watchlists: s.watchlists, publicUrl: s.publicUrl ?? null } } : {}),
   };
+  const handlers = handlersByQueue(table, ctx);
   // BullMQ enforces it across all workers of the queue.
   await queues.events.setGlobalConcurrency(EVENTS_GLOBAL_CONCURRENCY);
   const connections: Redis[] = [];
@@ -122,63 +119,33 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     };
   };
 
-  const pollFeed = pollFeedProcessor(ctx);
-  const recover = recoverPendingProcessor(ctx);
-  // Every processor goes through instrumented(): its log lines carry the job's ids, its duration is measured.
-  const feedsWorker = new Worker(
-    QueueName.Feeds,
-    instrumented(QueueName.Feeds, async (job: Job) => {
-      switch (job.name as JobName) {
-        case JobName.PollFeed:
-          return pollFeed(job);
-        case JobName.RecoverPending:
-          return recover(job.data as RecoverPendingData);
-        default:
-          throw new Error(`unknown job "${job.name}" on queue ${QueueName.Feeds}`);
-      }
-    }),
-    common(s.feedConcurrency),
-  );
-  const articlesWorker = new Worker(QueueName.Articles, instrumented(QueueName.Articles, fetchArticleProcessor(ctx)), common(s.articleConcurrency));
-  const eventsWorker = new Worker(QueueName.Events, instrumented(QueueName.Events, assignEventProcessor(ctx)), common(1));
-  // Comparing is CPU work in this thread: more than one at a time would only interleave them.
-  const compareWorker = new Worker(QueueName.Compare, instrumented(QueueName.Compare, compareEventProcessor(ctx)), common(1));
-  const delivery = s.delivery ?? DEFAULT_DELIVERY_SETTINGS;
-  const deliveryDeps: DeliveryDeps = { store: deps.store, log: deps.log, settings: delivery, ...(deps.now ? { now: deps.now } : {}) };
-  const deliver = deliverAlertProcessor(deliveryDeps);
-  const sendDigests = sendDigestsProcessor(deliveryDeps, queues.deliveries);
-  const deliveriesWorker = new Worker(
-    QueueName.Deliveries,
-    instrumented(QueueName.Deliveries, async (job: Job) => {
-      switch (job.name as JobName) {
-        case JobName.DeliverAlert:
-          return deliver(job);
-        case JobName.SendDigests:
-          return sendDigests();
-        default:
-          throw new Error(`unknown job "${job.name}" on queue ${QueueName.Deliveries}`);
-      }
-    }),
-    common(delivery.concurrency),
-  );
-  const workers: Worker[] = [feedsWorker, articlesWorker, eventsWorker, compareWorker, deliveriesWorker];
-  // Only a process with the watchlists takes evaluation jobs: one without them would drop alerts.
-  if (ctx.alerts) workers.push(new Worker(QueueName.Alerts, instrumented(QueueName.Alerts, evaluateAlertsProcessor(ctx, ctx.alerts)), common(1)));
-  const queueOf = new Map<string, Queue>([queues.feeds, queues.articles, queues.events, queues.compare, queues.alerts, queues.deliveries].map((q) => [q.name, q]));
+  const workers: Worker[] = [];
+  for (const [queue, byName] of handlers) {
+    // Only a process with the watchlists takes evaluation jobs: one without them would drop alerts.
+    if (queue === QueueName.Alerts && !ctx.alerts) continue;
+    // Every processor goes through instrumented(): its log lines carry the job's ids, its duration is measured.
+    const route = instrumented(queue, async (job: Job) => {
+      const handler = byName.get(job.name as JobName);
+      if (!handler) throw new Error(`unknown job "${job.name}" on queue ${queue}`);
+      return handler(job);
+    });
+    workers.push(new Worker(queue, route, common(concurrencyOf(queue, s, delivery))));
+  }
+  const queueOf = (name: string) => queues[name as QueueName];
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
     );
     // Work that failed and later succeeded leaves no failed job behind on the dashboard.
     w.on('completed', (job) => {
-      removeSupersededFailures(queueOf.get(w.name)!, job)
+      removeSupersededFailures(queueOf(w.name), job)
         .then((removed) => removed > 0 && deps.log.info({ ...jobLogBindings(w.name, job), removed }, 'failed jobs of work since done removed'))
         .catch((err: Error) => deps.log.warn({ queue: w.name, err: err.message }, 'failed jobs of work since done not removed'));
     });
     logErrorsThrottled(w, deps.log, { worker: w.name });
   }
 
-  const deadline = startAssignDeadline({ store: deps.store, eventsQueue: queues.events, log: deps.log }, s.assignDeadline);
+  const deadline = startAssignDeadline({ store: deps.store, target: ctx, log: deps.log }, s.assignDeadline);
 
   return {
     workers,

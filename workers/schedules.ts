@@ -1,7 +1,15 @@
 import type { Queue } from 'bullmq';
 import type { FeedConfig } from '../src/config/feeds-config.js';
-import { DIGEST_SCHEDULER_ID, EVENTS_GLOBAL_CONCURRENCY, feedSchedulerId, JobName, RECOVERY_SCHEDULER_ID, type PollFeedData, type SendDigestsData } from './queues.js';
-import type { Queues } from './runtime.js';
+import { JobName } from '../src/pipeline/jobs.js';
+import { scheduledJob } from './jobs.js';
+import { DIGEST_SCHEDULER_ID, EVENTS_GLOBAL_CONCURRENCY, feedSchedulerId, RECOVERY_SCHEDULER_ID } from './queues.js';
+
+/** The queues whose schedulers and settings live only in Redis. */
+export interface SchedulingQueues {
+  feeds: Queue;
+  events: Queue;
+  deliveries: Queue;
+}
 
 const FEED_PREFIX = feedSchedulerId('');
 
@@ -26,11 +34,11 @@ export async function syncFeedSchedulers(queue: Queue, feeds: FeedConfig[]): Pro
 }
 
 function scheduleFeed(queue: Queue, feed: FeedConfig): Promise<unknown> {
-  return queue.upsertJobScheduler(feedSchedulerId(feed.id), { every: feed.intervalMs }, { name: JobName.PollFeed, data: { feedId: feed.id } satisfies PollFeedData });
+  return queue.upsertJobScheduler(feedSchedulerId(feed.id), { every: feed.intervalMs }, scheduledJob(JobName.PollFeed, { feedId: feed.id }));
 }
 
 export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Promise<void> {
-  await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, { name: JobName.RecoverPending, data: {} });
+  await queue.upsertJobScheduler(RECOVERY_SCHEDULER_ID, { every: everyMs }, scheduledJob(JobName.RecoverPending, {}));
 }
 
 /**
@@ -39,7 +47,7 @@ export async function scheduleRecovery(queue: Queue, everyMs = 5 * 60_000): Prom
  * go out with the first run of the day.
  */
 export async function scheduleDigests(queue: Queue): Promise<void> {
-  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '1 * * * *', tz: 'UTC' }, { name: JobName.SendDigests, data: {} satisfies SendDigestsData });
+  await queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: '1 * * * *', tz: 'UTC' }, scheduledJob(JobName.SendDigests, {}));
 }
 
 /** What the scheduling process keeps in Redis, by name, and how to put it back. */
@@ -51,7 +59,7 @@ interface ScheduledSetting {
 /** The name under which /healthz and the logs report the events queue's global concurrency. */
 export const EVENTS_CONCURRENCY_SETTING = 'events-global-concurrency';
 
-function scheduledSettings(queues: Pick<Queues, 'feeds' | 'events' | 'deliveries'>, feeds: FeedConfig[]): ScheduledSetting[] {
+function scheduledSettings(queues: SchedulingQueues, feeds: FeedConfig[]): ScheduledSetting[] {
   return [
     ...feeds.map((f) => ({ name: feedSchedulerId(f.id), create: () => scheduleFeed(queues.feeds, f) })),
     { name: RECOVERY_SCHEDULER_ID, create: () => scheduleRecovery(queues.feeds) },
@@ -60,7 +68,7 @@ function scheduledSettings(queues: Pick<Queues, 'feeds' | 'events' | 'deliveries
   ];
 }
 
-async function presentSettings(queues: Pick<Queues, 'feeds' | 'events' | 'deliveries'>): Promise<Set<string>> {
+async function presentSettings(queues: SchedulingQueues): Promise<Set<string>> {
   const [feedSchedulers, deliverySchedulers, concurrency] = await Promise.all([
     queues.feeds.getJobSchedulers(0, -1),
     queues.deliveries.getJobSchedulers(0, -1),
@@ -75,7 +83,7 @@ async function presentSettings(queues: Pick<Queues, 'feeds' | 'events' | 'delive
  * Schedulers and queue settings that live only in Redis and are not there: after Redis lost its
  * data (a restart without persistence, a failover to an empty replica) nothing would poll again.
  */
-export async function missingScheduling(queues: Pick<Queues, 'feeds' | 'events' | 'deliveries'>, feeds: FeedConfig[]): Promise<string[]> {
+export async function missingScheduling(queues: SchedulingQueues, feeds: FeedConfig[]): Promise<string[]> {
   const present = await presentSettings(queues);
   return scheduledSettings(queues, feeds)
     .filter((s) => !present.has(s.name))
@@ -83,7 +91,7 @@ export async function missingScheduling(queues: Pick<Queues, 'feeds' | 'events' 
 }
 
 /** Re-creates, from the feeds config, whatever `missingScheduling` finds missing; returns their names. */
-export async function restoreScheduling(queues: Pick<Queues, 'feeds' | 'events' | 'deliveries'>, feeds: FeedConfig[]): Promise<string[]> {
+export async function restoreScheduling(queues: SchedulingQueues, feeds: FeedConfig[]): Promise<string[]> {
   const present = await presentSettings(queues);
   const missing = scheduledSettings(queues, feeds).filter((s) => !present.has(s.name));
   for (const s of missing) await s.create();

@@ -1,6 +1,7 @@
 import type { FeedConfig } from '../src/config/feeds-config.js';
 import type { Logger } from '../src/log.js';
-import { JobName, RECOVERY_AFTER_LOSS_DEDUPLICATION, type RecoverPendingData } from './queues.js';
+import { JobName } from '../src/pipeline/jobs.js';
+import { addJobs, RECOVERY_AFTER_LOSS_OPTIONS } from './jobs.js';
 import type { Queues } from './runtime.js';
 import { missingScheduling, restoreScheduling } from './schedules.js';
 
@@ -36,7 +37,7 @@ export function keepScheduling(opts: SchedulingKeeperOptions): SchedulingKeeper 
       try {
         const restored = await restoreScheduling(queues, opts.feeds());
         if (restored.length === 0) return;
-        await queues.feeds.add(JobName.RecoverPending, { graceMs: 0 } satisfies RecoverPendingData, { deduplication: RECOVERY_AFTER_LOSS_DEDUPLICATION });
+        await addJobs(queues, JobName.RecoverPending, [{ data: { graceMs: 0 } }], RECOVERY_AFTER_LOSS_OPTIONS);
         log.warn({ reason, restored }, `Redis had lost ${restored.length} schedulers and settings; re-created them and queued a recovery sweep`);
       } catch (err) {
         log.error({ reason, err: (err as Error).message }, `schedulers not checked: ${(err as Error).message}`);

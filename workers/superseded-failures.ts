@@ -1,5 +1,5 @@
 import type { Job, Queue } from 'bullmq';
-import { JobName } from './queues.js';
+import { JobName } from '../src/pipeline/jobs.js';
 
 /**
  * The work a job stands for: two jobs with the same key do the same work, so once a later one has

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryMode } from './types.js';
+import type { ChannelConfig } from './channels/types.js';
+import type { AlertRecord, DeliveryMode } from './types.js';
 
 /**
  * Delivery ids, sent as X-Parallax-Delivery. Derived, never random: every retry, a restarted
@@ -10,6 +11,25 @@ const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\n'
 
 /** One alert on one channel. */
 export const alertDeliveryId = (alertId: string, channel: string) => `dl-${hash('alert', alertId, channel)}`;
+
+/** One delivery of an alert: on one of its rule's channels, with that channel's configuration. */
+export interface AlertDelivery {
+  id: string;
+  channel: string;
+  config: ChannelConfig;
+}
+
+/**
+ * The deliveries of an alert, one per channel its rule names; `channels` is the `channels:` map the
+ * rule was configured with. Throws on a channel the map lacks.
+ */
+export function alertDeliveries(alert: AlertRecord, channels: Record<string, ChannelConfig>): AlertDelivery[] {
+  return alert.channels.map((channel) => {
+    const config = channels[channel];
+    if (!config) throw new Error(`alert ${alert.id} (rule ${alert.rule}) names channel "${channel}", which is not configured`);
+    return { id: alertDeliveryId(alert.id, channel), channel, config };
+  });
+}
 
 /** One rule's digest on one channel for the period starting at `periodStart`. */
 export const digestDeliveryId = (rule: string, channel: string, mode: DigestMode, periodStart: Date) =>

@@ -1,7 +1,7 @@
 import type { Vocabulary } from '../cluster/index.js';
 import type { Comparison } from '../compare/types.js';
-import type { WatchlistRule, WatchlistsConfig } from '../config/watchlists-config.js';
-import type { EventView } from '../store/event-view.js';
+import type { WatchlistRule, WatchlistsConfig } from './rules.js';
+import type { EventView } from '../model/event-view.js';
 import { compileQuery, matchDocument, type CompiledQuery, type MatchDocument } from './matcher.js';
 import { ruleView } from './rule-view.js';
 import { evaluateTriggers, type RuleEventState } from './triggers.js';

@@ -1,5 +1,5 @@
-import type { RuleFilters } from '../config/watchlists-config.js';
-import type { EventArticleView, EventView } from '../store/event-view.js';
+import type { RuleFilters } from './rules.js';
+import type { EventArticleView, EventView } from '../model/event-view.js';
 
 /**
  * The event as one rule sees it: only the articles its filters let through, with outlets, outlet

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Claim, Comparison, Conflict } from '../compare/types.js';
-import type { TriggerConfig, WatchlistRule } from '../config/watchlists-config.js';
-import type { EventView } from '../store/event-view.js';
+import type { TriggerConfig, WatchlistRule } from './rules.js';
+import type { EventView } from '../model/event-view.js';
 import { articleTime } from './rule-view.js';
 import type { AlertPayload, AlertRecord, DeliveryMode, TriggerName } from './types.js';
 

@@ -1,81 +1,18 @@
 import { z } from 'zod';
-import { parseQuery, QuerySyntaxError, type QueryNode } from '../alerts/query.js';
-import type { DeliveryMode, TriggerName } from '../alerts/types.js';
+import type { ChannelConfig } from '../alerts/channels/types.js';
+import { secretVariables } from '../alerts/channels/secrets.js';
+import { parseQuery, QuerySyntaxError } from '../alerts/query.js';
+import type { TriggerConfig, WatchlistRule, WatchlistsConfig } from '../alerts/rules.js';
+import type { TriggerName } from '../alerts/types.js';
 import { countryCode, durationField, languageCode } from './fields.js';
 import { loadYamlFile, parseYamlText } from './yaml-file.js';
 
 /**
  * config/watchlists.yaml: the channels alerts are sent on, and the rules (watchlists) that decide
- * which events alert whom. Secrets never appear in the file: a channel names the environment
+ * which events alert whom, parsed into the alerts' own types (src/alerts/rules.ts and
+ * src/alerts/channels/types.ts). Secrets never appear in the file: a channel names the environment
  * variable that holds its secret (`secretEnv`, `urlEnv`, `passwordEnv`), read when sending.
  */
-
-/** A JSON POST signed with HMAC-SHA256 of `<timestamp>.<body>` under the secret in `secretEnv`. */
-export interface WebhookChannel {
-  name: string;
-  type: 'webhook';
-  url: string;
-  secretEnv: string;
-}
-
-/**
- * A Slack-compatible incoming webhook. Its URL is itself a secret (whoever has it can post), so
- * `urlEnv` is the way for a real workspace; `url` is for a local or test receiver.
- */
-export type SlackChannel = { name: string; type: 'slack' } & ({ url: string; urlEnv?: never } | { urlEnv: string; url?: never });
-
-/** E-mail over SMTP (nodemailer). */
-export interface EmailChannel {
-  name: string;
-  type: 'email';
-  host: string;
-  port: number;
-  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-  secure: boolean;
-  from: string;
-  to: string[];
-  auth: { user: string; passwordEnv: string } | null;
-}
-
-export type ChannelConfig = WebhookChannel | SlackChannel | EmailChannel;
-
-export type TriggerConfig =
-  | { kind: 'new-event' }
-  /** Fires when the event gains at least `outlets` new outlets, or `countries` new outlet countries, within `withinMs`. */
-  | { kind: 'escalation'; outlets: number | null; countries: number | null; withinMs: number }
-  | { kind: 'divergence' }
-  /** Fires on the first report of the event from one of these outlet countries or outlets. */
-  | { kind: 'first-report'; countries: string[]; outlets: string[] };
-
-/** Which articles a rule looks at; an empty list means "any". */
-export interface RuleFilters {
-  /** Countries the event is about, or of the outlets reporting it. */
-  countries: string[];
-  languages: string[];
-  outlets: string[];
-  /** Feed ids of config/feeds.yaml. */
-  feeds: string[];
-  /** Tags of the feeds (config/feeds.yaml `tags`). */
-  tags: string[];
-}
-
-export interface WatchlistRule {
-  name: string;
-  /** The query as written, for messages and the API. */
-  queryText: string;
-  query: QueryNode;
-  filters: RuleFilters;
-  triggers: TriggerConfig[];
-  channels: string[];
-  mode: DeliveryMode;
-  /** At most one alert per event per trigger within this time; later ones go to the digest. */
-  throttleMs: number;
-}
-
-export interface WatchlistsConfig {
-  channels: Record<string, ChannelConfig>;
-  rules: WatchlistRule[];
-}
 
 export const DEFAULT_THROTTLE = '1h';
 export const DEFAULT_ESCALATION = { outlets: 3, within: '6h' } as const;
@@ -244,9 +181,4 @@ export function parseWatchlistsConfig(file: string, source: string): WatchlistsC
 export function missingSecrets(config: WatchlistsConfig, env: NodeJS.ProcessEnv = process.env): string[] {
   const names = Object.values(config.channels).flatMap(secretVariables);
   return [...new Set(names)].filter((n) => !env[n]);
-}
-
-/** The environment variables a channel reads its secrets from. */
-export function secretVariables(c: ChannelConfig): string[] {
-  return c.type === 'webhook' ? [c.secretEnv] : c.type === 'slack' ? (c.urlEnv ? [c.urlEnv] : []) : c.auth ? [c.auth.passwordEnv] : [];
 }

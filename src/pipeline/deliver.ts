@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import { DeliveryError, sendOnChannel, type ChannelConfig, type OutgoingMessage } from '../alerts/channels/index.js';
 import { redactDeliveryError } from '../alerts/channels/secrets.js';
-import { periodEnd, periodStart, type DigestMode } from '../alerts/delivery-id.js';
+import { alertDeliveries, periodEnd, periodStart, type DigestMode } from '../alerts/delivery-id.js';
 import type { AlertRecord, DeliveryStatus, DigestPayload } from '../alerts/types.js';
 import type { DeliverySettings } from '../config/settings.js';
 import type { Logger } from '../log.js';
@@ -109,7 +109,7 @@ export async function deliverInProcess(items: AlertToDeliver[], deps: DeliveryDe
   const summary: InProcessSummary = { sent: 0, alreadySent: 0, dead: 0, digest: 0 };
   const now: string[] = [];
   for (const { alert, channels } of items) {
-    const ids = await deps.store.deliveries.addAlert(alert, channels, deps.now?.());
+    const ids = await deps.store.deliveries.addAlert(alert, alertDeliveries(alert, channels), deps.now?.());
     now.push(...ids.now);
     summary.digest += ids.digest.length;
   }

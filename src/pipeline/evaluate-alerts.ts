@@ -5,7 +5,8 @@ import type { Vocabulary } from '../cluster/index.js';
 import { COMPARE_VERSION } from '../compare/index.js';
 import { channelSecrets } from '../alerts/channels/secrets.js';
 import { registerSecrets } from '../redact.js';
-import { loadWatchlistsConfig, type WatchlistsConfig } from '../config/watchlists-config.js';
+import type { WatchlistsConfig } from '../alerts/rules.js';
+import { loadWatchlistsConfig } from '../config/watchlists-config.js';
 import type { Logger } from '../log.js';
 import { AlertStateConflictError, type Store } from '../store/index.js';
 

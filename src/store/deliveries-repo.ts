@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ChannelConfig } from '../alerts/channels/types.js';
-import { alertDeliveryId, digestDeliveryId, periodStart, type DigestMode } from '../alerts/delivery-id.js';
+import { digestDeliveryId, periodStart, type AlertDelivery, type DigestMode } from '../alerts/delivery-id.js';
 import type { AlertPayload, AlertRecord, DeliveryAttempt, DeliveryStatus } from '../alerts/types.js';
 import type { Db } from './database.js';
 import { attemptView, deliveryView, type DeliveryView } from './delivery-view.js';
@@ -21,20 +21,17 @@ export class DeliveriesRepo {
   constructor(private readonly db: Db) {}
 
   /**
-   * Stores one delivery per channel of a new alert (a no-op for those already stored) and returns
-   * the ids to send now and those left for a digest. `channels` is the `channels:` map the alert's
-   * rule was configured with; the delivery keeps its own copy.
+   * Stores a new alert's deliveries (alertDeliveries: one per channel; a no-op for those already
+   * stored) and returns the ids to send now and those left for a digest. Each delivery keeps its
+   * own copy of its channel's configuration.
    */
-  async addAlert(alert: AlertRecord, channels: Record<string, ChannelConfig>, at: Date = new Date()): Promise<{ now: string[]; digest: string[] }> {
-    const rows = alert.channels.map((name) => {
-      const config = channels[name];
-      if (!config) throw new Error(`alert ${alert.id} (rule ${alert.rule}) names channel "${name}", which is not configured`);
-      return {
-        id: alertDeliveryId(alert.id, name),
+  async addAlert(alert: AlertRecord, deliveries: readonly AlertDelivery[], at: Date = new Date()): Promise<{ now: string[]; digest: string[] }> {
+    const rows = deliveries.map((d) => ({
+        id: d.id,
         kind: 'alert' as const,
         rule: alert.rule,
-        channel: name,
-        channel_config: JSON.stringify(config),
+        channel: d.channel,
+        channel_config: JSON.stringify(d.config),
         mode: alert.mode,
         alert_id: alert.id,
         event_id: alert.eventId,
@@ -42,8 +39,7 @@ export class DeliveriesRepo {
         payload: JSON.stringify(alert.payload),
         created_at: at,
         updated_at: at,
-      };
-    });
+    }));
     if (rows.length > 0) await this.db.insertInto('deliveries').values(rows).onConflict((c) => c.column('id').doNothing()).execute();
     const ids = rows.map((r) => r.id);
     return alert.mode === 'now' ? { now: ids, digest: [] } : { now: [], digest: ids };

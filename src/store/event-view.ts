@@ -1,42 +1,5 @@
+import type { EventView } from '../model/event-view.js';
 import type { EventRow } from './schema.js';
-
-export interface EventArticleView {
-  id: string;
-  url: string;
-  outlet: string;
-  country: string;
-  language: string;
-  title: string;
-  published: string | null;
-  /** When Parallax first saw it (ISO): the article's time when the outlet gave none. */
-  discoveredAt: string;
-  /** Id of the feed (config/feeds.yaml) it came from. */
-  feedId: string;
-  duplicateOf: string | null;
-  /** Why it joined: shared terms and keys, and the score. */
-  why: Record<string, unknown> | null;
-}
-
-/**
- * An event as `parallax events --json` and `GET /api/events` show it. Field names are a contract
- * (issues 4 and 5): add fields, never rename or remove one.
- */
-export interface EventView {
-  id: string;
-  title: string;
-  firstSeen: string;
-  lastUpdated: string;
-  articles: EventArticleView[];
-  outlets: string[];
-  /** Countries the event is about (from the places it names). */
-  countries: string[];
-  /** Countries of the outlets that reported it. */
-  outletCountries: string[];
-  languages: string[];
-  keys: string[];
-  entities: string[];
-  mergedFrom: string[];
-}
 
 export interface EventArticleRow {
   id: string;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
-import { eventView, type EventArticleRow, type EventView } from './event-view.js';
+import type { EventView } from '../model/event-view.js';
+import { eventView, type EventArticleRow } from './event-view.js';
 import type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
 import type { EventRow } from './schema.js';
 

@@ -39,7 +39,8 @@ export async function openStore(target: DatabaseTarget, options: DatabaseOptions
 export { articleId } from './articles-repo.js';
 export { articleView, type ArticleView } from './article-view.js';
 export { feedView, type FeedView } from './feed-view.js';
-export { eventView, type EventView } from './event-view.js';
+export { eventView } from './event-view.js';
+export type { EventView } from '../model/event-view.js';
 export type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
 export { deliveryView, type DeliveryView } from './delivery-view.js';
 export type { AttemptRecord } from './deliveries-repo.js';

@@ -1,4 +1,4 @@
-import type { EventView } from '../store/index.js';
+import type { EventView } from '../model/event-view.js';
 import { html, langAttrs, link, time, type Html } from './html.js';
 import { layout } from './layout.js';
 

@@ -2,7 +2,7 @@ import { compileRules, type EventForAlerts } from '../../src/alerts/evaluate.js'
 import { loadVocabulary } from '../../src/cluster/index.js';
 import type { Comparison, Conflict, Claim } from '../../src/compare/types.js';
 import { parseWatchlistsConfig } from '../../src/config/watchlists-config.js';
-import type { EventArticleView, EventView } from '../../src/store/event-view.js';
+import type { EventArticleView, EventView } from '../../src/model/event-view.js';
 
 export const vocabulary = loadVocabulary();
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelConfig } from '../../src/alerts/channels/index.js';
-import { alertDeliveryId } from '../../src/alerts/delivery-id.js';
+import { alertDeliveries, alertDeliveryId } from '../../src/alerts/delivery-id.js';
 import { buildApi } from '../../src/api/server.js';
 import type { DeliverySettings } from '../../src/config/settings.js';
 import { createLogger } from '../../src/log.js';
@@ -106,7 +106,7 @@ describe('the Slack webhook URL never printed', () => {
   test('an error stored by an older version, URL and all, is shown redacted', async () => {
     const alert = sampleAlert({ id: 'al-old', channels: ['inline'] });
     await store.alerts.insert(alert);
-    const [id] = (await store.deliveries.addAlert(alert, { inline: { name: 'inline', type: 'slack', url: slackUrl } })).now;
+    const [id] = (await store.deliveries.addAlert(alert, alertDeliveries(alert, { inline: { name: 'inline', type: 'slack', url: slackUrl } }))).now;
     await store.deliveries.recordAttempt(id!, { ok: false, status: 404, error: `POST ${slackUrl}: HTTP 404 Not Found: no_service`, elapsedMs: 3, final: true });
     const [view] = (await store.deliveries.forAlerts(['al-old'])).get('al-old')!;
     expect(view!.lastError).toMatch(/HTTP 404/);

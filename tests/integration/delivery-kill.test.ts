@@ -51,7 +51,7 @@ describe('a worker killed (SIGKILL) mid-delivery', () => {
   test('delivers the alert after a restart; the repeat carries the same X-Parallax-Delivery id', async () => {
     const alert = sampleAlert({ id: 'al-kill', channels: ['analysts'] });
     const channels = { analysts: { name: 'analysts', type: 'webhook' as const, url: rx.url, secretEnv: 'PX_KILL_SECRET' } };
-    await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery: { attempts: 5, backoffMs: 100, timeoutMs: 60_000, concurrency: 1 } }, alert, channels);
+    await enqueueAlertDeliveries({ store, queues, eventSettleMs: 0, compareDelayMs: 0, delivery: { attempts: 5, backoffMs: 100, timeoutMs: 60_000, concurrency: 1 } }, alert, channels);
     const id = alertDeliveryId('al-kill', 'analysts');
 
     const first = spawnCli(['worker'], env);

@@ -3,13 +3,15 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadVocabulary, type Vocabulary } from '../../src/cluster/index.js';
+import { DEFAULT_DELIVERY_SETTINGS } from '../../src/config/settings.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { buildApi } from '../../src/api/server.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { assignmentHealthCheck, wakeAssignerIfLate } from '../../workers/assign-deadline.js';
-import { ASSIGN_EVENTS_DEDUPLICATION, JobName, QueueName } from '../../workers/queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, QueueName } from '../../workers/queues.js';
+import { JobName } from '../../src/pipeline/jobs.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { openQueues, startWorkers } from '../../workers/runtime.js';
 import { eventually } from '../helpers/cli-process.js';
@@ -81,18 +83,16 @@ describe('event assignment cannot stall (real Redis, PGlite)', { timeout: 240_00
     prefixes.push(prefix);
     const store = await freshStore();
     await storeMergingArticles(store, 1);
-    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    const events = new Queue(QueueName.Events, { connection, prefix });
+    const queues = openQueues({ redisUrl: TEST_REDIS_URL, prefix });
     const options = { lateAfterMs: 60_000, checkEveryMs: 10_000, stalledAfterMs: 120_000 };
     try {
-      expect(await wakeAssignerIfLate(store, events, options)).toBe(false);
+      expect(await wakeAssignerIfLate(store, { queues }, options)).toBe(false);
       const later = Date.now() + 61_000;
-      expect(await wakeAssignerIfLate(store, events, options, later)).toBe(true);
-      expect(await wakeAssignerIfLate(store, events, options, later + 10_000)).toBe(false);
-      expect((await events.getWaiting()).map((j) => j.id)).toEqual([`assign-wake-${Math.floor(later / 10_000)}`]);
+      expect(await wakeAssignerIfLate(store, { queues }, options, later)).toBe(true);
+      expect(await wakeAssignerIfLate(store, { queues }, options, later + 10_000)).toBe(false);
+      expect((await queues.events.getWaiting()).map((j) => j.id)).toEqual([`assign-wake-${Math.floor(later / 10_000)}`]);
     } finally {
-      await events.close();
-      connection.disconnect();
+      await queues.close();
     }
   });
 
@@ -102,23 +102,20 @@ describe('event assignment cannot stall (real Redis, PGlite)', { timeout: 240_00
     const store = await freshStore();
     await storeMergingArticles(store, 1);
     await setStoredAt(store, new Date(Date.now() - 10 * 60_000));
-    const connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    const queue = (name: QueueName) => new Queue(name, { connection, prefix });
-    const [articles, events, compare] = [queue(QueueName.Articles), queue(QueueName.Events), queue(QueueName.Compare)];
+    const queues = openQueues({ redisUrl: TEST_REDIS_URL, prefix });
     const http = new HttpClient();
     try {
-      await stuckAssignJob(events);
+      await stuckAssignJob(queues.events);
       const recover = recoverPendingProcessor({
-        store, http, log: silent, articlesQueue: articles, eventsQueue: events, compareQueue: compare, hostGapMs: 0, eventSettleMs: 0,
+        store, http, log: silent, queues, hostGapMs: 0, eventSettleMs: 0, delivery: DEFAULT_DELIVERY_SETTINGS,
         assigner: new EventAssigner(store, vocabulary, silent), compare: compareContext(vocabulary), compareDelayMs: 0,
       });
       expect(await recover()).toMatchObject({ eventBacklog: true, enqueued: 1 });
       // A job a worker will take now, beside the stuck one.
-      const waiting = await events.getWaiting();
+      const waiting = await queues.events.getWaiting();
       expect(waiting.map((j) => j.name)).toEqual([JobName.AssignEvent]);
     } finally {
-      await Promise.all([articles.close(), events.close(), compare.close()]);
-      connection.disconnect();
+      await queues.close();
       await http.close();
     }
   });

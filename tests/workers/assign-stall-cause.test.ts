@@ -1,7 +1,8 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, test } from 'vitest';
-import { ASSIGN_EVENTS_DEDUPLICATION, JobName, QueueName } from '../../workers/queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, QueueName } from '../../workers/queues.js';
+import { JobName } from '../../src/pipeline/jobs.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 
 /**

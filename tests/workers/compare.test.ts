@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadLabelledSet } from '../../bench/cluster/labelled-set.js';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { COMPARE_VERSION } from '../../src/compare/index.js';
+import { DEFAULT_DELIVERY_SETTINGS } from '../../src/config/settings.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { enqueueComparisons } from '../../workers/compare-event.processor.js';
-import { ASSIGN_EVENTS_DEDUPLICATION, JobName } from '../../workers/queues.js';
+import { addJobs } from '../../workers/jobs.js';
+import { ASSIGN_EVENTS_DEDUPLICATION } from '../../workers/queues.js';
+import { JobName } from '../../src/pipeline/jobs.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
 import { eventually } from '../helpers/cli-process.js';
@@ -79,7 +81,8 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
   test('asking again and again while a compare job waits adds one job; it finds the stored comparison current', async () => {
     const [event] = await store.events.list();
     const before = (await completed()).length;
-    for (let i = 0; i < 3; i++) await enqueueComparisons(queues.compare, [event!.id], 1_000);
+    const settings = { eventSettleMs: 0, compareDelayMs: 1_000, delivery: DEFAULT_DELIVERY_SETTINGS };
+    for (let i = 0; i < 3; i++) await addJobs(queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
     expect(await queues.compare.getDelayedCount()).toBe(1);
     const done = await eventually(async () => {
       const all = await completed();
@@ -93,7 +96,7 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
     const [event] = await store.events.list();
     await store.database.db.deleteFrom('comparisons').where('event_id', '=', event!.id).execute();
     const recover = recoverPendingProcessor({
-      store, http, log, articlesQueue: queues.articles, eventsQueue: queues.events, compareQueue: queues.compare, hostGapMs: 0, eventSettleMs: 0,
+      store, http, log, queues, hostGapMs: 0, eventSettleMs: 0, delivery: DEFAULT_DELIVERY_SETTINGS,
       assigner: new EventAssigner(store, vocabulary, log), compare, compareDelayMs: 0,
     }, 0);
     expect(await recover()).toMatchObject({ comparisons: 1 });

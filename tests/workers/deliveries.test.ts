@@ -3,7 +3,7 @@ import { buildApi } from '../../src/api/server.js';
 import type { AlertView } from '../../src/store/alert-view.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelConfig } from '../../src/alerts/channels/index.js';
-import { alertDeliveryId, digestDeliveryId } from '../../src/alerts/delivery-id.js';
+import { alertDeliveries, alertDeliveryId, digestDeliveryId } from '../../src/alerts/delivery-id.js';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import type { DeliverySettings } from '../../src/config/settings.js';
 import { HttpClient } from '../../src/fetch/index.js';
@@ -12,7 +12,8 @@ import { compareContext } from '../../src/pipeline/compare-event.js';
 import { deliverInProcess } from '../../src/pipeline/deliver.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { enqueueAlertDeliveries } from '../../workers/deliveries.js';
-import { DIGEST_SCHEDULER_ID, JobName } from '../../workers/queues.js';
+import { DIGEST_SCHEDULER_ID } from '../../workers/queues.js';
+import { JobName } from '../../src/pipeline/jobs.js';
 import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
 import { scheduleDigests } from '../../workers/schedules.js';
 import { sampleAlert, startWebhookReceiver, type WebhookReceiver } from '../helpers/alert-receivers.js';
@@ -64,13 +65,13 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const rx = await receiver((n) => (n < 3 ? { status: 500 } : { status: 200 }));
     const alert = sampleAlert({ id: 'al-flaky', channels: ['flaky'] });
     const channels = { flaky: hook('flaky', rx.url) };
-    const ids = await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, channels);
+    const ids = await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, channels);
     const id = alertDeliveryId('al-flaky', 'flaky');
     expect(ids).toEqual({ now: [id], digest: [] });
     await eventually(async () => (await store.deliveries.get(id))?.status === 'sent', 15_000, 'the delivery sent');
 
     // Raised again (re-evaluation, a second worker): neither stored nor sent twice.
-    await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, channels);
+    await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, channels);
     await new Promise((r) => setTimeout(r, 500));
     expect(rx.requests).toHaveLength(4);
     expect(rx.requests.every((r) => r.verified && r.delivery === id)).toBe(true);
@@ -85,7 +86,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const rx = await receiver(() => ({ status: 502 }));
     const alert = sampleAlert({ id: 'al-doomed', channels: ['doomed'] });
     await store.alerts.insert(alert);
-    await enqueueAlertDeliveries({ store, deliveriesQueue: queues.deliveries, delivery }, alert, { doomed: hook('doomed', rx.url) });
+    await enqueueAlertDeliveries({ store, queues, delivery, eventSettleMs: 0, compareDelayMs: 0 }, alert, { doomed: hook('doomed', rx.url) });
     const id = alertDeliveryId('al-doomed', 'doomed');
     await eventually(async () => (await store.deliveries.get(id))?.status === 'dead', 15_000, 'the delivery dead-lettered');
     const job = await queues.deliveries.getJob(id);
@@ -110,7 +111,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const lastHour = new Date(Date.now() - 3_600_000);
     for (const [id, rule] of [['al-d1', 'quiet-rule'], ['al-d2', 'quiet-rule'], ['al-d3', 'other-rule']] as const) {
       const alert = sampleAlert({ id, rule, mode: 'hourly', channels: ['digests'] });
-      expect((await store.deliveries.addAlert(alert, channels, lastHour)).now).toEqual([]);
+      expect((await store.deliveries.addAlert(alert, alertDeliveries(alert, channels), lastHour)).now).toEqual([]);
     }
     await scheduleDigests(queues.deliveries);
     const scheduler = await queues.deliveries.getJobScheduler(DIGEST_SCHEDULER_ID);
@@ -137,7 +138,7 @@ describe('the deliveries queue (real Redis, real PostgreSQL)', () => {
     const alert = sampleAlert({ id: 'al-lost', channels: ['lost'] });
     const longAgo = new Date(Date.now() - 3_600_000);
     // Stored and tried once an hour ago; its job then vanished (Redis flushed): none is enqueued here.
-    expect((await store.deliveries.addAlert(alert, { lost: hook('lost', rx.url) }, longAgo)).now).toHaveLength(1);
+    expect((await store.deliveries.addAlert(alert, alertDeliveries(alert, { lost: hook('lost', rx.url) }), longAgo)).now).toHaveLength(1);
     const id = alertDeliveryId('al-lost', 'lost');
     await store.deliveries.recordAttempt(id, { ok: false, final: false, status: 503, error: 'HTTP 503', elapsedMs: 5 }, longAgo);
     expect((await store.deliveries.get(id))?.status).toBe('retrying');

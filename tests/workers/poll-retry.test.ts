@@ -8,7 +8,8 @@ import { HttpClient } from '../../src/fetch/index.js';
 import { articleId, openStore, type Store } from '../../src/store/index.js';
 import type { WorkerContext } from '../../workers/context.js';
 import { pollFeedProcessor } from '../../workers/poll-feed.processor.js';
-import { fetchArticleJobId, type PollFeedData } from '../../workers/queues.js';
+import { fetchArticleJobId } from '../../workers/queues.js';
+import { type PollFeedData } from '../../src/pipeline/jobs.js';
 import { openQueues, type Queues } from '../../workers/runtime.js';
 import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
@@ -55,7 +56,7 @@ describe('a retried poll', { timeout: 60_000 }, () => {
       { url: `${base}/b.html`, guid: 'b', title: 'B', published: null, updated: null, summary: null, contentHtml: null, author: null, categories: [], image: null },
     ]);
     expect(stored).toHaveLength(2);
-    const ctx = { store, http, log: pino({ level: 'silent' }), articlesQueue: queues.articles, hostGapMs: 0 } as unknown as WorkerContext;
+    const ctx = { store, http, log: pino({ level: 'silent' }), queues, hostGapMs: 0 } as unknown as WorkerContext;
     const process = pollFeedProcessor(ctx);
     const job = (attemptsMade: number) => ({ data: { feedId: 'f' }, attemptsMade }) as unknown as Job<PollFeedData>;
     const jobOf = (url: string) => queues.articles.getJob(fetchArticleJobId(articleId(url)));

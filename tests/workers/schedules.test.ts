@@ -1,14 +1,17 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FeedConfig } from '../../src/config/feeds-config.js';
 import { loadVocabulary } from '../../src/cluster/index.js';
+import { DEFAULT_DELIVERY_SETTINGS } from '../../src/config/settings.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { QueueName, fetchArticleJobId, JobName } from '../../workers/queues.js';
+import { QueueName, fetchArticleJobId, type JobQueue } from '../../workers/queues.js';
+import { openQueues, type Queues } from '../../workers/runtime.js';
+import { JobName, type FetchArticleData } from '../../src/pipeline/jobs.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { missingScheduling, restoreScheduling, scheduleRecovery, syncFeedSchedulers } from '../../workers/schedules.js';
 import { eventually } from '../helpers/cli-process.js';
@@ -86,23 +89,16 @@ describe('scheduling lost from Redis is found and re-created (real Redis)', () =
 
 describe('recover-pending: the store, not Redis, is the record of work', () => {
   const prefix = testPrefix();
-  let connection: Redis;
-  let articles: Queue;
-  let events: Queue;
-  let compare: Queue;
+  let queues: Queues;
+  let articles: JobQueue;
   let store: Store;
   beforeAll(async () => {
-    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    articles = new Queue(QueueName.Articles, { connection, prefix });
-    events = new Queue(QueueName.Events, { connection, prefix });
-    compare = new Queue(QueueName.Compare, { connection, prefix });
+    queues = openQueues({ redisUrl: TEST_REDIS_URL, prefix });
+    articles = queues.articles;
     store = await openStore(await migratedPgliteMemory());
   });
   afterAll(async () => {
-    await articles.close();
-    await events.close();
-    await compare.close();
-    connection.disconnect();
+    await queues.close();
     await store.close();
     await dropPrefix(prefix);
   });
@@ -120,12 +116,12 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     const silent = pino({ level: 'silent' });
     const vocabulary = loadVocabulary();
     const recover = recoverPendingProcessor({
-      store, http, log: silent, articlesQueue: articles, eventsQueue: events, compareQueue: compare, hostGapMs: 0, eventSettleMs: 0,
+      store, http, log: silent, queues, hostGapMs: 0, eventSettleMs: 0, delivery: DEFAULT_DELIVERY_SETTINGS,
       assigner: new EventAssigner(store, vocabulary, silent), compare: compareContext(vocabulary), compareDelayMs: 0,
     });
 
     expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false, comparisons: 0 });
-    expect((await articles.getJob(fetchArticleJobId(stored[1]!.id)))?.data.articleId).toBe(stored[1]!.id);
+    expect(((await articles.getJob(fetchArticleJobId(stored[1]!.id))) as Job<FetchArticleData> | undefined)?.data.articleId).toBe(stored[1]!.id);
     expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 });
     expect(await articles.count()).toBe(2);
 
@@ -142,7 +138,7 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     const [fresh] = await store.articles.insertDiscovered({ id: 'a', outlet: 'a', country: 'ML', language: 'fr' }, [item(3)]);
     expect(await recover()).toMatchObject({ pending: 2, enqueued: 0 });
     expect(await recover({ graceMs: 0 })).toMatchObject({ pending: 3, enqueued: 1 });
-    expect((await articles.getJob(fetchArticleJobId(fresh!.id)))?.data.articleId).toBe(fresh!.id);
+    expect(((await articles.getJob(fetchArticleJobId(fresh!.id))) as Job<FetchArticleData> | undefined)?.data.articleId).toBe(fresh!.id);
     await http.close();
   });
 });

@@ -4,7 +4,7 @@ import { loadVocabulary } from '../../src/cluster/index.js';
 import { HttpClient } from '../../src/fetch/index.js';
 import { compareContext } from '../../src/pipeline/compare-event.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { JobName } from '../../workers/queues.js';
+import { JobName, type PollFeedData } from '../../src/pipeline/jobs.js';
 import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
 import { workKey } from '../../workers/superseded-failures.js';
 import { eventually } from '../helpers/cli-process.js';
@@ -49,7 +49,7 @@ describe('failed jobs of work since done are removed', { timeout: 60_000 }, () =
     await dropPrefix(prefix);
   });
 
-  const failedFeeds = async () => (await queues.feeds.getFailed()).map((j) => j.data.feedId as string).sort();
+  const failedFeeds = async () => (await queues.feeds.getFailed()).map((j) => (j.data as PollFeedData).feedId).sort();
 
   test('a poll that failed for good is removed once a later poll of the same feed completes', async () => {
     databaseDown = true;

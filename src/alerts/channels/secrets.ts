@@ -1,4 +1,3 @@
-import { secretVariables } from '../../config/watchlists-config.js';
 import { redactSecrets, redactUrl } from '../../redact.js';
 import type { ChannelConfig } from './types.js';
 
@@ -27,4 +26,9 @@ export function redactDeliveryError(text: string, channel: ChannelConfig, env: N
     return redactUrl(match.slice(0, match.length - tail.length)) + tail;
   });
   return redactSecrets(urlsCut, channelSecrets(channel, env));
+}
+
+/** The environment variables a channel reads its secrets from. */
+export function secretVariables(c: ChannelConfig): string[] {
+  return c.type === 'webhook' ? [c.secretEnv] : c.type === 'slack' ? (c.urlEnv ? [c.urlEnv] : []) : c.auth ? [c.auth.passwordEnv] : [];
 }
