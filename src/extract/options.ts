@@ -74,6 +74,8 @@ export interface ExtractionOptions {
   moduleLabelMaxLineChars: number;
   /** Blocks after a label looked at for the module's other blocks. */
   moduleLabelLookahead: number;
+  /** A label goes with its left-out module when the module has this many other blocks (or links). */
+  moduleMinOtherBlocks: number;
   /** A heading at an edge of the text shorter than this is a label. */
   edgeMaxHeadingChars: number;
   /** A line at an edge that is no sentence and shorter than this is furniture (a date, a byline). */
@@ -121,6 +123,7 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   moduleLabelMaxHeadingChars: 80,
   moduleLabelMaxLineChars: 40,
   moduleLabelLookahead: 60,
+  moduleMinOtherBlocks: 2,
   edgeMaxHeadingChars: 25,
   edgeMaxLineChars: 40,
   edgeMaxStackChars: 300,

@@ -1,6 +1,7 @@
 import type { Element, ParentNode } from 'domhandler';
 import { isCommentsLabel } from './furniture.js';
 import { isProse, keepBlocks, SENTENCE_END } from './keep.js';
+import { DEFAULT_EXTRACTION_OPTIONS, type ExtractionOptions } from './options.js';
 import { classEvidence } from './patterns.js';
 import { isInside } from './tree.js';
 import type { Block } from './walk.js';
@@ -18,13 +19,13 @@ import type { Block } from './walk.js';
  * Class-negative elements holding most of the page's text are its frame, not boilerplate; nor is
  * an element named for something short (a "title", a "teaser") whose text is prose paragraphs.
  */
-function effectiveNegatives(blocks: Block[]): Set<Element> {
+function effectiveNegatives(blocks: Block[], options: ExtractionOptions): Set<Element> {
   const chars = new Map<Element, number>();
   const prose = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
     total += b.text.length;
-    const isP = isProse(b);
+    const isP = isProse(b, options);
     for (const n of b.negatives) {
       chars.set(n, (chars.get(n) ?? 0) + b.text.length);
       if (isP) prose.set(n, (prose.get(n) ?? 0) + b.text.length);
@@ -98,12 +99,12 @@ const isMetaLine = (b: Block) => b.text.length < 100 && b.linkChars === 0 && !SE
  * réactions)" or "Comments (212)", below the article's first paragraph of prose (above it, "12
  * comments" is the article's meta line). Everything in it is readers' text.
  */
-function commentLabels(blocks: Block[]): number[] {
+function commentLabels(blocks: Block[], options: ExtractionOptions): number[] {
   let seenProse = false;
   const labels: number[] = [];
   blocks.forEach((b, i) => {
     if (seenProse && b.linkChars === 0 && isCommentsLabel(b.text)) labels.push(i);
-    if (!seenProse && isProse(b)) seenProse = true;
+    if (!seenProse && isProse(b, options)) seenProse = true;
   });
   return labels;
 }
@@ -136,11 +137,11 @@ function commentThreadFlags(blocks: Block[], labels: number[]): boolean[] {
  * that are runs of the element's own text or its children.
  */
 const MIN_BODY_PROSE = 3;
-function proseParents(blocks: Block[], negated: boolean[]): Set<ParentNode> {
+function proseParents(blocks: Block[], negated: boolean[], options: ExtractionOptions): Set<ParentNode> {
   const count = new Map<ParentNode, number>();
   const add = (n: ParentNode | null) => { if (n) count.set(n, (count.get(n) ?? 0) + 1); };
   blocks.forEach((b, i) => {
-    if (negated[i] || b.collapsed || !isProse(b)) return;
+    if (negated[i] || b.collapsed || !isProse(b, options)) return;
     add(b.el);
     add(b.el.parent);
   });
@@ -181,16 +182,16 @@ export interface Selection {
   blocks: Block[];
 }
 
-export function selectArticleBlocks(blocks: Block[], titleText: string | null): Selection {
+export function selectArticleBlocks(blocks: Block[], titleText: string | null, options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS): Selection {
   if (blocks.length === 0) return { container: null, blocks: [] };
-  const negs = effectiveNegatives(blocks);
+  const negs = effectiveNegatives(blocks, options);
   const chars = new Map<ParentNode, number>();
   for (const b of blocks) for (let n: ParentNode | null = b.el; n; n = n.parent) chars.set(n, (chars.get(n) ?? 0) + b.text.length);
   const teasers = teaserFlags(blocks, chars);
-  const labels = commentLabels(blocks);
+  const labels = commentLabels(blocks, options);
   const inThread = commentThreadFlags(blocks, labels);
   const negated = blocks.map((b, i) => inThread[i]! || b.negatives.some((n) => negs.has(n)));
-  const bodies = proseParents(blocks, negated);
+  const bodies = proseParents(blocks, negated, options);
   const score = new Map<ParentNode, number>();
   blocks.forEach((b, i) => {
     const w = weight(b, negated[i]!, teasers[i]!);
@@ -214,6 +215,6 @@ export function selectArticleBlocks(blocks: Block[], titleText: string | null): 
   }
   if (!best || bestScore <= 0) return { container: null, blocks: [] };
   const container = best;
-  return { container, blocks: keepBlocks(blocks, container, { negs, teasers, labels }, titleText) };
+  return { container, blocks: keepBlocks(blocks, container, { negs, teasers, labels }, titleText, options) };
 }
 
