@@ -1,5 +1,6 @@
 /**
- * Every threshold of the walk (walk.ts) and of keeping blocks (keep.ts), in one table: lengths are
+ * Every threshold of the walk (walk.ts), of choosing the container (score.ts), of keeping
+ * blocks (keep.ts) and of the evidence for the not-article test (index.ts), in one table: lengths are
  * characters of a block's normalised text, shares are of those characters. The defaults are the
  * ones tuned on the benchmark's first half and the written pages (see bench/extract.ts); a change
  * to one moves the figures of `npm run bench:extract` and the hashes of bench:extract-hashes.
@@ -12,6 +13,10 @@ export interface ExtractionOptions {
   proseMaxLinkShare: number;
 
   // The walk (walk.ts).
+  /** Nodes deeper than this are not entered: their text is lost, the stack is safe. */
+  maxDepth: number;
+  /** No block keeps more characters than this. */
+  maxBlockChars: number;
   /** Image alt texts shorter than this ("Photo", "Logo") say nothing a caption under them could repeat. */
   captionMinAltChars: number;
   /** A caption repeating the alt text is at most this many times the alt text's length... */
@@ -40,6 +45,38 @@ export interface ExtractionOptions {
   maxAuthorTexts: number;
   /** ...each up to this many characters. */
   authorTextMaxChars: number;
+
+  // Choosing the container (score.ts).
+  /** A class-negative element holding at least this share of the page's text is its frame, not boilerplate. */
+  frameMinShare: number;
+  /** Nor is one named for something short whose text is at least this share prose. */
+  misnamedMinProseShare: number;
+  /** A teaser card's headline is at least this long... */
+  cardHeadlineMinChars: number;
+  /** ...and at least this share links... */
+  cardHeadlineMinLinkShare: number;
+  /** ...or this share for a heading, whose kicker may stand outside the link. */
+  cardHeadingMinLinkShare: number;
+  /** A card's headline and excerpt meet within this many levels up... */
+  cardMaxLevels: number;
+  /** ...in an element with at most this many characters besides theirs. */
+  cardSlackChars: number;
+  /** A teaser's excerpt is at most this long... */
+  teaserMaxChars: number;
+  /** ...and, when it opens with its headline link, that link is at least this long. */
+  teaserMinLeadLinkChars: number;
+  /** A card's meta line (its date, its author) is shorter than this. */
+  metaLineMaxChars: number;
+  /** An element with this many paragraphs of prose of its own is the text's (boilerplate inside it costs only the boxes around it). */
+  bodyMinProse: number;
+  /** A teaser weighs minus this share of its length. */
+  teaserWeight: number;
+  /** A block weighs its length times (1 - this times its link share). */
+  linkPenalty: number;
+  /** Lines shorter than this (labels, dates, "Share") neither make nor break a container... */
+  shortLineChars: number;
+  /** ...so their positive weight is taken at this share. */
+  shortLineWeight: number;
 
   // Keeping blocks (keep.ts).
   /** A block with more than this share of links is a link list (unless it is a linked sentence). */
@@ -86,12 +123,24 @@ export interface ExtractionOptions {
   edgeMaxStackLineChars: number;
   /** Levels above the container where the rest of a split body is looked for. */
   bodyPartLevels: number;
+
+  // The whole page (index.ts).
+  /** Embedded app state is parsed for the text only when the DOM gave less than this. */
+  appStateBelowChars: number;
+  /** A block this long... */
+  headlineLinkMinChars: number;
+  /** ...with at least this share in links is a headline link (the stuff of section fronts). */
+  headlineLinkMinShare: number;
+  /** The not-article test reads this much of the page's and of the article's text. */
+  pageSampleChars: number;
 }
 
 export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   proseMinChars: 120,
   proseMaxLinkShare: 0.3,
 
+  maxDepth: 400,
+  maxBlockChars: 100_000,
   captionMinAltChars: 12,
   captionMaxLengthFactor: 1.5,
   captionMaxExtraChars: 80,
@@ -106,6 +155,22 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   maxH1s: 5,
   maxAuthorTexts: 8,
   authorTextMaxChars: 300,
+
+  frameMinShare: 0.5,
+  misnamedMinProseShare: 0.8,
+  cardHeadlineMinChars: 20,
+  cardHeadlineMinLinkShare: 0.8,
+  cardHeadingMinLinkShare: 0.6,
+  cardMaxLevels: 6,
+  cardSlackChars: 200,
+  teaserMaxChars: 600,
+  teaserMinLeadLinkChars: 25,
+  metaLineMaxChars: 100,
+  bodyMinProse: 3,
+  teaserWeight: 0.5,
+  linkPenalty: 2.5,
+  shortLineChars: 25,
+  shortLineWeight: 0.3,
 
   maxLinkShare: 0.5,
   linkedSentenceMinPlainChars: 15,
@@ -129,4 +194,9 @@ export const DEFAULT_EXTRACTION_OPTIONS: ExtractionOptions = {
   edgeMaxStackChars: 300,
   edgeMaxStackLineChars: 60,
   bodyPartLevels: 3,
+
+  appStateBelowChars: 3000,
+  headlineLinkMinChars: 25,
+  headlineLinkMinShare: 0.8,
+  pageSampleChars: 5000,
 };
