@@ -1,4 +1,5 @@
 import { foldArabic, stripClitics, type Token } from '../text/index.js';
+import { monthForms } from '../text/months.js';
 
 /**
  * Dates as written in English, French and Arabic news ("1 August 2025", "August 1", "1er août",
@@ -9,20 +10,12 @@ import { foldArabic, stripClitics, type Token } from '../text/index.js';
 
 const fold = (w: string) => stripClitics(foldArabic(w));
 
+// Month names of English, French and Arabic prose, which spells French months out. These forms are
+// words of prose too, more often than months: "mar" (the sea, a name), مارس ("he practised"),
+// شباط (a surname), يوليه ("he gives him", يوليه اهتماما).
+const PROSE_WORDS = new Set(['mar', 'مارس', 'شباط', 'يوليه']);
 const MONTHS: Record<string, number> = {};
-const month = (n: number, ...forms: string[]) => forms.forEach((f) => (MONTHS[fold(f)] = n));
-month(1, 'january', 'jan', 'janvier', 'يناير', 'جانفي', 'جانفييه');
-month(2, 'february', 'feb', 'fevrier', 'فبراير', 'فيفري');
-month(3, 'march', 'mars', 'آذار');
-month(4, 'april', 'apr', 'avril', 'أبريل', 'إبريل', 'أفريل', 'نيسان');
-month(5, 'may', 'mai', 'مايو', 'ماي', 'أيار');
-month(6, 'june', 'jun', 'juin', 'يونيو', 'يونيه', 'جوان', 'حزيران');
-month(7, 'july', 'jul', 'juillet', 'يوليو', 'يوليوز', 'جويلية', 'تموز');
-month(8, 'august', 'aug', 'aout', 'أغسطس', 'غشت', 'أوت', 'آب');
-month(9, 'september', 'sept', 'sep', 'septembre', 'سبتمبر', 'شتنبر', 'أيلول');
-month(10, 'october', 'oct', 'octobre', 'أكتوبر', 'اكتوبر');
-month(11, 'november', 'nov', 'novembre', 'نوفمبر', 'نونبر');
-month(12, 'december', 'dec', 'decembre', 'ديسمبر', 'دجنبر');
+for (const [form, n] of monthForms(['en', 'enShort', 'fr', 'ar'])) if (!PROSE_WORDS.has(form)) MONTHS[fold(form)] = n;
 // Levantine names are two words: كانون الثاني (January), تشرين الأول (October)...
 const TWO_WORD_MONTHS: Record<string, Record<string, number>> = {
   [fold('كانون')]: { [fold('الثاني')]: 1, [fold('الأول')]: 12 },

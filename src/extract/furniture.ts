@@ -3,13 +3,11 @@
  * choice cannot leave it out: the dateline, the byline, and calls to sign up. Recognised by their
  * wording and their shortness, in English, French and a few other languages, never by site.
  */
+import { monthForms } from '../text/months.js';
 
 // Months and weekdays: a dateline names one (or gives a clock time).
 const CALENDAR_WORDS = [
-  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
-  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
-  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre',
-  'octobre', 'novembre', 'décembre', 'decembre',
+  ...monthForms(['en', 'enShort', 'fr']).map(([form]) => form),
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
   'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',

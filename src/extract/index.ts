@@ -3,6 +3,7 @@ import { languageChoice } from './language.js';
 import { buildMetadata } from './metadata/index.js';
 import { readJsonLd } from './metadata/jsonld.js';
 import { MIN_ARTICLE_CHARS, notArticleReason } from './not-article.js';
+import { DEFAULT_EXTRACTION_OPTIONS, type ExtractionOptions } from './options.js';
 import { parseHtmlWithin } from './parse.js';
 import { bodyFromPlainText } from './plain-text.js';
 import { selectArticleBlocks } from './score.js';
@@ -17,6 +18,8 @@ const charsOf = (blocks: { text: string }[]) => blocks.reduce((n, b) => n + b.te
 export interface ExtractOptions {
   /** Wall-clock budget for the walk over one page, in milliseconds (parsing is capped by size). */
   timeBudgetMs?: number;
+  /** The walk's and the selection's thresholds (see options.ts). */
+  thresholds?: ExtractionOptions;
 }
 
 /**
@@ -27,20 +30,17 @@ export interface ExtractOptions {
 export function extractArticle(input: ExtractInput, options: ExtractOptions = {}): ExtractedArticle {
   // One budget for the parse and the walk: either can be what a hostile page makes slow.
   const deadline = performance.now() + (options.timeBudgetMs ?? 2000);
+  const thresholds = options.thresholds ?? DEFAULT_EXTRACTION_OPTIONS;
   const parsed = parseHtmlWithin(input.html, deadline);
-  const walk = walkDocument(parsed.doc, {
-    deadline,
-    maxDepth: 400,
-    maxBlockChars: 100_000,
-  });
+  const walk = walkDocument(parsed.doc, { deadline, maxDepth: thresholds.maxDepth, maxBlockChars: thresholds.maxBlockChars }, thresholds);
   const ld = readJsonLd(walk.raw.jsonLd);
   const meta = buildMetadata(walk.raw, ld, input.url);
   // What <noscript> holds is read only when the page has no article's text without it.
   const fallback = walk.blocks.some((b) => b.fallback);
   const pageBlocks = fallback ? walk.blocks.filter((b) => !b.fallback) : walk.blocks;
-  let selection = selectArticleBlocks(pageBlocks, meta.title);
+  let selection = selectArticleBlocks(pageBlocks, meta.title, thresholds);
   if (fallback && charsOf(selection.blocks) < MIN_ARTICLE_CHARS) {
-    const withFallback = selectArticleBlocks(walk.blocks, meta.title);
+    const withFallback = selectArticleBlocks(walk.blocks, meta.title, thresholds);
     if (charsOf(withFallback.blocks) >= MIN_ARTICLE_CHARS) selection = withFallback;
   }
   // A block written as paragraphs between <br><br> (pages without <p>) gives one block each.
@@ -49,7 +49,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   const structured = bodyFromStructuredData(ld?.articleBody ?? null, blocks);
   if (structured) blocks = structured;
   // Embedded state is parsed only when the DOM gave little: parsing it costs more than the walk.
-  else if (walk.raw.appState.length > 0 && blocks.reduce((n, b) => n + b.text.length, 0) < 3000) {
+  else if (walk.raw.appState.length > 0 && blocks.reduce((n, b) => n + b.text.length, 0) < thresholds.appStateBelowChars) {
     const fromState = bodyFromStateParagraphs(paragraphsFromState(walk.raw.appState.flatMap(stateObjects)), blocks);
     if (fromState) blocks = fromState;
   }
@@ -62,8 +62,8 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
   for (const b of pageBlocks) {
     pageChars += b.text.length;
     pageLinkChars += b.linkChars;
-    if (b.text.length >= 25 && b.linkChars >= 0.8 * b.text.length) headlineLinks++;
-    if (pageText.length < 5000) pageText += b.text + '\n';
+    if (b.text.length >= thresholds.headlineLinkMinChars && b.linkChars >= thresholds.headlineLinkMinShare * b.text.length) headlineLinks++;
+    if (pageText.length < thresholds.pageSampleChars) pageText += b.text + '\n';
   }
   const reason = parsed.timedOut || walk.timedOut
     ? 'extraction time cap reached'
@@ -77,7 +77,7 @@ export function extractArticle(input: ExtractInput, options: ExtractOptions = {}
         pageLinkChars,
         headlineLinks,
         pageText,
-        text: text.slice(0, 5000),
+        text: text.slice(0, thresholds.pageSampleChars),
       });
   const language = languageChoice(meta.declaredLanguages, text || pageText);
   return {

@@ -2,6 +2,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { assignsState, isStateScript } from './app-state.js';
 import { asksForEmail, isDataRow, isImageBox, signUpBox } from './boxes.js';
 import { emptyRawMeta, noticeElement, type RawMeta } from './metadata/raw.js';
+import { DEFAULT_EXTRACTION_OPTIONS, type ExtractionOptions } from './options.js';
 import { classEvidence, INLINE_TAGS, isAriaHidden, isCollapsed, kindOfTag, SKIP_TAGS, type BlockKind } from './patterns.js';
 import { isInside } from './tree.js';
 import { LINE_BREAK, normaliseSpace, textOf } from './text.js';
@@ -15,16 +16,15 @@ const INLINE_SKIPPED = new Set(['img', 'svg', 'picture', 'input', 'button', 'lab
 /**
  * A caption set as a paragraph of its own under the image (no <figure>, no class that says so)
  * repeats the image's alt text, at times with a credit after it: "Izaskun Lesaka." under an
- * image whose alt is "Izaskun Lesaka.". Alt texts shorter than this ("Photo", "Logo") say nothing.
+ * image whose alt is "Izaskun Lesaka.".
  */
-const MIN_ALT = 12;
 // Some templates write the caption's markup into the alt text, escaped ("points.&lt;br /&gt;Where he
 // went"): the tags are not words of the caption.
 const altTextKey = (s: string) => s.replace(/<[^<>]{0,40}>/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-function repeatsAltText(text: string, alt: string): boolean {
-  if (text.length > alt.length * 1.5 + 80) return false;
+function repeatsAltText(text: string, alt: string, options: ExtractionOptions): boolean {
+  if (text.length > alt.length * options.captionMaxLengthFactor + options.captionMaxExtraChars) return false;
   const k = altTextKey(text);
-  return k.startsWith(alt) && k.length - alt.length <= 60;
+  return k.startsWith(alt) && k.length - alt.length <= options.captionMaxCreditChars;
 }
 
 /** A run of text the walk found: one paragraph, heading or list item, with its evidence. */
@@ -89,255 +89,99 @@ interface Frame {
   namedTitle: boolean;
 }
 
-interface InlineMark {
+/** The text run being collected for the next block: what a mark saves and a roll back restores. */
+interface Run {
+  /** Length of `parts` (the run's pieces of text). */
   parts: number;
   partChars: number;
   visibleChars: number;
+  /** Characters of visible text inside links. */
   linkChars: number;
+  /** Characters of link text before any text outside a link. */
   leadLinkChars: number;
   leadOpen: boolean;
+}
+
+/** An inline element's entry into a running block: the run as it stood, to be taken back. */
+interface InlineMark {
+  run: Run;
   links: number;
   /** Blocks flushed before entry: once the run has been flushed, there is nothing to take back. */
   flushes: number;
 }
 
+/** Everything the walk changes as it goes, in one place. */
+interface WalkState {
+  readonly limits: WalkLimits;
+  readonly options: ExtractionOptions;
+  readonly raw: RawMeta;
+  readonly blocks: Block[];
+  readonly stack: Frame[];
+  /** The run's pieces of text; `run.parts` of them belong to it. */
+  readonly parts: string[];
+  run: Run;
+  /** Links entered so far, and blocks flushed so far: a mark compares them. */
+  links: number;
+  flushes: number;
+  linkDepth: number;
+  silentDepth: number;
+  fallbackDepth: number;
+  muteDepth: number;
+  /** The alt text of the last image, until the next block is pushed. */
+  altKey: string | null;
+  /** In-page links that open a run of text, by the id they point to, with the block count then. */
+  readonly skipLinks: Map<string, { link: Element; at: number }>;
+  /** The box around the last sign-up form (see signUpBox): blocks inside it are set aside. */
+  signUp: Element | null;
+  formsLeft: number;
+  /** Tables judged data or layout, so that each is judged once and not row by row. */
+  readonly dataTables: Map<Element, boolean>;
+}
+
+const emptyRun = (): Run => ({ parts: 0, partChars: 0, visibleChars: 0, linkChars: 0, leadLinkChars: 0, leadOpen: true });
+
 /**
  * One pass over the document, without recursion: text blocks in document order and the raw
  * metadata. Everything after depends on these two only, so the tree is walked once.
  */
-export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block[]; raw: RawMeta; timedOut: boolean } {
-  const raw = emptyRawMeta();
-  const blocks: Block[] = [];
-  const stack: Frame[] = [];
-  let parts: string[] = [];
-  let partChars = 0;
-  let visibleChars = 0;
-  let linkChars = 0;
-  let linkDepth = 0;
-  let leadLinkChars = 0;
-  let leadOpen = true;
-  let links = 0;
-  let flushes = 0;
-  let silentDepth = 0;
-  let fallbackDepth = 0;
-  let muteDepth = 0;
-  let visited = 0;
-  let timedOut = false;
-  // The alt text of the last image, until the next block is pushed.
-  let altKey: string | null = null;
-  // In-page links that open a run of text, by the id they point to, with the block count then.
-  const skipLinks = new Map<string, { link: Element; at: number }>();
-  // The box around the last sign-up form (see signUpBox): blocks inside it are set aside.
-  let signUp: Element | null = null;
-  // A page has a sign-up form or two; a hostile one with thousands must not pay for each.
-  let formsLeft = 20;
-  // Tables judged data or layout, so that each is judged once and not row by row.
-  const dataTables = new Map<Element, boolean>();
-
-  const top = (): Frame | undefined => stack[stack.length - 1];
-  const blockFrame = (): Frame | undefined => {
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.isBlock) return stack[i];
-    return undefined;
+export function walkDocument(
+  doc: Document,
+  limits: WalkLimits,
+  options: ExtractionOptions = DEFAULT_EXTRACTION_OPTIONS,
+): { blocks: Block[]; raw: RawMeta; timedOut: boolean } {
+  const state: WalkState = {
+    limits,
+    options,
+    raw: emptyRawMeta(),
+    blocks: [],
+    stack: [],
+    parts: [],
+    run: emptyRun(),
+    links: 0,
+    flushes: 0,
+    linkDepth: 0,
+    silentDepth: 0,
+    fallbackDepth: 0,
+    muteDepth: 0,
+    altKey: null,
+    skipLinks: new Map(),
+    signUp: null,
+    formsLeft: options.maxSignUpForms,
+    dataTables: new Map(),
   };
-  const flush = () => {
-    if (partChars === 0) return;
-    flushes++;
-    const frame = blockFrame();
-    const text = visibleChars > 0 && frame ? normaliseSpace(parts.length === 1 ? parts[0]! : parts.join('')) : '';
-    if (text !== '' && frame) {
-      const repeatsAlt = altKey !== null && repeatsAltText(text, altKey);
-      altKey = null;
-      blocks.push({
-        text,
-        kind: frame.kind,
-        el: frame.el,
-        tag: frame.el.name,
-        linkChars: Math.min(linkChars, text.length),
-        leadLinkChars,
-        negatives: frame.negatives,
-        inHeader: frame.inHeader,
-        collapsed: frame.collapsed,
-        repeatsAlt,
-        aside: signUp && isInside(frame.el, signUp) ? signUp : null,
-        namedTitle: frame.namedTitle,
-        fallback: frame.fallback,
-      });
-    }
-    parts = [];
-    partChars = 0;
-    visibleChars = 0;
-    linkChars = 0;
-    leadLinkChars = 0;
-    leadOpen = true;
-  };
+  const timedOut = !traverse(doc, limits.deadline, (node, depth) => enter(state, node, depth), () => exit(state));
+  flush(state);
+  return { blocks: state.blocks, raw: state.raw, timedOut };
+}
 
-  // A span in the middle of a sentence that holds nothing but several links is a pop-up (a hover
-  // card listing a person's other articles, hidden until pointed at): its text leaves the sentence.
-  const dropIfLinkList = (m: InlineMark) => {
-    const visible = visibleChars - m.visibleChars;
-    if (flushes !== m.flushes || links - m.links < 3 || visible < 40 || linkChars - m.linkChars < 0.9 * visible) return;
-    parts.length = m.parts;
-    parts.push(' ');
-    partChars = m.partChars + 1;
-    visibleChars = m.visibleChars;
-    linkChars = m.linkChars;
-    leadLinkChars = m.leadLinkChars;
-    leadOpen = m.leadOpen;
-  };
-
-  // Returns whether to go into the node's children.
-  const enter = (node: AnyNode, depth: number): boolean => {
-    if (node.type === 'text') {
-      if (partChars < limits.maxBlockChars && stack.length && silentDepth === 0 && muteDepth === 0) {
-        const data = node.data.length + partChars > limits.maxBlockChars ? node.data.slice(0, limits.maxBlockChars - partChars) : node.data;
-        const visible = data.trim().length;
-        if (visible === 0) {
-          // White space between tags: one space keeps words apart, the rest is noise.
-          if (partChars > 0 && parts[parts.length - 1] !== ' ') {
-            parts.push(' ');
-            partChars += 1;
-          }
-          return false;
-        }
-        // In <pre>, line ends are the text's own: a line end, and a blank line a paragraph break.
-        const kept = stack[stack.length - 1]!.kind === 'preformatted' && data.includes('\n') ? data.replace(/\r?\n/g, LINE_BREAK) : data;
-        parts.push(kept);
-        partChars += data.length;
-        visibleChars += visible;
-        if (linkDepth > 0) {
-          linkChars += visible;
-          if (leadOpen) leadLinkChars += visible;
-        } else leadOpen = false;
-      }
-      return false;
-    }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return false;
-    const el = node as Element;
-    const name = el.name;
-    // A <noscript>'s markup is a second version of the page: its metadata, headings and scripts
-    // are not the page's.
-    const inFallback = fallbackDepth > 0;
-    if (!inFallback) noticeElement(el, raw);
-    if (name === 'script') {
-      if (inFallback) return false;
-      const type = el.attribs.type?.toLowerCase();
-      if (type?.includes('ld+json')) raw.jsonLd.push(textOfScript(el));
-      else if (isStateScript(el.attribs)) raw.appState.push(textOfScript(el));
-      else if (!el.attribs.src && (!type || type.includes('javascript'))) {
-        const script = textOfScript(el);
-        if (assignsState(script)) raw.appState.push(script);
-      }
-      return false;
-    }
-    if (name === 'title') {
-      if (raw.title === null) raw.title = textOf(el, 1000);
-      return false;
-    }
-    if (name === 'br') {
-      parts.push(LINE_BREAK);
-      partChars += 1;
-      return false;
-    }
-    if (name === 'h1' && raw.h1s.length < 5 && !inFallback) raw.h1s.push({ text: textOf(el, 1000), el });
-    const a = el.attribs;
-    const evidence = classEvidence(a.class, a.id);
-    if (raw.authorTexts.length < 8 && !inFallback && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
-      const t = textOf(el, 300);
-      if (t) raw.authorTexts.push(t);
-    }
-    // Skip links are often hidden from sight (a "hidden" or "sr-only" class): read before skipping.
-    if (a.id !== undefined && skipLinks.size > 0) {
-      const skip = skipLinks.get(a.id);
-      if (skip) setAside(blocks, skip.link, skip.at, el);
-    }
-    if (name === 'a' && visibleChars === 0 && a.href !== undefined && a.href.length > 1 && a.href[0] === '#' && skipLinks.size < 200) {
-      skipLinks.set(a.href.slice(1), { link: el, at: blocks.length });
-    }
-    if (name === 'form' && !inFallback && formsLeft-- > 0 && asksForEmail(el)) {
-      const box = signUpBox(el, blocks);
-      if (box) {
-        signUp = box;
-        for (let i = blocks.length - 1; i >= 0 && isInside(blocks[i]!.el, box); i--) blocks[i]!.aside = box;
-      }
-    }
-    const quotedPost = name === 'figure' && holdsQuote(el);
-    const hiddenUntilOpened = isCollapsed(a);
-    const collapsed = hiddenUntilOpened && COLLAPSIBLE.has(name) && a['aria-hidden'] !== 'true';
-    const fallback = name === 'noscript' && silentDepth === 0;
-    if ((SKIP_TAGS.has(name) && !quotedPost && !fallback) || depth > limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a))) || (name === 'div' && isImageBox(el))) {
-      // A skipped element still separates the text around it, unless it sits in a line of text
-      // as an image or a form control does.
-      if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush();
-      if (name === 'img' && !inFallback) altKey = a.alt && a.alt.length >= MIN_ALT ? altTextKey(a.alt) : null;
-      return false;
-    }
-    const parent = top();
-    // A data table's cells are parts of their row's line, parted by a bar.
-    const cellOfRow = parent?.dataRow === true && (name === 'td' || name === 'th');
-    if (cellOfRow && partChars > 0) {
-      parts.push(' | ');
-      partChars += 3;
-    }
-    const isBlock = !INLINE_TAGS.has(name) && !cellOfRow;
-    const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
-    const negative = evidence.negative && !strongPositive && !evidence.positive;
-    // A heading whose class only names it a title or headline: a module's label, or an entry's title
-    // (keep.ts tells them apart by what follows).
-    const namedTitle = negative && evidence.weak && kindOfTag(name) === 'heading';
-    if (isBlock) flush();
-    const frame: Frame = {
-      el,
-      isBlock,
-      isLink: name === 'a' && a.href !== undefined,
-      kind: kindOfTag(name) ?? parent?.kind ?? 'paragraph',
-      negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
-      inHeader: name === 'header' || (parent?.inHeader ?? false),
-      collapsed: collapsed || (parent?.collapsed ?? false),
-      fallback: fallback || (parent?.fallback ?? false),
-      silent: name === 'head',
-      mute: quotedPost,
-      voice: name === 'blockquote' && muteDepth > 0,
-      mark:
-        isBlock || name === 'a' || visibleChars === 0
-          ? null
-          : { parts: parts.length, partChars, visibleChars, linkChars, leadLinkChars, leadOpen, links, flushes },
-      dataRow: name === 'tr' && isDataRow(el, dataTables),
-      namedTitle: namedTitle || (parent?.namedTitle ?? false),
-    };
-    // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
-    if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;
-    stack.push(frame);
-    if (frame.isLink) {
-      linkDepth++;
-      links++;
-    }
-    if (frame.silent) silentDepth++;
-    if (fallback) fallbackDepth++;
-    if (frame.mute) muteDepth++;
-    if (frame.voice) muteDepth--;
-    return true;
-  };
-
-  const exit = () => {
-    const frame = stack[stack.length - 1]!;
-    if (frame.isBlock) flush();
-    else if (frame.mark) dropIfLinkList(frame.mark);
-    if (frame.isLink) linkDepth--;
-    if (frame.silent) silentDepth--;
-    if (frame.el.name === 'noscript') fallbackDepth--;
-    if (frame.mute) muteDepth--;
-    if (frame.voice) muteDepth++;
-    stack.pop();
-  };
-
-  const root = doc;
+/** Depth-first over the tree without recursion; false when the deadline cut it short. */
+function traverse(root: Document, deadline: number, enter: (node: AnyNode, depth: number) => boolean, exit: () => void): boolean {
   let node: AnyNode | null = root.children[0] ?? null;
   let depth = 1;
+  let visited = 0;
   while (node) {
-    if ((++visited & 1023) === 0 && performance.now() > limits.deadline) {
-      timedOut = true;
-      break;
-    }
+    // The clock is read once every 1024 nodes: reading it costs more than a node.
+    if ((++visited & 1023) === 0 && performance.now() > deadline) return false;
     const descend = enter(node, depth);
     if (descend && 'children' in node && node.children.length > 0) {
       node = node.children[0]!;
@@ -359,8 +203,220 @@ export function walkDocument(doc: Document, limits: WalkLimits): { blocks: Block
       exit();
     }
   }
-  flush();
-  return { blocks, raw, timedOut };
+  return true;
+}
+
+/** Adds a piece of text to the run (over what a roll back took back, if anything). */
+function appendPart(state: WalkState, text: string, chars: number): void {
+  state.parts.length = state.run.parts;
+  state.parts.push(text);
+  state.run.parts++;
+  state.run.partChars += chars;
+}
+
+function blockFrame(stack: Frame[]): Frame | undefined {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.isBlock) return stack[i];
+  return undefined;
+}
+
+/** Ends the running text: a block of the innermost block element, when it has visible text. */
+function flush(state: WalkState): void {
+  const run = state.run;
+  if (run.partChars === 0) return;
+  state.flushes++;
+  const frame = blockFrame(state.stack);
+  const parts = state.parts;
+  parts.length = run.parts;
+  const text = run.visibleChars > 0 && frame ? normaliseSpace(run.parts === 1 ? parts[0]! : parts.join('')) : '';
+  if (text !== '' && frame) {
+    const repeatsAlt = state.altKey !== null && repeatsAltText(text, state.altKey, state.options);
+    state.altKey = null;
+    state.blocks.push({
+      text,
+      kind: frame.kind,
+      el: frame.el,
+      tag: frame.el.name,
+      linkChars: Math.min(run.linkChars, text.length),
+      leadLinkChars: run.leadLinkChars,
+      negatives: frame.negatives,
+      inHeader: frame.inHeader,
+      collapsed: frame.collapsed,
+      repeatsAlt,
+      aside: state.signUp && isInside(frame.el, state.signUp) ? state.signUp : null,
+      namedTitle: frame.namedTitle,
+      fallback: frame.fallback,
+    });
+  }
+  state.run = emptyRun();
+}
+
+/**
+ * A span in the middle of a sentence that holds nothing but several links is a pop-up (a hover
+ * card listing a person's other articles, hidden until pointed at): its text leaves the sentence.
+ */
+function dropIfLinkList(state: WalkState, mark: InlineMark): void {
+  const { run, options } = state;
+  const visible = run.visibleChars - mark.run.visibleChars;
+  const isPopup =
+    state.flushes === mark.flushes &&
+    state.links - mark.links >= options.popupMinLinks &&
+    visible >= options.popupMinChars &&
+    run.linkChars - mark.run.linkChars >= options.popupMinLinkShare * visible;
+  if (!isPopup) return;
+  state.run = { ...mark.run };
+  appendPart(state, ' ', 1);
+}
+
+function enterText(state: WalkState, data: string): void {
+  const { run, limits } = state;
+  if (run.partChars >= limits.maxBlockChars || !state.stack.length || state.silentDepth !== 0 || state.muteDepth !== 0) return;
+  const text = data.length + run.partChars > limits.maxBlockChars ? data.slice(0, limits.maxBlockChars - run.partChars) : data;
+  const visible = text.trim().length;
+  if (visible === 0) {
+    // White space between tags: one space keeps words apart, the rest is noise.
+    if (run.partChars > 0 && state.parts[run.parts - 1] !== ' ') appendPart(state, ' ', 1);
+    return;
+  }
+  // In <pre>, line ends are the text's own: a line end, and a blank line a paragraph break.
+  const kept = state.stack[state.stack.length - 1]!.kind === 'preformatted' && text.includes('\n') ? text.replace(/\r?\n/g, LINE_BREAK) : text;
+  appendPart(state, kept, text.length);
+  run.visibleChars += visible;
+  if (state.linkDepth > 0) {
+    run.linkChars += visible;
+    if (run.leadOpen) run.leadLinkChars += visible;
+  } else run.leadOpen = false;
+}
+
+/** Scripts give structured data and embedded state; nothing of them is text. */
+function readScript(el: Element, raw: RawMeta): void {
+  const type = el.attribs.type?.toLowerCase();
+  if (type?.includes('ld+json')) raw.jsonLd.push(textOfScript(el));
+  else if (isStateScript(el.attribs)) raw.appState.push(textOfScript(el));
+  else if (!el.attribs.src && (!type || type.includes('javascript'))) {
+    const script = textOfScript(el);
+    if (assignsState(script)) raw.appState.push(script);
+  }
+}
+
+/** Skip links (read before skipping: they are often hidden from sight) and the boxes they point over. */
+function noticeSkipLinks(state: WalkState, el: Element): void {
+  const a = el.attribs;
+  if (a.id !== undefined && state.skipLinks.size > 0) {
+    const skip = state.skipLinks.get(a.id);
+    if (skip) setAside(state.blocks, skip.link, skip.at, el);
+  }
+  if (el.name === 'a' && state.run.visibleChars === 0 && a.href !== undefined && a.href.length > 1 && a.href[0] === '#' && state.skipLinks.size < state.options.maxSkipLinks) {
+    state.skipLinks.set(a.href.slice(1), { link: el, at: state.blocks.length });
+  }
+}
+
+/** A sign-up form sets aside the box around it, with the blocks already read in that box. */
+function noticeSignUpForm(state: WalkState, form: Element): void {
+  if (state.formsLeft-- <= 0 || !asksForEmail(form)) return;
+  const box = signUpBox(form, state.blocks);
+  if (!box) return;
+  state.signUp = box;
+  const blocks = state.blocks;
+  for (let i = blocks.length - 1; i >= 0 && isInside(blocks[i]!.el, box); i--) blocks[i]!.aside = box;
+}
+
+// Returns whether to go into the node's children.
+function enter(state: WalkState, node: AnyNode, depth: number): boolean {
+  if (node.type === 'text') {
+    enterText(state, node.data);
+    return false;
+  }
+  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return false;
+  const el = node as Element;
+  const name = el.name;
+  const raw = state.raw;
+  // A <noscript>'s markup is a second version of the page: its metadata, headings and scripts
+  // are not the page's.
+  const inFallback = state.fallbackDepth > 0;
+  if (!inFallback) noticeElement(el, raw);
+  if (name === 'script') {
+    if (!inFallback) readScript(el, raw);
+    return false;
+  }
+  if (name === 'title') {
+    if (raw.title === null) raw.title = textOf(el, state.options.metaTextMaxChars);
+    return false;
+  }
+  if (name === 'br') {
+    appendPart(state, LINE_BREAK, 1);
+    return false;
+  }
+  if (name === 'h1' && raw.h1s.length < state.options.maxH1s && !inFallback) raw.h1s.push({ text: textOf(el, state.options.metaTextMaxChars), el });
+  const a = el.attribs;
+  const evidence = classEvidence(a.class, a.id);
+  if (raw.authorTexts.length < state.options.maxAuthorTexts && !inFallback && (a.itemprop === 'author' || a.rel === 'author' || evidence.author)) {
+    const t = textOf(el, state.options.authorTextMaxChars);
+    if (t) raw.authorTexts.push(t);
+  }
+  noticeSkipLinks(state, el);
+  if (name === 'form' && !inFallback) noticeSignUpForm(state, el);
+  const quotedPost = name === 'figure' && holdsQuote(el, state.options.quotedPostSearchNodes);
+  const hiddenUntilOpened = isCollapsed(a);
+  const collapsed = hiddenUntilOpened && COLLAPSIBLE.has(name) && a['aria-hidden'] !== 'true';
+  const fallback = name === 'noscript' && state.silentDepth === 0;
+  if ((SKIP_TAGS.has(name) && !quotedPost && !fallback) || depth > state.limits.maxDepth || (!collapsed && (hiddenUntilOpened || isAriaHidden(a))) || (name === 'div' && isImageBox(el))) {
+    // A skipped element still separates the text around it, unless it sits in a line of text
+    // as an image or a form control does.
+    if (!INLINE_TAGS.has(name) && !INLINE_SKIPPED.has(name)) flush(state);
+    if (name === 'img' && !inFallback) state.altKey = a.alt && a.alt.length >= state.options.captionMinAltChars ? altTextKey(a.alt) : null;
+    return false;
+  }
+  const parent = state.stack[state.stack.length - 1];
+  // A data table's cells are parts of their row's line, parted by a bar.
+  const cellOfRow = parent?.dataRow === true && (name === 'td' || name === 'th');
+  if (cellOfRow && state.run.partChars > 0) appendPart(state, ' | ', 3);
+  const isBlock = !INLINE_TAGS.has(name) && !cellOfRow;
+  const strongPositive = a.itemprop === 'articleBody' || a.itemprop === 'articlebody' || name === 'article' || name === 'main';
+  const negative = evidence.negative && !strongPositive && !evidence.positive;
+  // A heading whose class only names it a title or headline: a module's label, or an entry's title
+  // (keep.ts tells them apart by what follows).
+  const namedTitle = negative && evidence.weak && kindOfTag(name) === 'heading';
+  if (isBlock) flush(state);
+  const frame: Frame = {
+    el,
+    isBlock,
+    isLink: name === 'a' && a.href !== undefined,
+    kind: kindOfTag(name) ?? parent?.kind ?? 'paragraph',
+    negatives: negative ? [...(parent?.negatives ?? []), el] : parent?.negatives ?? [],
+    inHeader: name === 'header' || (parent?.inHeader ?? false),
+    collapsed: collapsed || (parent?.collapsed ?? false),
+    fallback: fallback || (parent?.fallback ?? false),
+    silent: name === 'head',
+    mute: quotedPost,
+    voice: name === 'blockquote' && state.muteDepth > 0,
+    mark: isBlock || name === 'a' || state.run.visibleChars === 0 ? null : { run: { ...state.run }, links: state.links, flushes: state.flushes },
+    dataRow: name === 'tr' && isDataRow(el, state.dataTables),
+    namedTitle: namedTitle || (parent?.namedTitle ?? false),
+  };
+  // A heading's kind wins over the list item or quote it sits in; a paragraph inherits.
+  if (kindOfTag(name) === null && parent && parent.kind !== 'paragraph') frame.kind = parent.kind;
+  state.stack.push(frame);
+  if (frame.isLink) {
+    state.linkDepth++;
+    state.links++;
+  }
+  if (frame.silent) state.silentDepth++;
+  if (fallback) state.fallbackDepth++;
+  if (frame.mute) state.muteDepth++;
+  if (frame.voice) state.muteDepth--;
+  return true;
+}
+
+function exit(state: WalkState): void {
+  const frame = state.stack[state.stack.length - 1]!;
+  if (frame.isBlock) flush(state);
+  else if (frame.mark) dropIfLinkList(state, frame.mark);
+  if (frame.isLink) state.linkDepth--;
+  if (frame.silent) state.silentDepth--;
+  if (frame.el.name === 'noscript') state.fallbackDepth--;
+  if (frame.mute) state.muteDepth--;
+  if (frame.voice) state.muteDepth++;
+  state.stack.pop();
 }
 
 /**
@@ -391,9 +447,9 @@ function textOfScript(el: Element): string {
  * Embedded posts (a tweet, an Instagram post) come as a <blockquote> inside a <figure>: what they
  * say is part of the story, where the rest of a figure (image, caption, credit) is not.
  */
-function holdsQuote(figure: Element): boolean {
+function holdsQuote(figure: Element, maxNodes: number): boolean {
   const stack: AnyNode[] = [...figure.children];
-  for (let seen = 0; stack.length && seen < 60; seen++) {
+  for (let seen = 0; stack.length && seen < maxNodes; seen++) {
     const n = stack.pop()!;
     if (n.type !== 'tag') continue;
     if ((n as Element).name === 'blockquote') return true;

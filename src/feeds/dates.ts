@@ -4,6 +4,7 @@
  * (French and Arabic month names, Arabic-Indic digits). Anything we cannot read is null: a date we
  * invented would put the article in the wrong place of the timeline, a missing one does not.
  */
+import { monthForms } from '../text/months.js';
 
 /** Offsets in minutes of the zone abbreviations feeds use (RFC 822 ones plus common local ones). */
 const ZONES: Record<string, number> = {
@@ -15,42 +16,9 @@ const ZONES: Record<string, number> = {
   JST: 540, KST: 540, ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 
-const MONTHS: Record<string, number> = {};
-function months(names: string[][]): void {
-  names.forEach((forms, i) => forms.forEach((f) => (MONTHS[f] = i + 1)));
-}
-// English (full and three-letter), French (with and without accents, abbreviations as printed by
-// French outlets: "janv.", "févr.", "juil."), plus the German/Spanish forms that share a feed farm.
-months([
-  ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jän'],
-  ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'fév', 'fev', 'febrero', 'februar'],
-  ['march', 'mar', 'mars', 'marzo', 'märz', 'mär'],
-  ['april', 'apr', 'avril', 'avr', 'abril', 'abr'],
-  ['may', 'mai', 'mayo'],
-  ['june', 'jun', 'juin', 'junio', 'juni'],
-  ['july', 'jul', 'juillet', 'juil', 'julio', 'juli'],
-  ['august', 'aug', 'août', 'aout', 'agosto', 'ago'],
-  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'set'],
-  ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt'],
-  ['november', 'nov', 'novembre', 'noviembre'],
-  ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez'],
-]);
-// Arabic month names differ by region: Egypt/Gulf (يناير...), Morocco (يوليوز، غشت، شتنبر...),
-// Algeria/Tunisia (from the French: جانفي، فيفري، جوان...) and the Levant's Syriac names (كانون الثاني...).
-months([
-  ['يناير', 'جانفي', 'كانون الثاني'],
-  ['فبراير', 'فيفري', 'شباط'],
-  ['مارس', 'آذار'],
-  ['أبريل', 'ابريل', 'إبريل', 'أفريل', 'افريل', 'نيسان'],
-  ['مايو', 'ماي', 'أيار', 'ايار'],
-  ['يونيو', 'يونيه', 'جوان', 'حزيران'],
-  ['يوليو', 'يوليه', 'يوليوز', 'جويلية', 'تموز'],
-  ['أغسطس', 'اغسطس', 'غشت', 'أوت', 'اوت', 'آب'],
-  ['سبتمبر', 'شتنبر', 'أيلول', 'ايلول'],
-  ['أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول'],
-  ['نوفمبر', 'نونبر', 'تشرين الثاني'],
-  ['ديسمبر', 'دجنبر', 'كانون الأول', 'كانون الاول'],
-]);
+// Feeds write dates in English, French (abbreviated as French outlets print them), the Spanish
+// and German of some feed farms, and Arabic of every region.
+const MONTHS: Record<string, number> = Object.fromEntries(monthForms(['en', 'enShort', 'fr', 'frShort', 'es', 'de', 'ar']));
 /** Two-word month names, joined before tokenising so that they stay one token. */
 const MULTI_WORD = Object.keys(MONTHS).filter((m) => m.includes(' '));
 
