@@ -13,6 +13,8 @@ export interface RawFeatures {
   /** Language-neutral features ("k:place:mali", "name:drd", "num:4") and how much each counts. */
   neutral: Map<string, number>;
   tokens: Token[];
+  /** Content words read (title and lead): a headline says less than a full article. */
+  words: number;
 }
 
 export interface FeatureOptions {
@@ -32,8 +34,10 @@ export function rawFeatures(article: ClusterArticle, vocabulary: Vocabulary, opt
   const count = (stems: string[], w: number) => {
     for (const s of stems) terms.set(`${language}:${s}`, (terms.get(`${language}:${s}`) ?? 0) + w);
   };
-  count(contentStems(titleTokens), options.titleWeight);
-  count(contentStems(bodyTokens).slice(0, options.leadWords), 1);
+  const titleStems = contentStems(titleTokens);
+  const leadStems = contentStems(bodyTokens).slice(0, options.leadWords);
+  count(titleStems, options.titleWeight);
+  count(leadStems, 1);
 
   // Keys read from the title and the lead only, for the same reason as terms.
   const lead = bodyTokens.slice(0, options.leadWords * 2);
@@ -46,7 +50,7 @@ export function rawFeatures(article: ClusterArticle, vocabulary: Vocabulary, opt
   for (const n of found.names) neutral.set(n, 0.7);
   for (const n of found.numbers) neutral.set(n, 0.5);
   for (const k of found.keys) neutral.set(`k:${k}`, 1);
-  return { language, terms, neutral, tokens: [...titleTokens, ...bodyTokens] };
+  return { language, terms, neutral, tokens: [...titleTokens, ...bodyTokens], words: titleStems.length + leadStems.length };
 }
 
 /** TF-IDF vectors, unit length: sublinear term frequency, smoothed idf from the running counts. */
