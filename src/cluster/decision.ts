@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { cosine, type EventState } from './event-state.js';
+import { cosine, type Centroid, type EventState } from './event-state.js';
+import type { SparseVector } from './sparse-vector.js';
 import type { WeightedFeatures } from './features.js';
 
 /**
@@ -56,6 +57,24 @@ export interface ArticleSide {
 const DAY = 86_400_000;
 
 /**
+ * Cosine of an article's text with the part of an event's text centroid in the article's language
+ * (terms are language-prefixed): an event told in three languages would otherwise dilute the
+ * same-language accounts by the others' words, which the article cannot share anyway.
+ */
+function cosineWithinLanguage(v: SparseVector, c: Centroid, language: string): number {
+  const prefix = `${language}:`;
+  let sq = 0;
+  for (const [f, w] of c.sum) if (f.startsWith(prefix)) sq += w * w;
+  if (sq <= 0) return 0;
+  let dot = 0;
+  for (const [f, w] of v) {
+    const x = c.sum.get(f);
+    if (x !== undefined) dot += w * x;
+  }
+  return dot / Math.sqrt(sq);
+}
+
+/**
  * Features of a pair. For each kind of evidence: the share of the article's weight the event
  * shares (`Shared`), the share of it the event lacks although it has evidence of that kind
  * (`Missing`: a different name, place, figure or action), and the share of the event's weight of
@@ -64,7 +83,7 @@ const DAY = 86_400_000;
  */
 export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
   const sameLanguage = event.languages.has(side.language);
-  const text = sameLanguage ? cosine(article.text, event.text) : 0;
+  const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
   const keys = cosine(article.neutral, event.neutral);
   const titleOnly = side.words <= TITLE_ONLY_WORDS ? 1 : 0;
   const articleMass = new Array<number>(GROUPS.length).fill(0);

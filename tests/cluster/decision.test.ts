@@ -57,6 +57,32 @@ describe('the fitted decision', () => {
     expect(differs.p).toBeLessThan(agrees.p);
   });
 
+  it('reads no names from the capitals of a Title Case headline, only those the lead writes as names', () => {
+    const names = (title: string) => [...rawFeatures(article(title, 'Officials said Colonel Souleymane Dembele had met the drivers in Bamako.', T0), vocabulary).neutral.keys()].filter((f) => f.startsWith('name:'));
+    const titleCase = names('How the Release of the Drivers Became a Taste of Betrayal for Dembele');
+    const sentenceCase = names('How the release of the drivers became a taste of betrayal for Dembele');
+    expect(titleCase).toEqual(sentenceCase);
+    const lead = names('Drivers');
+    expect(names('Drivers freed as Colonel Kassogue thanks mediators')).toHaveLength(lead.length + 1);
+  });
+
+  it('compares an article with the accounts of an event in its own language, undiluted by the others', () => {
+    const df = new MemoryDocumentFrequencies();
+    const event = newEvent('e', T0);
+    const add = (a: ClusterArticle) => {
+      const r = rawFeatures(a, vocabulary);
+      df.add([...r.terms.keys(), ...r.neutral.keys()]);
+      addMember(event, { articleId: a.id, url: a.url, title: a.title, outlet: a.outlet, language: a.language, at: T0, score: 1, duplicateOf: null }, weigh(r, df), df.documents());
+    };
+    const english = article('Gunmen attack army convoy near Gao', 'Gunmen attacked an army convoy near Gao on Tuesday, the army said.', T0);
+    add(english);
+    const r = rawFeatures(english, vocabulary);
+    const side = { language: 'en', at: T0, words: r.words, position: df.documents() };
+    const alone = pairFeatures(weigh(r, df), side, event)[0]!;
+    add({ ...article('Un convoi militaire attaqué près de Gao', "Des hommes armés ont attaqué un convoi de l'armée près de Gao mardi, selon l'armée.", T0), language: 'fr' });
+    expect(pairFeatures(weigh(r, df), side, event)[0]!).toBeCloseTo(alone, 1);
+  });
+
   it('is deterministic: the same stream twice gives the same events and ids', async () => {
     const stream = [
       article('Gunmen attack army convoy near Gao', 'Gunmen attacked an army convoy near Gao on Tuesday, the army said.', T0),
