@@ -37,6 +37,7 @@ export default defineConfig({
           pool: 'threads',
           // Pure tests share their modules: re-importing cheerio and zod for every file was most of the time.
           isolate: false,
+          // A misfiled test waiting on Redis hangs rather than fails: it is stopped sooner here.
           testTimeout: 15_000,
         },
       },

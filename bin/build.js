@@ -8,10 +8,9 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wr
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
-export const DIST = join(ROOT, 'dist');
+const DIST = join(ROOT, 'dist');
 /** Everything the compiled output depends on. */
 const INPUTS = ['src', 'workers', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 /** The hash of the sources dist/ was built from; written last, so an interrupted build is never taken for a fresh one. */
@@ -27,7 +26,7 @@ function* files(path) {
 }
 
 /** A hash of every input file's path and content: a renamed or deleted file changes it too. */
-export function sourcesHash() {
+function sourcesHash() {
   const hash = createHash('sha256');
   for (const input of INPUTS) {
     for (const file of files(join(ROOT, input))) hash.update(`${relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
@@ -35,7 +34,7 @@ export function sourcesHash() {
   return hash.digest('hex');
 }
 
-export function isFresh() {
+function isFresh() {
   return existsSync(join(DIST, STAMP_NAME)) && readFileSync(join(DIST, STAMP_NAME), 'utf8') === sourcesHash();
 }
 
@@ -48,7 +47,7 @@ function tscPath() {
 }
 
 /** Compiles into a fresh folder, then puts it in place: no file of a deleted source lingers in dist/. */
-export function build() {
+function build() {
   const hash = sourcesHash();
   const next = `${DIST}.next-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
@@ -62,19 +61,9 @@ export function build() {
   renameSync(next, DIST);
 }
 
-/** Builds unless dist/ was built from the sources as they are; says whether it built. */
-export function buildIfStale() {
-  if (isFresh()) return false;
-  build();
-  return true;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    if (process.argv.includes('--if-stale')) buildIfStale();
-    else build();
-  } catch (err) {
-    console.error(`build: ${err.message}`);
-    process.exit(1);
-  }
+try {
+  if (!process.argv.includes('--if-stale') || !isFresh()) build();
+} catch (err) {
+  console.error(`build: ${err.message}`);
+  process.exit(1);
 }
