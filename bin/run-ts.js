@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point through tsx's loader, so that no build step stands between
-// `npm install` and a working command (the CLI, benchmarks and scripts all start this way).
+// Development tool: runs a TypeScript entry point (a benchmark, a script) through tsx's loader,
+// without a build. The `parallax` command itself runs the compiled dist/ (bin/parallax.js).
 import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';

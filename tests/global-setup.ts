@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,14 @@ declare module 'vitest' {
   }
 }
 
+/** Tests start `parallax` as users do, from the compiled dist/: built here once if the sources changed. */
+function buildCli(): void {
+  const build = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'build.js'), '--if-stale'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build of dist/ failed (see above): the CLI tests would run old code');
+}
+
 export default function setup(project: TestProject) {
+  buildCli();
   const root = mkdtempSync(join(tmpdir(), 'px-migrated-pglite-'));
   project.provide('migratedPgliteRoot', root);
   return () => rmSync(root, { recursive: true, force: true });

@@ -1,6 +1,4 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../config/yaml-file.js';
-import { SettingsError } from '../config/settings.js';
 import { redactSecrets } from '../redact.js';
 import { DataDirLockedError } from '../store/data-dir-lock.js';
 import { UserError } from './user-error.js';
@@ -172,12 +170,18 @@ program
   .option('--json', 'one JSON object per file, one per line (the default and only format)')
   .action(async (files: string[], o) => (await commands.extract()).extractCommand(files, o));
 
+/** Config and settings errors' modules load zod and yaml: only on failure, so that `--help` answers at once. */
+async function userCanFix(err: unknown): Promise<boolean> {
+  const [{ ConfigError }, { SettingsError }] = await Promise.all([import('../config/yaml-file.js'), import('../config/settings.js')]);
+  return err instanceof ConfigError || err instanceof SettingsError || err instanceof DataDirLockedError || err instanceof UserError;
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
   // Errors a user can fix get their message alone; anything else is a bug and keeps its stack.
-  if (err instanceof ConfigError || err instanceof SettingsError || err instanceof DataDirLockedError || err instanceof UserError) {
-    process.stderr.write(`parallax: ${redactSecrets(err.message)}\n`);
+  if (await userCanFix(err)) {
+    process.stderr.write(`parallax: ${redactSecrets((err as Error).message)}\n`);
     process.exit(2);
   }
   // Start-up errors can quote a URL with a password in it (REDIS_URL, DATABASE_URL).

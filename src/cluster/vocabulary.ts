@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { loadYamlFile, parseYamlText } from '../config/yaml-file.js';
+import { SHIPPED } from '../shipped-files.js';
 import { tokenize, type Token } from '../text/index.js';
 
 export const KEY_KINDS = ['place', 'group', 'institution', 'topic', 'action'] as const;
@@ -106,8 +107,8 @@ export function parseVocabularyText(file: string, source: string): VocabularyFil
   return parseYamlText(file, source, fileSchema);
 }
 
-/** Loads every `*.yaml` of a directory (config/vocabulary by default). */
-export function loadVocabulary(dir = 'config/vocabulary'): Vocabulary {
+/** Loads every `*.yaml` of a directory (the shipped config/vocabulary by default). */
+export function loadVocabulary(dir = SHIPPED.vocabulary): Vocabulary {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()

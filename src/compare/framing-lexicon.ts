@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { compileVocabulary, type Vocabulary } from '../cluster/index.js';
 import { loadYamlFile, parseYamlText } from '../config/yaml-file.js';
+import { SHIPPED } from '../shipped-files.js';
 
 const LANGUAGES = ['en', 'fr', 'ar'] as const;
 const terms = z.array(z.string().trim().min(1, 'must not be empty')).default([]);
@@ -70,11 +71,8 @@ export function parseFramingText(file: string, source: string): FramingFile {
   return parseYamlText(file, source, fileSchema);
 }
 
-// Shipped with Parallax, so found beside the code whatever the working directory.
-const SHIPPED = join(import.meta.dirname, '..', '..', 'config', 'framing');
-
 /** Loads every `*.yaml` of a directory (the shipped config/framing by default); errors name file:line: field. */
-export function loadFramingLexicon(dir: string = SHIPPED): FramingLexicon {
+export function loadFramingLexicon(dir: string = SHIPPED.framing): FramingLexicon {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()

@@ -1,5 +1,6 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SHIPPED } from '../shipped-files.js';
 
 /** Long enough that guessing it over the network is hopeless; empty means unset. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -104,8 +105,6 @@ export interface DeliverySettings {
   concurrency: number;
 }
 
-const SHIPPED_VOCABULARY = join(import.meta.dirname, '..', '..', 'config', 'vocabulary');
-
 /** The delivery settings when the environment sets none (PARALLAX_DELIVERY_* defaults). */
 export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = { attempts: 8, backoffMs: 10_000, timeoutMs: 10_000, concurrency: 4 };
 
@@ -124,8 +123,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: e.DATABASE_URL && e.DATABASE_URL.trim() !== '' ? e.DATABASE_URL : null,
     dataDir: resolve(e.PARALLAX_DATA_DIR),
     configFile: e.PARALLAX_CONFIG,
-    // Shipped with Parallax, so found beside the code whatever the working directory.
-    vocabularyDir: e.PARALLAX_VOCABULARY_DIR ? resolve(e.PARALLAX_VOCABULARY_DIR) : SHIPPED_VOCABULARY,
+    vocabularyDir: e.PARALLAX_VOCABULARY_DIR ? resolve(e.PARALLAX_VOCABULARY_DIR) : SHIPPED.vocabulary,
     watchlistsFile: e.PARALLAX_WATCHLISTS?.trim() ? e.PARALLAX_WATCHLISTS : null,
     publicUrl: e.PARALLAX_PUBLIC_URL?.trim() ? e.PARALLAX_PUBLIC_URL : null,
     port: e.PARALLAX_PORT,

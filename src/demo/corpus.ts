@@ -3,9 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { SHIPPED } from '../shipped-files.js';
 
-/** The bundled corpus, found beside the code whatever the working directory (written by demo/make-corpus.ts). */
-export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'demo', 'corpus');
+/** The bundled corpus the demo serves. */
+export const CORPUS_DIR = SHIPPED.demoCorpus;
 
 /** One feed of the corpus, as demo/corpus/feeds.json lists it. */
 export interface CorpusFeed {

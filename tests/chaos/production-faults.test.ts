@@ -43,7 +43,7 @@ const HEALTH_REACTION_MS = 4_000;
 
 /** Every wait has a deadline: how long the fleet may take to recover from each fault by itself. */
 const DEADLINE = {
-  // Generous: tsx compiles the sources at every start, and a loaded machine takes long over it.
+  // Generous: a loaded machine takes long to start a process.
   processReady: 120_000,
   /**
    * A batch of articles stored after a fault: the killed workers' jobs taken over (job lock 5 s),

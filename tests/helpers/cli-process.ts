@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+/** The compiled CLI (dist/), which tests/global-setup.ts builds when the sources changed. */
 const BIN = join(REPO_ROOT, 'bin', 'parallax.js');
 
 export interface CliRun {
