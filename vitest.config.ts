@@ -8,8 +8,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const UNIT = [
   'tests/alerts/{channels,matcher,query,triggers}.test.ts',
+  'tests/architecture/*.test.ts',
   'tests/api/credentials.test.ts',
-  'tests/cluster/{bcubed,clusterer,labelled-set,vocabulary}.test.ts',
+  'tests/cluster/{bcubed,clusterer,decision,labelled-set,vocabulary}.test.ts',
   'tests/compare/*.test.ts',
   'tests/config/*.test.ts',
   'tests/dedup/*.test.ts',
@@ -20,6 +21,7 @@ const UNIT = [
   'tests/fetch/*.test.ts',
   'tests/log/*.test.ts',
   'tests/pipeline/host-spread.test.ts',
+  'tests/search/search-spans.test.ts',
   'tests/text/*.test.ts',
   'tests/web/pages.test.ts',
 ];
