@@ -10,7 +10,7 @@ const UNIT = [
   'tests/alerts/{channels,matcher,query,triggers}.test.ts',
   'tests/architecture/*.test.ts',
   'tests/api/credentials.test.ts',
-  'tests/cluster/{bcubed,clusterer,decision,labelled-set,vocabulary}.test.ts',
+  'tests/cluster/{bcubed,clusterer,labelled-set,vocabulary}.test.ts',
   'tests/compare/*.test.ts',
   'tests/config/*.test.ts',
   'tests/dedup/*.test.ts',
