@@ -16,6 +16,7 @@ import { recoverPendingProcessor } from '../../workers/recover-pending.processor
 import { openQueues, startWorkers } from '../../workers/runtime.js';
 import { eventually } from '../helpers/cli-process.js';
 import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
+import { testWorkerSettings } from '../helpers/workers-harness.js';
 import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 import { storeMergingArticles } from '../helpers/synthetic-articles.js';
 
@@ -63,10 +64,10 @@ describe('event assignment cannot stall (real Redis, PGlite)', { timeout: 240_00
     // The regular path's add, as fetch-article makes it: swallowed by the stuck job.
     await queues.events.add(JobName.AssignEvent, { articleId: ids[0]! }, { delay: 10, deduplication: ASSIGN_EVENTS_DEDUPLICATION });
     expect(await queues.events.getDelayedCount()).toBe(1);
-    const workers = await startWorkers({ store, http, log: silent, vocabulary, compare: compareContext(vocabulary) }, queues, {
-      redisUrl: TEST_REDIS_URL, prefix, feedConcurrency: 1, articleConcurrency: 1, lockMs: 30_000, hostGapMs: 0, eventSettleMs: 10,
+    const workers = await startWorkers({ store, http, log: silent, vocabulary, compare: compareContext(vocabulary) }, queues, testWorkerSettings(prefix, {
+      eventSettleMs: 10,
       assignDeadline: { lateAfterMs: 1_000, checkEveryMs: 250, stalledAfterMs: 60_000 },
-    });
+    }));
     try {
       // The bound: late after 1 s, checked every 0.25 s, then one job (generous for a loaded machine).
       await eventually(async () => (await store.events.maxSeq()) === ids.length, 30_000, `all ${ids.length} stored articles in events`);

@@ -1,23 +1,17 @@
 import type { Job } from 'bullmq';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadLabelledSet } from '../../bench/cluster/labelled-set.js';
-import { loadVocabulary } from '../../src/cluster/index.js';
 import { COMPARE_VERSION } from '../../src/compare/index.js';
 import { DEFAULT_DELIVERY_SETTINGS } from '../../src/config/settings.js';
-import { HttpClient } from '../../src/fetch/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
-import { compareContext } from '../../src/pipeline/compare-event.js';
-import { openStore, type Store } from '../../src/store/index.js';
 import { addJobs } from '../../workers/jobs.js';
 import { ASSIGN_EVENTS_DEDUPLICATION } from '../../workers/queues.js';
 import { JobName } from '../../src/pipeline/jobs.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
-import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../../workers/runtime.js';
+import { startWorkers } from '../../workers/runtime.js';
 import { eventually } from '../helpers/cli-process.js';
-import { migratedPgliteMemory } from '../helpers/migrated-pglite.js';
 import { storeLabelled } from '../helpers/labelled-store.js';
-import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.js';
+import { workersHarness } from '../helpers/workers-harness.js';
 
 /**
  * The compare queue on the real Redis: an assign-event job leads to one compare job per event it
@@ -27,40 +21,24 @@ import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.
 const STORIES = new Set(['moroccan-drivers-freed', 'kayes-ambush']);
 
 describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
-  const prefix = testPrefix();
-  const log = pino({ level: 'silent' });
-  const vocabulary = loadVocabulary();
-  const compare = compareContext(vocabulary);
-  const http = new HttpClient();
-  let store: Store;
-  let queues: Queues;
-  let workers: RunningWorkers;
+  const h = workersHarness();
   let firstArticle: string;
 
   beforeAll(async () => {
-    store = await openStore(await migratedPgliteMemory());
-    const ids = await storeLabelled(store, loadLabelledSet().filter((l) => STORIES.has(l.gold)));
+    await h.open();
+    const ids = await storeLabelled(h.store, loadLabelledSet().filter((l) => STORIES.has(l.gold)));
     firstArticle = [...ids.values()][0]!;
-    queues = openQueues({ redisUrl: TEST_REDIS_URL, prefix });
-    workers = await startWorkers({ store, http, log, vocabulary, compare }, queues, {
-      redisUrl: TEST_REDIS_URL, prefix, feedConcurrency: 1, articleConcurrency: 1, lockMs: 30_000, hostGapMs: 0, eventSettleMs: 0, compareDelayMs: 300,
-    });
+    h.workers = await startWorkers(h.deps(), h.queues, h.settings({ compareDelayMs: 300 }));
   });
-  afterAll(async () => {
-    await workers?.close();
-    await queues?.close();
-    await store?.close();
-    await http.close();
-    await dropPrefix(prefix);
-  });
+  afterAll(() => h.close());
 
-  const completed = async () => (await queues.compare.getJobs(['completed'])) as Job<{ eventId: string }>[];
+  const completed = async () => (await h.queues.compare.getJobs(['completed'])) as Job<{ eventId: string }>[];
 
   test('one assign-event job: every event it made gets its comparison stored, by one compare job each', async () => {
-    await queues.events.add(JobName.AssignEvent, { articleId: firstArticle }, { deduplication: ASSIGN_EVENTS_DEDUPLICATION });
+    await h.queues.events.add(JobName.AssignEvent, { articleId: firstArticle }, { deduplication: ASSIGN_EVENTS_DEDUPLICATION });
     const events = await eventually(async () => {
-      const list = await store.events.list();
-      return list.length >= 2 && (await store.comparisons.stale(COMPARE_VERSION)).length === 0 && list;
+      const list = await h.store.events.list();
+      return list.length >= 2 && (await h.store.comparisons.stale(COMPARE_VERSION)).length === 0 && list;
     }, 60_000, 'every event compared');
     expect(events.map((e) => e.article_count).reduce((a, b) => a + b)).toBe(loadLabelledSet().filter((l) => STORIES.has(l.gold)).length);
     const jobs = await eventually(async () => {
@@ -71,7 +49,7 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
     // The job's result is a receipt, not the comparison (that lives in the store).
     for (const j of jobs) expect(j.returnvalue).toEqual({ eventId: j.data.eventId, outcome: 'computed', changed: true });
     for (const e of events) {
-      const stored = (await store.comparisons.get(e.id, COMPARE_VERSION))!;
+      const stored = (await h.store.comparisons.get(e.id, COMPARE_VERSION))!;
       expect(stored.current).toBe(true);
       expect(stored.comparison.event.id).toBe(e.id);
       expect(stored.comparison.timeline).toHaveLength(e.article_count);
@@ -79,11 +57,11 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
   });
 
   test('asking again and again while a compare job waits adds one job; it finds the stored comparison current', async () => {
-    const [event] = await store.events.list();
+    const [event] = await h.store.events.list();
     const before = (await completed()).length;
     const settings = { eventSettleMs: 0, compareDelayMs: 1_000, delivery: DEFAULT_DELIVERY_SETTINGS };
-    for (let i = 0; i < 3; i++) await addJobs(queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
-    expect(await queues.compare.getDelayedCount()).toBe(1);
+    for (let i = 0; i < 3; i++) await addJobs(h.queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
+    expect(await h.queues.compare.getDelayedCount()).toBe(1);
     const done = await eventually(async () => {
       const all = await completed();
       return all.length === before + 1 && all;
@@ -93,14 +71,14 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
   });
 
   test('recovery enqueues the comparison of an event that lost it (a job lost with Redis, say)', async () => {
-    const [event] = await store.events.list();
-    await store.database.db.deleteFrom('comparisons').where('event_id', '=', event!.id).execute();
+    const [event] = await h.store.events.list();
+    await h.store.database.db.deleteFrom('comparisons').where('event_id', '=', event!.id).execute();
     const recover = recoverPendingProcessor({
-      store, http, log, queues, hostGapMs: 0, eventSettleMs: 0, delivery: DEFAULT_DELIVERY_SETTINGS,
-      assigner: new EventAssigner(store, vocabulary, log), compare, compareDelayMs: 0,
+      ...h.deps(), queues: h.queues, hostGapMs: 0, eventSettleMs: 0, delivery: DEFAULT_DELIVERY_SETTINGS,
+      assigner: new EventAssigner(h.store, h.vocabulary, h.log), compareDelayMs: 0,
     }, 0);
     expect(await recover()).toMatchObject({ comparisons: 1 });
-    await eventually(async () => (await store.comparisons.get(event!.id, COMPARE_VERSION))?.current, 15_000, 'the comparison stored again');
+    await eventually(async () => (await h.store.comparisons.get(event!.id, COMPARE_VERSION))?.current, 15_000, 'the comparison stored again');
     expect(await recover()).toMatchObject({ comparisons: 0 });
   });
 });
