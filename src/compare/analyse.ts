@@ -4,7 +4,7 @@ import { findQuotes, type QuoteFound } from './attribution.js';
 import { clauseBreaks } from './clauses.js';
 import type { CompareContext } from './context.js';
 import { findFigures, type Figure } from './figures.js';
-import { polarities, type Polarity } from './negation.js';
+import { polarities, saysNotYet, type Polarity } from './negation.js';
 import { spellNumbers } from './numbers.js';
 import { findSpans } from './phrases.js';
 
@@ -18,6 +18,8 @@ export interface SentenceInfo {
   spans: PhraseSpan[];
   figures: Figure[];
   polarity: Map<string, Polarity>;
+  /** Its denials are for now only ("not yet"): they report a wait, which contradicts no other account. */
+  provisional: boolean;
   quotes: QuoteFound[];
   /** Language-neutral features: keys ("k:"), denied keys ("not:"), figures ("fig:", "v:"), names ("n:"). */
   neutral: Set<string>;
@@ -79,5 +81,5 @@ export function analyseSentence(text: string, account: number, languageCode: str
       if (s.length >= MIN_SKELETON) neutral.add(`n:${s}`);
     }
   });
-  return { account, text, language, tokens, spans, figures, polarity, quotes, neutral, words, arabicSkeletons };
+  return { account, text, language, tokens, spans, figures, polarity, provisional: saysNotYet(tokens), quotes, neutral, words, arabicSkeletons };
 }

@@ -6,27 +6,51 @@ import type { Contradiction } from './types.js';
 /**
  * Keys one account asserts and another denies. An account that both asserts and denies a key
  * ("sources spoke of a ransom; the government said no ransom was paid") reports both sides: it is
- * left out of that key.
+ * left out of that key. A denial "for now" ("no deal has been signed yet") reports a wait that a later
+ * account may end: it contradicts no one.
+ *
+ * Within one language, an assertion and a denial meet only when they word the key alike, word for
+ * word: the forms of one key are loose synonyms ("negotiations" and "no deal", "a balanced attack"
+ * and "denied assault", "free advice" and "no liberal"), stems join a verb to a noun ("dealing
+ * with" and "no deal"), and two accounts that disagree about one thing in one language name it
+ * alike. Across languages the vocabulary is what makes accounts meet.
  */
 export function findContradictions(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Contradiction[] {
-  const byKey = new Map<string, { asserts: Map<number, string>; denies: Map<number, string> }>();
+  const byKey = new Map<string, { asserts: Map<number, SentenceInfo[]>; denies: Map<number, SentenceInfo[]> }>();
   for (const s of sentences) {
     for (const [key, polarity] of s.polarity) {
+      if (polarity === 'denies' && s.provisional) continue;
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, (entry = { asserts: new Map(), denies: new Map() }));
       const side = entry[polarity];
-      if (!side.has(s.account)) side.set(s.account, s.text);
+      side.set(s.account, [...(side.get(s.account) ?? []), s]);
     }
   }
   const out: Contradiction[] = [];
   for (const [key, { asserts, denies }] of byKey) {
     for (const a of [...asserts.keys()]) if (denies.has(a)) (asserts.delete(a), denies.delete(a));
-    if (asserts.size === 0 || denies.size === 0) continue;
-    const side = (m: Map<number, string>) => {
-      const ids = [...m.keys()].sort((a, b) => a - b);
-      return { text: m.get(ids[0]!)!, articles: ids.map((i) => accounts[i]!.url) };
+    const meets = (s: SentenceInfo, other: Map<number, SentenceInfo[]>) => [...other.values()].some((list) => list.some((o) => sameThing(s, o, key)));
+    const side = (m: Map<number, SentenceInfo[]>, other: Map<number, SentenceInfo[]>) => {
+      const kept = [...m.entries()]
+        .map(([account, list]) => ({ account, sentence: list.find((s) => meets(s, other)) }))
+        .filter((x): x is { account: number; sentence: SentenceInfo } => x.sentence !== undefined)
+        .sort((a, b) => a.account - b.account);
+      return kept.length === 0 ? null : { text: kept[0]!.sentence.text, articles: kept.map((x) => accounts[x.account]!.url) };
     };
-    out.push({ about: subjectLabel(key), asserts: side(asserts), denies: side(denies) });
+    const asserted = side(asserts, denies);
+    const denied = side(denies, asserts);
+    if (asserted && denied) out.push({ about: subjectLabel(key), asserts: asserted, denies: denied });
   }
   return out;
+}
+
+/** Whether two sentences name the key alike: in different languages always, in one language by the same words. */
+function sameThing(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
+  if (a.language !== b.language) return true;
+  const theirs = forms(b, key);
+  return [...forms(a, key)].some((f) => theirs.has(f));
+}
+
+function forms(s: SentenceInfo, key: string): Set<string> {
+  return new Set(s.spans.filter((x) => x.key === key).map((x) => s.tokens.slice(x.start, x.end).map((t) => t.word).join(' ')));
 }
