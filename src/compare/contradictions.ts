@@ -47,10 +47,6 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
 /** Whether two sentences name the key alike: in different languages always, in one language by the same words. */
 function sameThing(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
   if (a.language !== b.language) return true;
-  const theirs = forms(b, key);
-  return [...forms(a, key)].some((f) => theirs.has(f));
-}
-
-function forms(s: SentenceInfo, key: string): Set<string> {
-  return new Set(s.spans.filter((x) => x.key === key).map((x) => s.tokens.slice(x.start, x.end).map((t) => t.word).join(' ')));
+  const theirs = b.forms.get(key);
+  return [...(a.forms.get(key) ?? [])].some((f) => theirs?.has(f));
 }

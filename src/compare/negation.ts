@@ -14,7 +14,8 @@ import { numberAt } from './numbers.js';
  */
 export type Polarity = 'asserts' | 'denies';
 
-const DETERMINERS = new Set(['no', 'nobody', 'aucun', 'aucune', 'nul', 'nulle', 'لا']);
+// "noone": "no-one" once numbers are spelled out.
+const DETERMINERS = new Set(['no', 'nobody', 'noone', 'aucun', 'aucune', 'nul', 'nulle', 'لا']);
 const WITHOUT = new Set(['without', 'sans', 'دون', 'بدون']);
 const ANY = new Set(['any', 'aucun', 'aucune', 'اي']);
 const VERB_NEGATORS = new Set(['not', 'never', 'didn', 'doesn', 'don', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'isn', 'aren', 'won', 'ne', 'n', 'pas', 'jamais', 'لم', 'لن', 'ليس', 'ليست', 'ولم', 'ولن']);

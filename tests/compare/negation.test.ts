@@ -137,6 +137,7 @@ describe('assertion and denial', () => {
   it('reads "no one" as a denial of what happened to them', () => {
     expect(polarity('Nobody was killed in the blast.', 'en', 'action:kill')).toBe('denies');
     expect(polarity("Personne n'a été tué.", 'fr', 'action:kill')).toBe('denies');
+    expect(polarity('No-one was killed in the fire.', 'en', 'action:kill')).toBe('denies');
   });
 
   it('takes no sentence with a verb of failure or refusal as an assertion', () => {
