@@ -7,7 +7,9 @@ import type { CompareArticle, CompareInput } from '../../src/compare/index.js';
  * are held out and only checked.
  */
 export const JUDGED_EVENTS = {
-  train: ['3_ecbplus', '8_ecb', '8_ecbplus', '13_ecb', '14_ecb', '16_ecbplus', '19_ecb', '20_ecbplus', '22_ecbplus', '24_ecb', '24_ecbplus', '30_ecb', '32_ecbplus'],
+  train: ['3_ecbplus', '8_ecb', '8_ecbplus', '13_ecb', '14_ecb', '16_ecbplus', '19_ecb', '20_ecbplus', '22_ecbplus', '24_ecb', '24_ecbplus', '30_ecb', '32_ecbplus',
+    // The events where contradictions were reported (all false), kept with their verdicts so that none comes back unseen.
+    '6_ecb', '6_ecbplus', '28_ecb', '31_ecb'],
   dev: ['5_ecb', '12_ecb', '12_ecbplus', '18_ecb', '18_ecbplus', '21_ecb', '21_ecbplus', '23_ecbplus', '35_ecbplus',
     // The rest of ECB+ dev, added after the fix and never looked at while developing: judged on its output after the fix only.
     '2_ecb', '2_ecbplus', '5_ecbplus', '23_ecb', '34_ecb', '34_ecbplus', '35_ecb'],
