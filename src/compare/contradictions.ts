@@ -13,7 +13,8 @@ import type { Contradiction } from './types.js';
  * word: the forms of one key are loose synonyms ("negotiations" and "no deal", "a balanced attack"
  * and "denied assault", "free advice" and "no liberal"), stems join a verb to a noun ("dealing
  * with" and "no deal"), and two accounts that disagree about one thing in one language name it
- * alike. Across languages the vocabulary is what makes accounts meet.
+ * alike. Across languages the vocabulary is what makes accounts meet, sense by sense where one key
+ * names several things (SENSES).
  */
 export function findContradictions(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Contradiction[] {
   const byKey = new Map<string, { asserts: Map<number, SentenceInfo[]>; denies: Map<number, SentenceInfo[]> }>();
@@ -44,9 +45,24 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
   return out;
 }
 
-/** Whether two sentences name the key alike: in different languages always, in one language by the same words. */
+/**
+ * Keys of the vocabulary whose forms name more than one thing, in every language: the talks are not
+ * the deal they may end in ("released after negotiations" / "no deal was struck"). Forms as folded
+ * in the text; a form of no sense meets nothing.
+ */
+const SENSES: Record<string, string[][]> = {
+  'action:negotiation': [
+    ['negotiation', 'negotiations', 'talks', 'mediation', 'negociation', 'negociations', 'pourparlers', 'مفاوضات', 'وساطه'],
+    ['deal', 'deals', 'agreement', 'agreements', 'accord', 'accords', 'صفقه', 'اتفاق'],
+  ],
+};
+
+/** Whether two sentences name the key alike: in one language by the same words, across languages by the same sense. */
 function sameThing(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
-  if (a.language !== b.language) return true;
-  const theirs = b.forms.get(key);
-  return [...(a.forms.get(key) ?? [])].some((f) => theirs?.has(f));
+  const ours = [...(a.forms.get(key) ?? [])];
+  const theirs = [...(b.forms.get(key) ?? [])];
+  if (a.language === b.language) return ours.some((f) => theirs.includes(f));
+  const senses = SENSES[key];
+  if (!senses) return true;
+  return senses.some((sense) => ours.some((f) => sense.includes(f)) && theirs.some((f) => sense.includes(f)));
 }

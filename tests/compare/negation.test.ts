@@ -193,6 +193,12 @@ describe('assertion and denial', () => {
     expect(compare('The negotiations with the studio went on all week.', 'No deal was signed, the studio said.')).toEqual([]);
     expect(compare('He has a record of dealing with young audiences.', 'No deal was signed, the studio said.')).toEqual([]);
     expect(compare('A deal was signed with the studio on Friday.', 'No deal has been signed yet, the studio said.')).toEqual([]);
+    // Across languages, the talks are not the deal either; the deal is.
+    const across = (a: [string, string], b: [string, string]) =>
+      compareEvent({ event: EVENT, articles: [article({ id: 'a', language: a[0], text: a[1] }), article({ id: 'b', language: b[0], text: b[1] })] }, context).contradictions;
+    expect(across(['fr', 'Les otages ont été libérés après des négociations.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
+    expect(across(['ar', 'تم الإفراج عن الرهائن بعد مفاوضات طويلة.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
+    expect(across(['fr', 'Un accord a été signé avec les ravisseurs.'], ['en', 'No deal was struck with the kidnappers.']).map((x) => x.about)).toEqual(['negotiation']);
     // The same word asserted and denied is a contradiction.
     expect(compare('A deal was signed with the studio on Friday.', 'No deal was signed, the studio said.').map((x) => x.about)).toEqual(['negotiation']);
   });
