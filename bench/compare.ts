@@ -12,7 +12,8 @@
  * and no precision is claimed for its event until it is judged.
  *
  * Flags: --runs N (default 50); --judge writes the unjudged items into their event's file with
- * `verdict: null`, for a reader to judge; --only judged|speed.
+ * `verdict: null`, for a reader to judge; --only judged|speed|scan (scan: every contradiction reported
+ * on every ECB+ event of train and dev, judged or not).
  *
  * --articles N (default 30): a larger event cycles through the same pool, each repeat a new outlet
  * and URL (the bound on large events: 1,000 articles in under 2 s).
@@ -22,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { loadVocabulary } from '../src/cluster/index.js';
 import { compareEvent, loadFramingLexicon, type CompareInput } from '../src/compare/index.js';
 import { largeEvent } from '../tests/compare/fixtures.js';
-import { printJudged } from './compare/report.js';
+import { printJudged, printScan } from './compare/report.js';
 import { machineLine } from './lib/machine.js';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' }, judge: { type: 'boolean', default: false }, only: { type: 'string' }, articles: { type: 'string', default: '30' } } });
@@ -30,6 +31,10 @@ const runs = Number(args.runs);
 const size = Number(args.articles);
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
 
+if (args.only === 'scan') {
+  printScan(context);
+  process.exit(0);
+}
 if (args.only !== 'speed') printJudged(context, args.judge);
 if (args.only === 'judged') process.exit(0);
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compareEvent, type CompareContext } from '../../src/compare/index.js';
-import { loadJudgedEvents, type Split } from './ecbplus.js';
+import { loadAllEvents, loadJudgedEvents, type Split } from './ecbplus.js';
 import { loadJudged, saveJudged, score, withUnjudged, type Score } from './judged.js';
 
 const DIR = 'bench/compare/judged';
@@ -70,4 +70,22 @@ function add(t: Totals, s: Totals): void {
   t.found += s.found;
   t.missed += s.missed;
   t.unjudged += s.unjudged;
+}
+
+/**
+ * Every contradiction the comparison reports on every ECB+ event of train and dev, judged or not:
+ * where to look for contradictions to judge, and how many real news gives.
+ */
+export function printScan(context: CompareContext): void {
+  const events = loadAllEvents();
+  const perSplit = new Map<string, { events: number; contradictions: number }>();
+  for (const [event, { split, input }] of events) {
+    const c = compareEvent(input, context);
+    const t = perSplit.get(split) ?? { events: 0, contradictions: 0 };
+    t.events++;
+    t.contradictions += c.contradictions.length;
+    perSplit.set(split, t);
+    for (const x of c.contradictions) console.log(`${event} (${split}) contradiction: ${x.about}\n  asserted: ${x.asserts.text}\n  denied:   ${x.denies.text}`);
+  }
+  for (const [split, t] of perSplit) console.log(`${split.toUpperCase()}: ${t.contradictions} contradictions reported over ${t.events} ECB+ events`);
 }

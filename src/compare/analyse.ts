@@ -4,7 +4,7 @@ import { findQuotes, type QuoteFound } from './attribution.js';
 import { clauseBreaks } from './clauses.js';
 import type { CompareContext } from './context.js';
 import { findFigures, type Figure } from './figures.js';
-import { polarities, type Polarity } from './negation.js';
+import { polarities, saysNotYet, type Polarity } from './negation.js';
 import { spellNumbers } from './numbers.js';
 import { findSpans } from './phrases.js';
 
@@ -18,6 +18,10 @@ export interface SentenceInfo {
   spans: PhraseSpan[];
   figures: Figure[];
   polarity: Map<string, Polarity>;
+  /** The words each key of `polarity` is written with, folded. */
+  forms: Map<string, Set<string>>;
+  /** Its denials are for now only ("not yet"): they report a wait, which contradicts no other account. */
+  provisional: boolean;
   quotes: QuoteFound[];
   /** Language-neutral features: keys ("k:"), denied keys ("not:"), figures ("fig:", "v:"), names ("n:"). */
   neutral: Set<string>;
@@ -53,6 +57,12 @@ export function analyseSentence(text: string, account: number, languageCode: str
   const spans = findSpans(tokens, context.vocabulary, language);
   const figures = figuresOf(quotes.length > 0 ? spellNumbers(text) : spelled, language, published, context, quotes.length > 0 ? null : { tokens, spans });
   const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text));
+  const forms = new Map<string, Set<string>>();
+  for (const s of spans) {
+    if (!polarity.has(s.key)) continue;
+    const set = forms.get(s.key) ?? new Set<string>();
+    forms.set(s.key, set.add(tokens.slice(s.start, s.end).map((t) => t.word).join(' ')));
+  }
   const neutral = new Set<string>();
   const words = new Set<string>();
   const arabicSkeletons = new Set<string>();
@@ -79,5 +89,5 @@ export function analyseSentence(text: string, account: number, languageCode: str
       if (s.length >= MIN_SKELETON) neutral.add(`n:${s}`);
     }
   });
-  return { account, text, language, tokens, spans, figures, polarity, quotes, neutral, words, arabicSkeletons };
+  return { account, text, language, tokens, spans, figures, polarity, forms, provisional: saysNotYet(tokens), quotes, neutral, words, arabicSkeletons };
 }

@@ -6,27 +6,63 @@ import type { Contradiction } from './types.js';
 /**
  * Keys one account asserts and another denies. An account that both asserts and denies a key
  * ("sources spoke of a ransom; the government said no ransom was paid") reports both sides: it is
- * left out of that key.
+ * left out of that key. A denial "for now" ("no deal has been signed yet") reports a wait that a later
+ * account may end: it contradicts no one.
+ *
+ * Within one language, an assertion and a denial meet only when they word the key alike, word for
+ * word: the forms of one key are loose synonyms ("negotiations" and "no deal", "a balanced attack"
+ * and "denied assault", "free advice" and "no liberal"), stems join a verb to a noun ("dealing
+ * with" and "no deal"), and two accounts that disagree about one thing in one language name it
+ * alike. Across languages the vocabulary is what makes accounts meet, sense by sense where one key
+ * names several things (SENSES).
  */
 export function findContradictions(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Contradiction[] {
-  const byKey = new Map<string, { asserts: Map<number, string>; denies: Map<number, string> }>();
+  const byKey = new Map<string, { asserts: Map<number, SentenceInfo[]>; denies: Map<number, SentenceInfo[]> }>();
   for (const s of sentences) {
     for (const [key, polarity] of s.polarity) {
+      if (polarity === 'denies' && s.provisional) continue;
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, (entry = { asserts: new Map(), denies: new Map() }));
       const side = entry[polarity];
-      if (!side.has(s.account)) side.set(s.account, s.text);
+      side.set(s.account, [...(side.get(s.account) ?? []), s]);
     }
   }
   const out: Contradiction[] = [];
   for (const [key, { asserts, denies }] of byKey) {
     for (const a of [...asserts.keys()]) if (denies.has(a)) (asserts.delete(a), denies.delete(a));
-    if (asserts.size === 0 || denies.size === 0) continue;
-    const side = (m: Map<number, string>) => {
-      const ids = [...m.keys()].sort((a, b) => a - b);
-      return { text: m.get(ids[0]!)!, articles: ids.map((i) => accounts[i]!.url) };
+    const meets = (s: SentenceInfo, other: Map<number, SentenceInfo[]>) => [...other.values()].some((list) => list.some((o) => sameThing(s, o, key)));
+    const side = (m: Map<number, SentenceInfo[]>, other: Map<number, SentenceInfo[]>) => {
+      const kept = [...m.entries()]
+        .map(([account, list]) => ({ account, sentence: list.find((s) => meets(s, other)) }))
+        .filter((x): x is { account: number; sentence: SentenceInfo } => x.sentence !== undefined)
+        .sort((a, b) => a.account - b.account);
+      return kept.length === 0 ? null : { text: kept[0]!.sentence.text, articles: kept.map((x) => accounts[x.account]!.url) };
     };
-    out.push({ about: subjectLabel(key), asserts: side(asserts), denies: side(denies) });
+    const asserted = side(asserts, denies);
+    const denied = side(denies, asserts);
+    if (asserted && denied) out.push({ about: subjectLabel(key), asserts: asserted, denies: denied });
   }
   return out;
+}
+
+/**
+ * Keys of the vocabulary whose forms name more than one thing, in every language: the talks are not
+ * the deal they may end in ("released after negotiations" / "no deal was struck"). Forms as folded
+ * in the text; a form of no sense meets nothing.
+ */
+const SENSES: Record<string, string[][]> = {
+  'action:negotiation': [
+    ['negotiation', 'negotiations', 'talks', 'mediation', 'negociation', 'negociations', 'pourparlers', 'مفاوضات', 'وساطه'],
+    ['deal', 'deals', 'agreement', 'agreements', 'accord', 'accords', 'صفقه', 'اتفاق'],
+  ],
+};
+
+/** Whether two sentences name the key alike: in one language by the same words, across languages by the same sense. */
+function sameThing(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
+  const ours = [...(a.forms.get(key) ?? [])];
+  const theirs = [...(b.forms.get(key) ?? [])];
+  if (a.language === b.language) return ours.some((f) => theirs.includes(f));
+  const senses = SENSES[key];
+  if (!senses) return true;
+  return senses.some((sense) => ours.some((f) => sense.includes(f)) && theirs.some((f) => sense.includes(f)));
 }

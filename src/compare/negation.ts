@@ -6,22 +6,30 @@ import { numberAt } from './numbers.js';
  * Whether a sentence asserts or denies what a vocabulary key stands for ("a ransom was paid" /
  * "no ransom was paid"). Only forms whose scope is unambiguous count as a denial: a negative
  * determiner on the key itself ("no ransom", "aucune rançon", "لا فدية"), "without"/"sans"/"دون"
- * governing it, "any"/"أي" after a negated verb, a denial verb before it ("denied", "a démenti",
- * "نفى"), or a negated verb that, said of the key, means it never came to be, before or after it
+ * governing it, "any"/"أي" after a negated verb, a denial verb whose object it is ("denied", "a
+ * démenti", "نفى"; see deniedByDenialVerb), or a negated verb that, said of the key, means it never came to be, before or after it
  * ("the ransom was not paid", "لم تدفع الفدية"; see realises).
  * A negation elsewhere in the sentence ("did not comment on the release", "l'enlèvement n'a pas été
  * revendiqué") makes the sentence neither assert nor deny: it is too easy to misread.
  */
 export type Polarity = 'asserts' | 'denies';
 
-const DETERMINERS = new Set(['no', 'aucun', 'aucune', 'nul', 'nulle', 'لا']);
+// "noone": "no-one" once numbers are spelled out.
+const DETERMINERS = new Set(['no', 'nobody', 'noone', 'aucun', 'aucune', 'nul', 'nulle', 'لا']);
 const WITHOUT = new Set(['without', 'sans', 'دون', 'بدون']);
 const ANY = new Set(['any', 'aucun', 'aucune', 'اي']);
 const VERB_NEGATORS = new Set(['not', 'never', 'didn', 'doesn', 'don', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'isn', 'aren', 'won', 'ne', 'n', 'pas', 'jamais', 'لم', 'لن', 'ليس', 'ليست', 'ولم', 'ولن']);
 const DENIALS = new Set(['denied', 'denies', 'deny', 'denial', 'dementi', 'dement', 'dementent', 'nie', 'nient', 'nier', 'نفي', 'نفت', 'ينفي', 'تنفي', 'ونفي', 'ونفت']);
 // Any of these, anywhere in a sentence, keeps it from asserting.
 const HEDGES = new Set(['if', 'whether', 'si', 'اذا', 'لو', 'هل', 'nor', 'neither', 'ni', 'none', 'rien', 'nothing', 'غير']);
-const ALL_NEGATIONS = new Set([...DETERMINERS, ...WITHOUT, ...VERB_NEGATORS, ...DENIALS, ...HEDGES]);
+// Verbs that say something did not come to be without a negation ("failed to reach a deal", "a refusé
+// l'accord", "رفض الاتفاق"): a sentence with one asserts nothing, and denies only through the rules above.
+const NEGATIVE_VERBS = new Set([
+  'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'reject', 'rejects', 'rejected', 'declined', 'unable',
+  'echoue', 'echouer', 'echec', 'refuser', 'refusee', 'rejete', 'rejetee', 'rejeter',
+  'فشل', 'فشلت', 'رفض', 'رفضت', 'يرفض', 'ترفض',
+]);
+const ALL_NEGATIONS = new Set([...DETERMINERS, ...WITHOUT, ...VERB_NEGATORS, ...DENIALS, ...HEDGES, ...NEGATIVE_VERBS]);
 // "pas de rançon", "pas eu de rançon": pas, then de/d' right before the key.
 const PARTITIVE = new Set(['de', 'd']);
 
@@ -30,6 +38,8 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
     const t = tokens[j]!;
     if (DETERMINERS.has(t.word) && content === 0) return true;
+    // "Personne n'a été tué": personne is "no one" only before ne.
+    if (t.word === 'personne' && (tokens[j + 1]?.word === 'n' || tokens[j + 1]?.word === 'ne') && content === 0) return true;
     if (t.word === 'pas' && content === 0 && PARTITIVE.has(tokens[start - 1]?.word ?? '')) return true;
     if (WITHOUT.has(t.word) && content <= 1) return true;
     if (ANY.has(t.word) && content === 0) {
@@ -37,7 +47,6 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
     }
     if (!t.stop) content++;
   }
-  for (let j = 0; j < start; j++) if (DENIALS.has(tokens[j]!.word)) return true;
   return false;
 }
 
@@ -47,7 +56,7 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
 // denies the claim, not the kidnapping), and who is paid is not what is paid ("the drivers were not
 // paid"): so the verbs are listed, each with the keys it can deny.
 const PAYMENTS = new Set(['topic:ransom']);
-const PAID = new Set(['paid', 'pay', 'paye', 'payee', 'payes', 'payees', 'payer', 'verse', 'versee', 'verses', 'versees', 'verser', 'تدفع', 'يدفع', 'دفع', 'دفعها']);
+const PAID = new Set(['paid', 'pay', 'paye', 'payee', 'payes', 'payees', 'payer', 'verse', 'versee', 'verses', 'versees', 'verser', 'تدفع', 'يدفع', 'دفع', 'دفعت', 'دفعها']);
 const HAPPENED = new Set(['happen', 'happened', 'occur', 'occurred', 'يحدث', 'تحدث', 'يتم', 'تتم']);
 // Two words: "take place", "avoir lieu".
 const TOOK = new Set(['take', 'took', 'taken', 'eu', 'avoir']);
@@ -57,6 +66,7 @@ const PLACE = new Set(['place', 'lieu']);
 const LINKS = new Set([
   'was', 'were', 'is', 'are', 'has', 'have', 'had', 'been', 'be', 'will', 'did', 'does', 'do', 'yet', 'still', 'ever', 't',
   'n', 'ne', 'a', 'ont', 'est', 'sont', 'etait', 'etaient', 'ete', 'avait', 'avaient', 'sera', 'seront', 'fut', 's', 'toujours', 'encore',
+  'ait', 'aient', 'soit', 'soient',
   'قد', 'يتم', 'تتم',
 ]);
 // "ne" alone is not a negation ("n'a été versée qu'en partie").
@@ -164,6 +174,55 @@ function deniedAsComplement(tokens: readonly Token[], span: PhraseSpan): boolean
   return false;
 }
 
+// What opens a clause of its own after a denial verb: "denied that...", "a démenti que...", "نفى أن...".
+const OPENERS = new Set(['that', 'que', 'qu', 'ان']);
+// Nouns and gerunds of the key's coming to be, which may stand between a denial verb and the key: "denied
+// paying a ransom", "a démenti le versement d'une rançon", "نفت دفع فدية".
+const COMING_TO_BE = new Set(['paying', 'payment', 'carrying', 'out', 'versement', 'paiement', 'دفع', 'تنفيذ']);
+const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
+
+/**
+ * A denial verb denies the key only when the key is what it denies: its object, with nothing between but
+ * function words, names, the any-words and the key's coming to be ("denied the kidnapping", "ونفت الحكومة
+ * دفع فدية", where the Arabic subject follows the verb), or the subject or object of a clause of its own
+ * whose verb is the key's coming to be ("denied that a ransom had been paid"). "Denied reports that the
+ * talks hit a snag" denies the snag, and "denied knowledge of the attack" the knowledge: neither denies its key.
+ */
+function deniedByDenialVerb(tokens: readonly Token[], at: ReadonlyMap<number, PhraseSpan>, span: PhraseSpan): boolean {
+  let d = span.start - 1;
+  while (d >= 0 && !DENIALS.has(tokens[d]!.word)) d--;
+  if (d < 0) return false;
+  const between = tokens.slice(d + 1, span.start);
+  // "denied that the man who was arrested...": the key is in a clause of its own inside the denied one.
+  if (between.some((t) => OPENERS.has(t.word))) return !between.some((t) => RELATIVES.has(t.word)) && realisedAround(tokens, at, span);
+  for (let i = d + 1; i < span.start; i++) {
+    const t = tokens[i]!;
+    const subject = i === d + 1 && isArabic(t.word);
+    if (!(t.stop || t.name || ANY.has(t.word) || COMING_TO_BE.has(t.word) || subject)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the clause says the key came to be: the action is its verb ("the suspect was arrested"), or
+ * the key's verb stands right before it ("Mali paid a ransom") or after it ("a ransom had been paid").
+ */
+function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, PhraseSpan>, span: PhraseSpan): boolean {
+  // An action that is the clause's own verb: "denied that the suspect was arrested".
+  if (span.key.startsWith('action:') && LINKS.has(tokens[span.start - 1]?.word ?? '') && !ARTICLES.has(tokens[span.start - 1]!.word)) return !focused(tokens, span.end);
+  let j = span.start - 1;
+  if (ARTICLES.has(tokens[j]?.word ?? '') || PARTITIVE.has(tokens[j]?.word ?? '')) j--;
+  if (j >= 0 && realises(tokens, j, span.key) === j + 1) return !focused(tokens, span.end);
+  if (!headsPhrase(tokens, span.start)) return false;
+  const from = complementEnd(tokens, at, span);
+  for (let i = from; i < tokens.length && i <= from + RUN; i++) {
+    const end = realises(tokens, i, span.key);
+    if (end) return !focused(tokens, end);
+    if (!LINKS.has(tokens[i]!.word)) return false;
+  }
+  return false;
+}
+
 /** Polarity of each key of kind topic or action that the sentence speaks of with confidence. */
 export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
@@ -173,8 +232,21 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
     const deniedByVerb = !hedged && (deniedAsSubject(tokens, at, span) || deniedAsComplement(tokens, span));
-    if (deniedAt(tokens, span.start) || deniedByVerb) out.set(span.key, 'denies');
+    if (deniedAt(tokens, span.start) || deniedByVerb || deniedByDenialVerb(tokens, at, span)) out.set(span.key, 'denies');
     else if (!negative && !out.has(span.key)) out.set(span.key, 'asserts');
   }
   return out;
+}
+
+// "Not yet", "pas encore", "لم يتم بعد": a denial for now, which a later account may overtake.
+const YET = new Set(['yet', 'encore']);
+const ARABIC_YET = 'بعد';
+const ARABIC_NEGATED = new Set(['لم', 'ولم']);
+/** Arabic بعد is "yet" at the end of the sentence or soon after a negated verb; elsewhere it may be "after". */
+const YET_REACH = 6;
+
+/** Whether the sentence's denials are for now only ("no deal has been signed yet", "la rançon n'a pas encore été versée"). */
+export function saysNotYet(tokens: readonly Token[]): boolean {
+  const arabicYet = (i: number) => i === tokens.length - 1 || tokens.slice(Math.max(0, i - YET_REACH), i).some((p) => ARABIC_NEGATED.has(p.word));
+  return tokens.some((t, i) => YET.has(t.word) || (t.word === ARABIC_YET && arabicYet(i)));
 }

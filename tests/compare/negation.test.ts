@@ -113,6 +113,50 @@ describe('assertion and denial', () => {
     ]) expect(polarity(text!, language!, 'action:kidnap'), text).toBeNull();
   });
 
+  it('lets a denial verb deny only what it governs', () => {
+    for (const [text, language, key] of [
+      ['The government denied paying a ransom.', 'en', 'topic:ransom'],
+      ['The minister denied that Mali paid a ransom.', 'en', 'topic:ransom'],
+      ['Police denied that the suspect was arrested.', 'en', 'action:arrest'],
+      ['The army denied carrying out the attack.', 'en', 'action:attack'],
+      ['Le gouvernement a démenti que la rançon ait été versée.', 'fr', 'topic:ransom'],
+      ["L'armée a démenti l'attaque.", 'fr', 'action:attack'],
+      ['ونفى الوزير أن الفدية دفعت.', 'ar', 'topic:ransom'],
+      ['نفى الجيش الهجوم.', 'ar', 'action:attack'],
+    ]) expect(polarity(text!, language!, key), text).toBe('denies');
+    for (const [text, language, key] of [
+      // What is denied is the snag, the knowledge, the reports: the key is only mentioned.
+      ['The director denied reports that the talks with the studio hit a snag.', 'en', 'action:negotiation'],
+      ['He denied knowledge of the attack.', 'en', 'action:attack'],
+      ['Police denied that the man who was arrested was armed.', 'en', 'action:arrest'],
+      ['Il a démenti les informations selon lesquelles les négociations avaient échoué.', 'fr', 'action:negotiation'],
+      ['نفى الوزير التقارير عن تعثر المفاوضات.', 'ar', 'action:negotiation'],
+    ]) expect(polarity(text!, language!, key), text).toBeNull();
+  });
+
+  it('reads "no one" as a denial of what happened to them', () => {
+    expect(polarity('Nobody was killed in the blast.', 'en', 'action:kill')).toBe('denies');
+    expect(polarity("Personne n'a été tué.", 'fr', 'action:kill')).toBe('denies');
+    expect(polarity('No-one was killed in the fire.', 'en', 'action:kill')).toBe('denies');
+  });
+
+  it('takes no sentence with a verb of failure or refusal as an assertion', () => {
+    for (const [text, language] of [
+      ['Summit failed to reach a deal.', 'en'],
+      ['Les deux parties ont échoué à conclure un accord.', 'fr'],
+      ['رفضت الحكومة الاتفاق.', 'ar'],
+    ]) expect(polarity(text!, language!, 'action:negotiation'), text).toBeNull();
+  });
+
+  it('marks the denials that are for now only', () => {
+    const notYet = (text: string, language: string) => analyseSentence(text, 0, language, new Date('2025-08-02T00:00:00Z'), context).provisional;
+    expect(notYet('No deal has been signed yet.', 'en')).toBe(true);
+    expect(notYet("La rançon n'a pas encore été versée.", 'fr')).toBe(true);
+    expect(notYet('لم يتم الإفراج عنهم بعد.', 'ar')).toBe(true);
+    expect(notYet('No ransom was paid.', 'en')).toBe(false);
+    expect(notYet('وصل الوفد بعد الإفراج عن الرهائن.', 'ar')).toBe(false);
+  });
+
   it('finds plain assertions', () => {
     expect(polarity('A ransom of five million euros was paid.', 'en')).toBe('asserts');
     expect(polarity('Selon des sources, une rançon a été versée.', 'fr')).toBe('asserts');
@@ -133,5 +177,29 @@ describe('assertion and denial', () => {
     const ar = article({ id: 'ar', language: 'ar', text: 'وأكد الوزير أن الفدية لم تدفع.' });
     const result = compareEvent({ event: EVENT, articles: [paid, en, ar] }, context);
     expect(result.contradictions.map((x) => [x.about, x.asserts.articles, [...x.denies.articles].sort()])).toEqual([['ransom', [paid.url], [ar.url, en.url]]]);
+  });
+
+  it('makes a contradiction of one thing denied by one account and asserted by another in the same words', () => {
+    const killed = article({ id: 'killed', text: 'Two soldiers were killed in the attack on Friday.' });
+    const none = article({ id: 'none', text: 'No one was killed in the attack, the army said.' });
+    const result = compareEvent({ event: EVENT, articles: [killed, none] }, context);
+    expect(result.contradictions.map((x) => [x.about, x.asserts.articles, x.denies.articles])).toEqual([['kill', [killed.url], [none.url]]]);
+  });
+
+  it('makes no contradiction of two forms of one key in one language, nor of a denial for now', () => {
+    const compare = (a: string, b: string) =>
+      compareEvent({ event: EVENT, articles: [article({ id: 'a', text: a }), article({ id: 'b', text: b })] }, context).contradictions;
+    // "Negotiations" and "deal" are one key, not one thing; "dealing with" is no deal at all.
+    expect(compare('The negotiations with the studio went on all week.', 'No deal was signed, the studio said.')).toEqual([]);
+    expect(compare('He has a record of dealing with young audiences.', 'No deal was signed, the studio said.')).toEqual([]);
+    expect(compare('A deal was signed with the studio on Friday.', 'No deal has been signed yet, the studio said.')).toEqual([]);
+    // Across languages, the talks are not the deal either; the deal is.
+    const across = (a: [string, string], b: [string, string]) =>
+      compareEvent({ event: EVENT, articles: [article({ id: 'a', language: a[0], text: a[1] }), article({ id: 'b', language: b[0], text: b[1] })] }, context).contradictions;
+    expect(across(['fr', 'Les otages ont été libérés après des négociations.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
+    expect(across(['ar', 'تم الإفراج عن الرهائن بعد مفاوضات طويلة.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
+    expect(across(['fr', 'Un accord a été signé avec les ravisseurs.'], ['en', 'No deal was struck with the kidnappers.']).map((x) => x.about)).toEqual(['negotiation']);
+    // The same word asserted and denied is a contradiction.
+    expect(compare('A deal was signed with the studio on Friday.', 'No deal was signed, the studio said.').map((x) => x.about)).toEqual(['negotiation']);
   });
 });
