@@ -237,6 +237,7 @@ export interface ScaleReport {
 
 /** The JSON line `--json` prints last (a contract): every mark present, null where not measured. */
 export function scaleReport(articles: number, startToFirstAssignMs: number | null, peakRssMiB: number | null, costs: ReadonlyMap<number, number>): ScaleReport {
-  const usPerArticle = Object.fromEntries(COST_MARKS.map((m) => [String(m), costs.get(m) ?? null])) as ScaleReport['usPerArticle'];
+  // Whole microseconds: the load on a shared machine moves them by more than that.
+  const usPerArticle = Object.fromEntries(COST_MARKS.map((m) => [String(m), costs.has(m) ? Math.round(costs.get(m)!) : null])) as ScaleReport['usPerArticle'];
   return { articles, startToFirstAssignMs, peakRssMiB, usPerArticle };
 }

@@ -72,8 +72,8 @@ describe('stories', () => {
 
 describe('the JSON contract', () => {
   test('every mark is present, null beyond the run', () => {
-    const r = scaleReport(100_000, 1234, 321, new Map([[10_000, 900], [100_000, 1100]]));
-    expect(r).toEqual({ articles: 100_000, startToFirstAssignMs: 1234, peakRssMiB: 321, usPerArticle: { '10000': 900, '100000': 1100, '1000000': null } });
+    const r = scaleReport(100_000, 1234, 321, new Map([[10_000, 900.4], [100_000, 1100.6]]));
+    expect(r).toEqual({ articles: 100_000, startToFirstAssignMs: 1234, peakRssMiB: 321, usPerArticle: { '10000': 900, '100000': 1101, '1000000': null } });
     expect(Object.keys(JSON.parse(JSON.stringify(r)).usPerArticle)).toEqual(['10000', '100000', '1000000']);
   });
 
