@@ -9,6 +9,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const UNIT = [
   'tests/alerts/{channels,matcher,query,triggers}.test.ts',
   'tests/architecture/*.test.ts',
+  'tests/bench/*.test.ts',
   'tests/api/credentials.test.ts',
   'tests/cluster/{bcubed,clusterer,labelled-set,vocabulary}.test.ts',
   'tests/compare/*.test.ts',
