@@ -75,6 +75,8 @@ interface Result {
    */
   eventsSeconds: number | null;
   peakRssMiB: number;
+  /** CPU time of this process (user + system) per article up to "stored": a figure a shared machine disturbs less than the wall clock. */
+  cpuMsPerArticle: number;
 }
 
 /** The site, in its own process (see lib/site-process.ts). */
@@ -111,6 +113,8 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   let started = performance.now();
+  let cpuAtStart = process.cpuUsage();
+  let cpuToStored: NodeJS.CpuUsage | null = null;
   let storedAt = 0;
   let eventsSeconds: number | null = null;
   try {
@@ -118,6 +122,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       // Events are timed apart: run-once stores everything first, then assigns the backlog.
       await runOnce(feeds, { store, http, log }, { feedConcurrency: FEED_CONCURRENCY, articleConcurrency: ARTICLE_CONCURRENCY });
       storedAt = performance.now();
+      cpuToStored = process.cpuUsage(cpuAtStart);
       await new EventAssigner(store, vocabulary, log).assignAll();
       eventsSeconds = (performance.now() - storedAt) / 1000;
     } else {
@@ -146,6 +151,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       await Promise.all(extra.map((w) => new Promise<void>((ready) => w.stdout!.on('data', (d: Buffer) => String(d).includes('worker ready') && ready()))));
       // The clock restarts once every worker is up: process start-up is not ingestion.
       started = performance.now();
+      cpuAtStart = process.cpuUsage();
       await queues.feeds.addBulk(feeds.map((f) => ({ name: JobName.PollFeed, data: { feedId: f.id } })));
       const total = site.outlets.length * ARTICLES;
       for (;;) {
@@ -155,6 +161,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
         await new Promise((r) => setTimeout(r, 50));
       }
       storedAt = performance.now();
+      cpuToStored = process.cpuUsage(cpuAtStart);
       while ((await store.events.maxSeq()) < total) await new Promise((r) => setTimeout(r, 50));
       eventsSeconds = (performance.now() - started) / 1000;
       await workers.close();
@@ -168,7 +175,9 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
     const seconds = ((storedAt || performance.now()) - started) / 1000;
     const counts = await store.articles.countByStatus();
     const articles = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { scenario: s, articles, extracted: counts.extracted, seconds, perSecond: articles / seconds, eventsSeconds, peakRssMiB: peakRss / 2 ** 20 };
+    const cpu = cpuToStored ?? process.cpuUsage(cpuAtStart);
+    const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / articles;
+    return { scenario: s, articles, extracted: counts.extracted, seconds, perSecond: articles / seconds, eventsSeconds, peakRssMiB: peakRss / 2 ** 20, cpuMsPerArticle };
   } finally {
     clearInterval(sampler);
     await http.close();
@@ -195,7 +204,7 @@ async function main(): Promise<void> {
         throw new Error(`${s.name}: expected ${OUTLETS * ARTICLES} extracted articles from as many page fetches, got ${r.extracted} from ${pageHits} (${distinctPages} distinct)`);
       }
       results.push(r);
-      process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s${r.eventsSeconds === null ? '' : r.scenario.driver === 'run-once' ? `, then all in events in ${r.eventsSeconds.toFixed(2)} s` : `, all in events ${r.eventsSeconds.toFixed(2)} s after the start`} (peak RSS ${r.peakRssMiB.toFixed(0)} MiB)\n`);
+      process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s${r.eventsSeconds === null ? '' : r.scenario.driver === 'run-once' ? `, then all in events in ${r.eventsSeconds.toFixed(2)} s` : `, all in events ${r.eventsSeconds.toFixed(2)} s after the start`} (peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.cpuMsPerArticle.toFixed(2)} CPU ms/article)\n`);
     } finally {
       await site.close();
     }
@@ -204,10 +213,10 @@ async function main(): Promise<void> {
     `Machine: ${machineLine()}`,
     `Site: ${OUTLETS} feeds × ${ARTICLES} articles = ${OUTLETS * ARTICLES} articles; article concurrency ${ARTICLE_CONCURRENCY}, feed concurrency ${FEED_CONCURRENCY}.`,
     '',
-    '| scenario | store | driver | per-host gap | articles | seconds to stored | articles/s | events: all assigned after (queues: from start; run-once: assignment alone) | peak RSS |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.scenario.name} | ${r.scenario.store} | ${r.scenario.driver} | ${r.scenario.hostGapMs} ms | ${r.articles} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.eventsSeconds === null ? 'n/a' : `${r.eventsSeconds.toFixed(2)} s`} | ${r.peakRssMiB.toFixed(0)} MiB |`),
-    `| no-op BullMQ job (concurrency 16 / 100) | | | | 20000 | | ${noop16.toFixed(0)} / ${noop100.toFixed(0)} jobs/s | | |`,
+    '| scenario | store | driver | per-host gap | articles | seconds to stored | articles/s | events: all assigned after (queues: from start; run-once: assignment alone) | peak RSS | CPU ms/article (this process, to stored) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.scenario.name} | ${r.scenario.store} | ${r.scenario.driver} | ${r.scenario.hostGapMs} ms | ${r.articles} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.eventsSeconds === null ? 'n/a' : `${r.eventsSeconds.toFixed(2)} s`} | ${r.peakRssMiB.toFixed(0)} MiB | ${r.cpuMsPerArticle.toFixed(2)} |`),
+    `| no-op BullMQ job (concurrency 16 / 100) | | | | 20000 | | ${noop16.toFixed(0)} / ${noop100.toFixed(0)} jobs/s | | | |`,
   ].join('\n');
   process.stdout.write(`${table}\n`);
 }
