@@ -7,7 +7,8 @@
  *
  * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), PARALLAX_TEST_DATABASE_URL (the test server),
  * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names), BENCH_ARTICLE_CONCURRENCY (16),
- * BENCH_NOOP=0 (skip the no-op job measurement), BENCH_START_LOG_LEVEL (info: as deployed).
+ * BENCH_NOOP=0 (skip the no-op job measurement), BENCH_START_LOG_LEVEL (info: as deployed),
+ * BENCH_START_NODE_ARGS (node options of the `parallax start` process, e.g. "--cpu-prof --cpu-prof-dir=DIR").
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,7 +143,8 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       const config = join(dir, 'feeds.yaml');
       writeFileSync(config, fixtureFeedsYaml(site));
       const prefix = `pxbench-${process.pid}-start`;
-      const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'parallax.js'), 'start', '--config', config], {
+      const nodeArgs = process.env.BENCH_START_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      const child = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, '..', 'bin', 'parallax.js'), 'start', '--config', config], {
         env: {
           ...process.env, DATABASE_URL: url, REDIS_URL, PARALLAX_QUEUE_PREFIX: prefix, PARALLAX_PORT: '0', LOG_LEVEL: process.env.BENCH_START_LOG_LEVEL ?? 'info',
           PARALLAX_HOST_GAP_MS: String(s.hostGapMs), PARALLAX_ARTICLE_CONCURRENCY: String(ARTICLE_CONCURRENCY), PARALLAX_FEED_CONCURRENCY: String(FEED_CONCURRENCY),
