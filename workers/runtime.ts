@@ -132,7 +132,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     workers.push(new Worker(queue, route, common(concurrencyOf(queue, s, delivery))));
   }
   const queueOf = (name: string) => queues[name as QueueName];
-  const removers: { close(): Promise<void> }[] = [];
+  const removers: { close(): void }[] = [];
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
@@ -153,6 +153,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     workers,
     async close(graceMs = 8_000) {
       deadline.stop();
+      for (const r of removers) r.close();
       const graceful = Promise.all(workers.map((w) => w.close()));
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
@@ -166,7 +167,6 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
         deps.log.warn('in-flight jobs did not finish in time; they will be retried after their lock expires');
         await Promise.all(workers.map((w) => w.close(true)));
       }
-      await Promise.all(removers.map((r) => r.close()));
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };

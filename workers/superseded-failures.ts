@@ -46,15 +46,16 @@ interface Completion {
 /**
  * Removes the failed jobs whose work has since completed: failed before a completed job of the
  * same work key started. Completions are gathered and checked together, at most once per
- * `everyMs`; `close` checks what is left. Reports each check that removed jobs, or failed.
+ * `everyMs`. Reports each check that removed jobs, or failed.
  */
 export function supersededFailuresRemover(
   queue: Queue,
   report: { removed(n: number): void; error(err: Error): void },
   everyMs = SUPERSEDED_CHECK_EVERY_MS,
-): { completed(job: Job): void; close(): Promise<void> } {
+): { completed(job: Job): void; close(): void } {
   let pending = new Map<string, Completion>();
   let timer: NodeJS.Timeout | null = null;
+  let closed = false;
   let checking: Promise<void> = Promise.resolve();
   const check = () => {
     timer = null;
@@ -63,12 +64,11 @@ export function supersededFailuresRemover(
     checking = checking
       .then(() => removeSuperseded(queue, batch))
       .then((n) => { if (n > 0) report.removed(n); }, (err: Error) => report.error(err));
-    return checking;
   };
   return {
     completed(job) {
       const key = workKey(job);
-      if (key === null) return;
+      if (key === null || closed) return;
       const started = job.processedOn ?? job.timestamp;
       const c = pending.get(key) ?? { started, ids: new Set<string>() };
       c.started = Math.max(c.started, started);
@@ -76,9 +76,13 @@ export function supersededFailuresRemover(
       pending.set(key, c);
       if (!timer) timer = setTimeout(check, everyMs);
     },
-    async close() {
+    // Not waited for: a check needs Redis, which may be what the process is stopping for. What
+    // it leaves, the next completion of the same work removes.
+    close() {
+      closed = true;
       if (timer) clearTimeout(timer);
-      await check();
+      timer = null;
+      pending = new Map();
     },
   };
 }
