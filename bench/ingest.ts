@@ -2,13 +2,15 @@
  * `npm run bench:ingest`: articles per second through poll, fetch, extract and store, against a
  * local news site (100 outlets × 20 articles, each outlet on its own loopback address so per-host
  * politeness applies per outlet, served by a separate process as real outlets would be), with embedded PGlite and with PostgreSQL, in-process (run-once)
- * and through the BullMQ queues (the `start` path); beside the floor: a no-op BullMQ job.
+ * and through the BullMQ queues (the `start` path: its workers in this process, and `start/postgres`: a
+ * `parallax start` process, whose own peak RSS (VmHWM) and CPU are reported); beside the floor: a no-op BullMQ job.
  *
  * Options (env): BENCH_OUTLETS (100), BENCH_ARTICLES (20), PARALLAX_TEST_DATABASE_URL (the test server),
  * BENCH_REDIS_URL, BENCH_ONLY (comma list of scenario names), BENCH_ARTICLE_CONCURRENCY (16),
- * BENCH_NOOP=0 (skip the no-op job measurement).
+ * BENCH_NOOP=0 (skip the no-op job measurement), BENCH_START_LOG_LEVEL (info: as deployed),
+ * BENCH_START_NODE_ARGS (node options of the `parallax start` process, e.g. "--cpu-prof --cpu-prof-dir=DIR").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -38,7 +40,8 @@ const FEED_CONCURRENCY = 4;
 interface Scenario {
   name: string;
   store: 'pglite' | 'postgres';
-  driver: 'run-once' | 'queues';
+  /** start: a `parallax start` process does the work (its own peak RSS is reported), started by its feeds' schedulers. */
+  driver: 'run-once' | 'queues' | 'start';
   hostGapMs: number;
   /** Queues: `parallax worker` processes beside this one (Node runs JavaScript on one core per process). */
   extraWorkers?: number;
@@ -50,7 +53,22 @@ const scenarios: Scenario[] = [
   { name: 'queues/postgres', store: 'postgres', driver: 'queues', hostGapMs: 0 },
   { name: 'queues/postgres/polite', store: 'postgres', driver: 'queues', hostGapMs: 250 },
   { name: 'queues/postgres/+1 worker process', store: 'postgres', driver: 'queues', hostGapMs: 0, extraWorkers: 1 },
+  { name: 'start/postgres', store: 'postgres', driver: 'start', hostGapMs: 0 },
 ];
+
+/** The peak resident memory of a live process (Linux), in MiB. */
+function peakRssOfMiB(pid: number): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : NaN;
+}
+
+async function untilAllStored(store: Store, total: number): Promise<void> {
+  for (;;) {
+    const counts = await store.articles.countByStatus();
+    if (counts.extracted + counts['feed-content'] >= total) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 async function openScenarioStore(s: Scenario): Promise<{ store: Store; url?: string; cleanup(): Promise<void> }> {
   if (s.store === 'pglite') {
@@ -75,6 +93,8 @@ interface Result {
    */
   eventsSeconds: number | null;
   peakRssMiB: number;
+  /** CPU time of this process (user + system) per article up to "stored": a figure a shared machine disturbs less than the wall clock. */
+  cpuMsPerArticle: number;
 }
 
 /** The site, in its own process (see lib/site-process.ts). */
@@ -111,13 +131,58 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   let started = performance.now();
+  let cpuAtStart = process.cpuUsage();
+  let cpuToStored: NodeJS.CpuUsage | null = null;
   let storedAt = 0;
   let eventsSeconds: number | null = null;
+  // start: the CPU and memory are the child's, not this process's.
+  let childFigures: { cpuMs: number; peakRssMiB: number } | null = null;
   try {
-    if (s.driver === 'run-once') {
+    if (s.driver === 'start') {
+      const dir = mkdtempSync(join(tmpdir(), 'px-bench-start-'));
+      const config = join(dir, 'feeds.yaml');
+      writeFileSync(config, fixtureFeedsYaml(site));
+      const prefix = `pxbench-${process.pid}-start`;
+      const nodeArgs = process.env.BENCH_START_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+      const child = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, '..', 'bin', 'parallax.js'), 'start', '--config', config], {
+        env: {
+          ...process.env, DATABASE_URL: url, REDIS_URL, PARALLAX_QUEUE_PREFIX: prefix, PARALLAX_PORT: '0', LOG_LEVEL: process.env.BENCH_START_LOG_LEVEL ?? 'info',
+          PARALLAX_HOST_GAP_MS: String(s.hostGapMs), PARALLAX_ARTICLE_CONCURRENCY: String(ARTICLE_CONCURRENCY), PARALLAX_FEED_CONCURRENCY: String(FEED_CONCURRENCY),
+        },
+        // Its log is written as deployed (to a pipe), and dropped here.
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stderr!.resume();
+      const ticks = () => Number(readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0));
+      // As for the queues: the clock starts once the process is up (its schedulers' first polls may just have begun).
+      await new Promise<void>((ready, failed) => {
+        child.stdout!.on('data', (d: Buffer) => String(d).includes('listening') && ready());
+        child.on('exit', (code) => failed(new Error(`parallax start exited (${code}) before listening`)));
+      });
+      started = performance.now();
+      const ticksAtStart = ticks();
+      const exited = once(child, 'exit');
+      try {
+        await Promise.race([untilAllStored(store, site.outlets.length * ARTICLES), exited.then(() => { throw new Error('parallax start exited'); })]);
+        storedAt = performance.now();
+        // Clock ticks of 10 ms (USER_HZ 100).
+        const cpuMs = (ticks() - ticksAtStart) * 10;
+        while ((await store.events.maxSeq()) < site.outlets.length * ARTICLES) await new Promise((r) => setTimeout(r, 50));
+        eventsSeconds = (performance.now() - started) / 1000;
+        childFigures = { cpuMs, peakRssMiB: peakRssOfMiB(child.pid!) };
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+        const queues = openQueues({ redisUrl: REDIS_URL, prefix });
+        for (const q of [queues.feeds, queues.articles, queues.events, queues.compare, queues.alerts, queues.deliveries]) await q.obliterate({ force: true });
+        await queues.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } else if (s.driver === 'run-once') {
       // Events are timed apart: run-once stores everything first, then assigns the backlog.
       await runOnce(feeds, { store, http, log }, { feedConcurrency: FEED_CONCURRENCY, articleConcurrency: ARTICLE_CONCURRENCY });
       storedAt = performance.now();
+      cpuToStored = process.cpuUsage(cpuAtStart);
       await new EventAssigner(store, vocabulary, log).assignAll();
       eventsSeconds = (performance.now() - storedAt) / 1000;
     } else {
@@ -146,6 +211,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
       await Promise.all(extra.map((w) => new Promise<void>((ready) => w.stdout!.on('data', (d: Buffer) => String(d).includes('worker ready') && ready()))));
       // The clock restarts once every worker is up: process start-up is not ingestion.
       started = performance.now();
+      cpuAtStart = process.cpuUsage();
       await queues.feeds.addBulk(feeds.map((f) => ({ name: JobName.PollFeed, data: { feedId: f.id } })));
       const total = site.outlets.length * ARTICLES;
       for (;;) {
@@ -155,6 +221,7 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
         await new Promise((r) => setTimeout(r, 50));
       }
       storedAt = performance.now();
+      cpuToStored = process.cpuUsage(cpuAtStart);
       while ((await store.events.maxSeq()) < total) await new Promise((r) => setTimeout(r, 50));
       eventsSeconds = (performance.now() - started) / 1000;
       await workers.close();
@@ -168,7 +235,10 @@ async function run(s: Scenario, site: RemoteSite): Promise<Result> {
     const seconds = ((storedAt || performance.now()) - started) / 1000;
     const counts = await store.articles.countByStatus();
     const articles = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { scenario: s, articles, extracted: counts.extracted, seconds, perSecond: articles / seconds, eventsSeconds, peakRssMiB: peakRss / 2 ** 20 };
+    const cpu = cpuToStored ?? process.cpuUsage(cpuAtStart);
+    const cpuMsPerArticle = (childFigures ? childFigures.cpuMs : (cpu.user + cpu.system) / 1000) / articles;
+    const peakRssMiB = childFigures ? childFigures.peakRssMiB : peakRss / 2 ** 20;
+    return { scenario: s, articles, extracted: counts.extracted, seconds, perSecond: articles / seconds, eventsSeconds, peakRssMiB, cpuMsPerArticle };
   } finally {
     clearInterval(sampler);
     await http.close();
@@ -195,7 +265,7 @@ async function main(): Promise<void> {
         throw new Error(`${s.name}: expected ${OUTLETS * ARTICLES} extracted articles from as many page fetches, got ${r.extracted} from ${pageHits} (${distinctPages} distinct)`);
       }
       results.push(r);
-      process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s${r.eventsSeconds === null ? '' : r.scenario.driver === 'run-once' ? `, then all in events in ${r.eventsSeconds.toFixed(2)} s` : `, all in events ${r.eventsSeconds.toFixed(2)} s after the start`} (peak RSS ${r.peakRssMiB.toFixed(0)} MiB)\n`);
+      process.stderr.write(`${s.name}: ${r.articles} articles in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(0)} articles/s${r.eventsSeconds === null ? '' : r.scenario.driver !== 'queues' && r.scenario.driver !== 'start' ? `, then all in events in ${r.eventsSeconds.toFixed(2)} s` : `, all in events ${r.eventsSeconds.toFixed(2)} s after the start`} (peak RSS ${r.peakRssMiB.toFixed(0)} MiB, ${r.cpuMsPerArticle.toFixed(2)} CPU ms/article)\n`);
     } finally {
       await site.close();
     }
@@ -204,10 +274,10 @@ async function main(): Promise<void> {
     `Machine: ${machineLine()}`,
     `Site: ${OUTLETS} feeds × ${ARTICLES} articles = ${OUTLETS * ARTICLES} articles; article concurrency ${ARTICLE_CONCURRENCY}, feed concurrency ${FEED_CONCURRENCY}.`,
     '',
-    '| scenario | store | driver | per-host gap | articles | seconds to stored | articles/s | events: all assigned after (queues: from start; run-once: assignment alone) | peak RSS |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.scenario.name} | ${r.scenario.store} | ${r.scenario.driver} | ${r.scenario.hostGapMs} ms | ${r.articles} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.eventsSeconds === null ? 'n/a' : `${r.eventsSeconds.toFixed(2)} s`} | ${r.peakRssMiB.toFixed(0)} MiB |`),
-    `| no-op BullMQ job (concurrency 16 / 100) | | | | 20000 | | ${noop16.toFixed(0)} / ${noop100.toFixed(0)} jobs/s | | |`,
+    '| scenario | store | driver | per-host gap | articles | seconds to stored | articles/s | events: all assigned after (queues: from start; run-once: assignment alone) | peak RSS | CPU ms/article (this process, to stored) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...results.map((r) => `| ${r.scenario.name} | ${r.scenario.store} | ${r.scenario.driver} | ${r.scenario.hostGapMs} ms | ${r.articles} | ${r.seconds.toFixed(2)} | ${r.perSecond.toFixed(0)} | ${r.eventsSeconds === null ? 'n/a' : `${r.eventsSeconds.toFixed(2)} s`} | ${r.peakRssMiB.toFixed(0)} MiB | ${r.cpuMsPerArticle.toFixed(2)} |`),
+    `| no-op BullMQ job (concurrency 16 / 100) | | | | 20000 | | ${noop16.toFixed(0)} / ${noop100.toFixed(0)} jobs/s | | | |`,
   ].join('\n');
   process.stdout.write(`${table}\n`);
 }

@@ -19,11 +19,18 @@ export function withLogContext<T>(bindings: LogBindings, fn: () => T): T {
 }
 
 /**
+ * Log lines are written to stderr off the event loop: a synchronous write per line cost a system
+ * call on the job path (a line per article). Lines written while one write is on its way go out
+ * together; pino flushes what is left synchronously when the process exits.
+ */
+const STDERR = { dest: 2, sync: false, minLength: 0 } as const;
+
+/**
  * Structured logs go to stderr, so stdout stays clean for `--json` output that scripts parse.
  * Each stage adds its own bindings (feedId, articleId) with `log.child`; jobs add theirs
  * (queue, job, jobId and the ids in the job's data) with `withLogContext`.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination: pino.DestinationStream = pino.destination(2)): Logger {
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination: pino.DestinationStream = pino.destination(STDERR)): Logger {
   return pino(
     {
       level,

@@ -13,7 +13,7 @@ import { instrumented, jobLogBindings } from './instrument.js';
 import { handlersByQueue, JOBS, type JobTable } from './jobs.js';
 import { COMPARE_DELAY_MS, defaultJobOptions, EVENTS_GLOBAL_CONCURRENCY, QueueName, type JobQueue, type JobQueues } from './queues.js';
 import { createRedis, logErrorsThrottled } from './redis.js';
-import { removeSupersededFailures } from './superseded-failures.js';
+import { supersededFailuresRemover } from './superseded-failures.js';
 
 export interface QueueSettings {
   redisUrl: string;
@@ -132,16 +132,18 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     workers.push(new Worker(queue, route, common(concurrencyOf(queue, s, delivery))));
   }
   const queueOf = (name: string) => queues[name as QueueName];
+  const removers: { close(): void }[] = [];
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.log.error({ ...(job ? jobLogBindings(w.name, job) : { queue: w.name }), attempt: job?.attemptsMade, err: err.message }, 'job failed'),
     );
     // Work that failed and later succeeded leaves no failed job behind on the dashboard.
-    w.on('completed', (job) => {
-      removeSupersededFailures(queueOf(w.name), job)
-        .then((removed) => removed > 0 && deps.log.info({ ...jobLogBindings(w.name, job), removed }, 'failed jobs of work since done removed'))
-        .catch((err: Error) => deps.log.warn({ queue: w.name, err: err.message }, 'failed jobs of work since done not removed'));
+    const remover = supersededFailuresRemover(queueOf(w.name), {
+      removed: (removed) => deps.log.info({ queue: w.name, removed }, 'failed jobs of work since done removed'),
+      error: (err) => deps.log.warn({ queue: w.name, err: err.message }, 'failed jobs of work since done not removed'),
     });
+    removers.push(remover);
+    w.on('completed', (job) => remover.completed(job));
     logErrorsThrottled(w, deps.log, { worker: w.name });
   }
 
@@ -151,6 +153,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
     workers,
     async close(graceMs = 8_000) {
       deadline.stop();
+      for (const r of removers) r.close();
       const graceful = Promise.all(workers.map((w) => w.close()));
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([

@@ -9,6 +9,12 @@ describe('Latin folding', () => {
     ['ﬁnancement', 'financement'], // NFKC ligature
     ['Œuvre', 'oeuvre'],
   ])('%s -> %s', (input, folded) => expect(foldLatin(input)).toBe(folded));
+
+  it('folds ASCII text as the full normalisation does', () => {
+    const full = (t: string) => t.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    for (const text of [ascii, 'Bamako AND Gao', 'Mopti-2024']) expect(foldLatin(text)).toBe(full(text));
+  });
 });
 
 describe('Arabic folding', () => {
