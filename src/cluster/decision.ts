@@ -62,9 +62,7 @@ const DAY = 86_400_000;
  * same-language accounts by the others' words, which the article cannot share anyway.
  */
 function cosineWithinLanguage(v: SparseVector, c: Centroid, language: string): number {
-  const prefix = `${language}:`;
-  let sq = 0;
-  for (const [f, w] of c.sum) if (f.startsWith(prefix)) sq += w * w;
+  const sq = squaredNormsByLanguage(c).get(language) ?? 0;
   if (sq <= 0) return 0;
   let dot = 0;
   for (const [f, w] of v) {
@@ -72,6 +70,25 @@ function cosineWithinLanguage(v: SparseVector, c: Centroid, language: string): n
     if (x !== undefined) dot += w * x;
   }
   return dot / Math.sqrt(sq);
+}
+
+/**
+ * A centroid's squared norm per language, computed once per state of the centroid: every
+ * candidate of every article asks for it. Weights are positive, so any addition changes `sq`, and
+ * pruning replaces `sum`; either tells the cached norms are stale.
+ */
+const normsCache = new WeakMap<Centroid, { sum: SparseVector; sq: number; byLanguage: Map<string, number> }>();
+
+function squaredNormsByLanguage(c: Centroid): Map<string, number> {
+  const cached = normsCache.get(c);
+  if (cached && cached.sum === c.sum && cached.sq === c.sq) return cached.byLanguage;
+  const byLanguage = new Map<string, number>();
+  for (const [f, w] of c.sum) {
+    const language = f.slice(0, f.indexOf(':'));
+    byLanguage.set(language, (byLanguage.get(language) ?? 0) + w * w);
+  }
+  normsCache.set(c, { sum: c.sum, sq: c.sq, byLanguage });
+  return byLanguage;
 }
 
 /**
