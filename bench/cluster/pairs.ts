@@ -37,7 +37,7 @@ export async function goldPairs(items: readonly Labelled[], vocabulary: Vocabula
     frequencies.add([...raw.terms.keys(), ...raw.neutral.keys()]);
     const vectors = weigh(raw, frequencies);
     const position = frequencies.documents();
-    const side = { language: raw.language, at, words: raw.words, position };
+    const side = { language: raw.language, at, words: raw.words };
     for (const event of await candidateEvents(index, vectors, at, o)) {
       out.xs.push(pairFeatures(vectors, side, event));
       out.ys.push(goldOf.get(event.id) === gold ? 1 : 0);

@@ -3,7 +3,7 @@ import type { DocumentFrequencies } from './document-frequency.js';
 import type { EventIndex } from './event-index.js';
 import { addMember, mergeInto, newEvent, type Centroid, type EventMember, type EventState } from './event-state.js';
 import { DEFAULT_FEATURE_OPTIONS, rawFeatures, weigh, type FeatureOptions, type WeightedFeatures } from './features.js';
-import { loadDecisionModel, pairFeatures, PAIR_FEATURES, probability, type ArticleSide, type DecisionModel } from './decision.js';
+import { joinBar, loadDecisionModel, pairFeatures, PAIR_FEATURES, probability, type ArticleSide, type DecisionModel } from './decision.js';
 import { sharedFeatures } from './similarity.js';
 import { topFeatures } from './sparse-vector.js';
 import type { Assignment, ClusterArticle, Why } from './types.js';
@@ -84,7 +84,7 @@ export class Clusterer {
     frequencies.add([...raw.terms.keys(), ...raw.neutral.keys()]);
     const vectors = weigh(raw, frequencies);
     const position = frequencies.documents();
-    const side: ArticleSide = { language: raw.language, at, words: raw.words, position };
+    const side: ArticleSide = { language: raw.language, at, words: raw.words };
     const judge = (event: EventState) => judgePair(vectors, side, event, o.decision);
     const member = (score: number, duplicateOf: string | null): EventMember => ({
       articleId: article.id,
@@ -188,15 +188,16 @@ const ACTION_MISSING = PAIR_FEATURES.indexOf('actionMissing');
 const TIME_SCALE_DAYS = 7;
 
 /**
- * The fitted decision on one pair. `score` is the probability relative to the join bar, so 1 means
+ * The fitted decision on one pair. `score` is the probability relative to its join bar, so 1 means
  * "just enough"; the parts say what it was made of.
  */
 function judgePair(vectors: WeightedFeatures, side: ArticleSide, event: EventState, model: DecisionModel): { score: number; parts: Why['parts'] } {
   const x = pairFeatures(vectors, side, event);
   const p = probability(model, x);
+  const bar = joinBar(model, x);
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / 86_400_000;
   return {
-    score: p / model.join,
+    score: p / bar,
     parts: { text: x[0]!, keys: x[1]!, time: Math.exp(-gap / TIME_SCALE_DAYS), sameLanguage: x[2] === 1, otherAction: x[ACTION_MISSING]! > 0, probability: p },
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
+import { SHIPPED } from '../shipped-files.js';
 import { cosine, type Centroid, type EventState } from './event-state.js';
 import type { SparseVector } from './sparse-vector.js';
 import type { WeightedFeatures } from './features.js';
@@ -30,7 +30,7 @@ const BASE_FEATURES = [
   'articleLength',
   'eventSize',
   'gapDays',
-  'articlesSince',
+  'gapHours',
   ...GROUPS.flatMap(([g]) => [`${g}Shared`, `${g}Missing`, `${g}Unmatched`]),
 ];
 
@@ -50,8 +50,6 @@ export interface ArticleSide {
   at: number;
   /** Content words read (title and lead): a headline is not a full article. */
   words: number;
-  /** Articles seen so far in the stream: how busy it was since the event's last update. */
-  position: number;
 }
 
 const DAY = 86_400_000;
@@ -120,7 +118,9 @@ export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event
     if (article.neutral.has(f)) eventSharedMass[g] += w;
   }
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / DAY;
-  const base = [text, keys, sameLanguage ? 1 : 0, Math.log1p(side.words) / 5, Math.log1p(event.members.length) / 3, Math.log1p(gap), Math.log1p(Math.max(0, side.position - event.lastPosition)) / 5];
+  // Time apart in days and in hours, so the fit can shape how fast closeness in time fades. Not
+  // the articles published in between: that counts how busy the feeds are, not the story.
+  const base = [text, keys, sameLanguage ? 1 : 0, Math.log1p(side.words) / 5, Math.log1p(event.members.length) / 3, Math.log1p(gap), Math.log1p(gap * 24) / 3];
   for (let g = 0; g < GROUPS.length; g++) {
     const a = articleMass[g]!;
     const e = eventMass[g]!;
@@ -138,6 +138,8 @@ export interface DecisionModel {
   bias: number;
   /** An article joins its most probable candidate when the probability reaches this. */
   join: number;
+  /** The same for a bare headline: it says less, so its probabilities sit lower for the same story. */
+  joinTitleOnly: number;
   /** Another candidate that passes this too is merged with it (when their centroids are close). */
   merge: number;
   fittedOn: string;
@@ -148,11 +150,12 @@ const modelSchema = z.object({
   weights: z.array(z.number()),
   bias: z.number(),
   join: z.number().min(0).max(1),
+  joinTitleOnly: z.number().min(0).max(1),
   merge: z.number().min(0).max(1),
   fittedOn: z.string(),
 });
 
-export const DECISION_MODEL_FILE = join(import.meta.dirname, '..', '..', 'config', 'cluster-model.json');
+export const DECISION_MODEL_FILE = SHIPPED.clusterModel;
 
 /** Reads and checks a model: its features must be exactly the ones this code computes. */
 export function loadDecisionModel(file = DECISION_MODEL_FILE): DecisionModel {
@@ -161,6 +164,13 @@ export function loadDecisionModel(file = DECISION_MODEL_FILE): DecisionModel {
     throw new Error(`${file}: its features are not those of this version (run npm run fit:cluster)`);
   }
   return model;
+}
+
+const TITLE_ONLY = PAIR_FEATURES.indexOf('titleOnly');
+
+/** The join bar for a pair: a headline's, or a full article's. */
+export function joinBar(model: DecisionModel, x: readonly number[]): number {
+  return x[TITLE_ONLY] === 1 ? model.joinTitleOnly : model.join;
 }
 
 export function probability(model: DecisionModel, x: readonly number[]): number {

@@ -76,7 +76,7 @@ describe('Clusterer', () => {
 
   it('merges two events that one article shows to be one, keeping their history', async () => {
     // A decision on text alone with a strict bar keeps the first two accounts apart; the third is close to both.
-    const textOnly: DecisionModel = { features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map((f) => (f === 'text' ? 20 : 0)), bias: -20 * TEXT_BAR, join: 0.5, merge: 0.5, fittedOn: 'by hand, for this test' };
+    const textOnly: DecisionModel = { features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map((f) => (f === 'text' ? 20 : 0)), bias: -20 * TEXT_BAR, join: 0.5, joinTitleOnly: 0.5, merge: 0.5, fittedOn: 'by hand, for this test' };
     const { clusterer, index } = setup({ decision: textOnly });
     for (const a of background) await clusterer.assign(a);
     // Two accounts with little in common, then one that shares everything with both.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   addMember,
+  idf,
   loadDecisionModel,
   loadVocabulary,
   MemoryDocumentFrequencies,
@@ -47,7 +48,7 @@ describe('the fitted decision', () => {
     const score = (a: ClusterArticle) => {
       const r = rawFeatures(a, vocabulary);
       df.add([...r.terms.keys(), ...r.neutral.keys()]);
-      const x = pairFeatures(weigh(r, df), { language: 'en', at: a.published!.getTime(), words: r.words, position: df.documents() }, event);
+      const x = pairFeatures(weigh(r, df), { language: 'en', at: a.published!.getTime(), words: r.words }, event);
       return { x, p: probability(model, x) };
     };
     const agrees = score(article('Army convoy attacked near Gao, 12 soldiers killed', 'Twelve soldiers were killed when gunmen attacked an army convoy near Gao, Colonel Souleymane Dembele said. The convoy was ambushed on the road to Ansongo.', T0 + 2 * HOUR));
@@ -66,6 +67,25 @@ describe('the fitted decision', () => {
     expect(names('Drivers freed as Colonel Kassogue thanks mediators')).toHaveLength(lead.length + 1);
   });
 
+  it('reads no names from the capitals of a Title Case subheading, only those the prose writes as names', () => {
+    const names = (text: string) => [...rawFeatures(article('Drivers freed in Mali', text, T0), vocabulary).neutral.keys()].filter((f) => f.startsWith('name:'));
+    const prose = 'Officials said Colonel Souleymane Dembele had met the drivers in Bamako.\nThe talks lasted weeks, officials said.';
+    const withHeading = 'Officials said Colonel Souleymane Dembele had met the drivers in Bamako.\nA Deal at the Expense of Regional Security\nThe talks lasted weeks, officials said.';
+    expect(names(withHeading)).toEqual(names(prose));
+    // A long line in capitals is prose, not a heading; a name the prose writes stays a name.
+    expect(names(`${prose}\nA Quiet Word With Dembele`)).toEqual(names(prose));
+  });
+
+  it('weighs features near uniformly in a small store, so an event scores the same with few stories stored or many', () => {
+    const few = new MemoryDocumentFrequencies();
+    for (let i = 0; i < 5; i++) few.add(['en:mali', ...(i === 0 ? ['en:rif'] : [])]);
+    const many = new MemoryDocumentFrequencies();
+    for (let i = 0; i < 10_000; i++) many.add([i % 2 === 0 ? 'en:mali' : 'en:niger', ...(i === 0 ? ['en:rif'] : [])]);
+    // Seen once against seen everywhere: barely apart in five documents, far apart in ten thousand.
+    expect(idf(few, 'en:rif') / idf(few, 'en:mali')).toBeLessThan(1.2);
+    expect(idf(many, 'en:rif') / idf(many, 'en:mali')).toBeGreaterThan(3);
+  });
+
   it('compares an article with the accounts of an event in its own language, undiluted by the others', () => {
     const df = new MemoryDocumentFrequencies();
     const event = newEvent('e', T0);
@@ -77,7 +97,7 @@ describe('the fitted decision', () => {
     const english = article('Gunmen attack army convoy near Gao', 'Gunmen attacked an army convoy near Gao on Tuesday, the army said.', T0);
     add(english);
     const r = rawFeatures(english, vocabulary);
-    const side = { language: 'en', at: T0, words: r.words, position: df.documents() };
+    const side = { language: 'en', at: T0, words: r.words };
     const alone = pairFeatures(weigh(r, df), side, event)[0]!;
     add({ ...article('Un convoi militaire attaqué près de Gao', "Des hommes armés ont attaqué un convoi de l'armée près de Gao mardi, selon l'armée.", T0), language: 'fr' });
     expect(pairFeatures(weigh(r, df), side, event)[0]!).toBeCloseTo(alone, 1);
