@@ -96,6 +96,14 @@ function squaredNormsByLanguage(c: Centroid): Map<string, number> {
  * that kind the article lacks although it has some (`Unmatched`). An article silent on a kind is
  * neither for nor against.
  */
+/**
+ * Languages written without capitals: every word of theirs gives a name skeleton (src/cluster/keys.ts),
+ * so one the event lacks is mostly an ordinary word, not a different person: it counts for a match
+ * when shared, never against one.
+ */
+const UNCAPITALISED = new Set(['ar']);
+const NAME = 0;
+
 export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
   const sameLanguage = event.languages.has(side.language);
   const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
@@ -125,7 +133,7 @@ export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event
     const a = articleMass[g]!;
     const e = eventMass[g]!;
     base.push(a > 0 ? sharedMass[g]! / a : 0);
-    base.push(a > 0 && e > 0 ? 1 - sharedMass[g]! / a : 0);
+    base.push(a > 0 && e > 0 && !(g === NAME && UNCAPITALISED.has(side.language)) ? 1 - sharedMass[g]! / a : 0);
     base.push(a > 0 && e > 0 ? 1 - eventSharedMass[g]! / e : 0);
   }
   return [...base, ...base.map((v) => v * titleOnly), titleOnly];
