@@ -18,6 +18,8 @@ export const PACKAGE_ROOT = packageRoot(import.meta.dirname);
 export const SHIPPED = {
   vocabulary: join(PACKAGE_ROOT, 'config', 'vocabulary'),
   framing: join(PACKAGE_ROOT, 'config', 'framing'),
+  /** The clusterer's fitted decision (written by bench/fit-cluster.ts). */
+  clusterModel: join(PACKAGE_ROOT, 'config', 'cluster-model.json'),
   /** The demo's bundled corpus (written by demo/make-corpus.ts). */
   demoCorpus: join(PACKAGE_ROOT, 'demo', 'corpus'),
 };

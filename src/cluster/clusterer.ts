@@ -3,30 +3,32 @@ import type { DocumentFrequencies } from './document-frequency.js';
 import type { EventIndex } from './event-index.js';
 import { addMember, mergeInto, newEvent, type Centroid, type EventMember, type EventState } from './event-state.js';
 import { DEFAULT_FEATURE_OPTIONS, rawFeatures, weigh, type FeatureOptions, type WeightedFeatures } from './features.js';
-import { DEFAULT_SIMILARITY_OPTIONS, sharedFeatures, similarity, type SimilarityOptions } from './similarity.js';
+import { joinBar, loadDecisionModel, pairFeatures, PAIR_FEATURES, probability, type ArticleSide, type DecisionModel } from './decision.js';
+import { sharedFeatures } from './similarity.js';
 import { topFeatures } from './sparse-vector.js';
 import type { Assignment, ClusterArticle, Why } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface ClustererOptions {
-  /** Two events whose centroids are this close after an update are one event. */
+  /** Two events that both pass the merge bar for one article are one event if their centroids are this close. */
   mergeThreshold: number;
   /** Features of an article used to look up candidates (text, neutral). */
   queryText: number;
   queryNeutral: number;
   /** Candidates scored in full, best index hits first: bounds the cost per article. */
   maxCandidates: number;
-  similarity: SimilarityOptions;
+  /** The decision fitted offline (config/cluster-model.json, written by `npm run fit:cluster`). */
+  decision: DecisionModel;
   features: FeatureOptions;
   duplicates: DuplicateOptions;
 }
 
-export const DEFAULT_CLUSTERER_OPTIONS: ClustererOptions = {
+/** The shipped options; the decision is read from config/cluster-model.json when a clusterer is made. */
+export const DEFAULT_CLUSTERER_OPTIONS: Omit<ClustererOptions, 'decision'> = {
   mergeThreshold: 0.3,
   queryText: 12,
   queryNeutral: 10,
   maxCandidates: 40,
-  similarity: DEFAULT_SIMILARITY_OPTIONS,
   features: DEFAULT_FEATURE_OPTIONS,
   duplicates: DEFAULT_DUPLICATE_OPTIONS,
 };
@@ -64,7 +66,7 @@ export class Clusterer {
     private readonly deps: ClustererDeps,
     options: Partial<ClustererOptions> = {},
   ) {
-    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options, similarity: { ...DEFAULT_CLUSTERER_OPTIONS.similarity, ...options.similarity } };
+    this.options = { ...DEFAULT_CLUSTERER_OPTIONS, ...options, decision: options.decision ?? shippedDecision() };
   }
 
   assign(article: ClusterArticle): Promise<Assignment> {
@@ -82,6 +84,8 @@ export class Clusterer {
     frequencies.add([...raw.terms.keys(), ...raw.neutral.keys()]);
     const vectors = weigh(raw, frequencies);
     const position = frequencies.documents();
+    const side: ArticleSide = { language: raw.language, at, words: raw.words };
+    const judge = (event: EventState) => judgePair(vectors, side, event, o.decision);
     const member = (score: number, duplicateOf: string | null): EventMember => ({
       articleId: article.id,
       url: article.url,
@@ -92,14 +96,14 @@ export class Clusterer {
       score,
       duplicateOf,
     });
-    const posted = [...topFeatures(vectors.text, o.queryText), ...vectors.neutral.keys()];
+    const posted = postedFeatures(vectors, o);
 
     // A copy goes where its original went: it adds an outlet, not a new account.
     if (dup.original) {
       const originalEvent = await events.eventOfArticle(dup.original.id);
       const event = originalEvent ? await events.get(originalEvent) : undefined;
       if (event) {
-        const s = similarity(vectors, raw.language, at, position, event, o.similarity);
+        const s = judge(event);
         const why = this.explain(vectors, event, s.score, s.parts);
         addMember(event, member(s.score, dup.original.url), vectors, position);
         await events.save(event, posted);
@@ -109,17 +113,13 @@ export class Clusterer {
       }
     }
 
-    const query = [
-      ...topFeatures(vectors.text, o.queryText).map((f) => ({ feature: f, weight: vectors.text.get(f)! })),
-      ...topFeatures(vectors.neutral, o.queryNeutral).map((f) => ({ feature: f, weight: vectors.neutral.get(f)! })),
-    ];
-    const found = (await events.candidates(query, at)).sort((a, b) => b.hits - a.hits).slice(0, o.maxCandidates);
+    const found = await candidateEvents(events, vectors, at, o);
     let best: { event: EventState; score: number; parts: Why['parts'] } | null = null;
-    const passing: EventState[] = [];
-    for (const { event } of found) {
-      const s = similarity(vectors, raw.language, at, position, event, o.similarity);
+    const passing: { event: EventState; p: number }[] = [];
+    for (const event of found) {
+      const s = judge(event);
       if (s.score < 1) continue;
-      passing.push(event);
+      passing.push({ event, p: s.parts.probability });
       if (!best || s.score > best.score) best = { event, score: s.score, parts: s.parts };
     }
 
@@ -130,7 +130,7 @@ export class Clusterer {
       await events.save(event, posted);
       await events.linkArticle(article.id, event.id);
       await duplicates.add(dup.entry, dup.bands);
-      const why: Why = { terms: topFeatures(vectors.text, 5), keys: topFeatures(vectors.neutral, 5), score: 0, parts: { text: 0, keys: 0, time: 1, sameLanguage: false, otherAction: false } };
+      const why: Why = { terms: topFeatures(vectors.text, 5), keys: topFeatures(vectors.neutral, 5), score: 0, parts: { text: 0, keys: 0, time: 1, sameLanguage: false, otherAction: false, probability: 0 } };
       return { eventId: event.id, created: true, score: 0, why, duplicateOf, merged: [] };
     }
 
@@ -140,8 +140,8 @@ export class Clusterer {
     const merged: string[] = [];
     let survivor = target;
     // The new article may bridge two events that were one story told two ways: merge them now.
-    for (const other of passing) {
-      if (other === target) continue;
+    for (const { event: other, p } of passing) {
+      if (other === target || p < o.decision.merge) continue;
       const close = 0.5 * centroidCosine(survivor.text, other.text) + 0.5 * centroidCosine(survivor.neutral, other.neutral);
       if (close < o.mergeThreshold) continue;
       const [into, from] = survivor.members.length >= other.members.length ? [survivor, other] : [other, survivor];
@@ -160,4 +160,44 @@ export class Clusterer {
     const shared = sharedFeatures(vectors, event, 5);
     return { terms: shared.terms, keys: shared.keys, score, parts };
   }
+}
+
+/** The features an event is posted under for an article it takes in: what later articles look it up by. */
+export function postedFeatures(vectors: WeightedFeatures, o: Pick<ClustererOptions, 'queryText'>): string[] {
+  return [...topFeatures(vectors.text, o.queryText), ...vectors.neutral.keys()];
+}
+
+/** Open events that share heavy features with the article, most shared first, at most `maxCandidates`. */
+export async function candidateEvents(events: EventIndex, vectors: WeightedFeatures, at: number, o: Pick<ClustererOptions, 'queryText' | 'queryNeutral' | 'maxCandidates'>): Promise<EventState[]> {
+  const query = [
+    ...topFeatures(vectors.text, o.queryText).map((f) => ({ feature: f, weight: vectors.text.get(f)! })),
+    ...topFeatures(vectors.neutral, o.queryNeutral).map((f) => ({ feature: f, weight: vectors.neutral.get(f)! })),
+  ];
+  const found = await events.candidates(query, at);
+  // Ties broken by id: the index's iteration order must not decide which events are scored.
+  found.sort((a, b) => b.hits - a.hits || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  return found.slice(0, o.maxCandidates).map((c) => c.event);
+}
+
+let shipped: DecisionModel | undefined;
+function shippedDecision(): DecisionModel {
+  return (shipped ??= loadDecisionModel());
+}
+
+const ACTION_MISSING = PAIR_FEATURES.indexOf('actionMissing');
+const TIME_SCALE_DAYS = 7;
+
+/**
+ * The fitted decision on one pair. `score` is the probability relative to its join bar, so 1 means
+ * "just enough"; the parts say what it was made of.
+ */
+function judgePair(vectors: WeightedFeatures, side: ArticleSide, event: EventState, model: DecisionModel): { score: number; parts: Why['parts'] } {
+  const x = pairFeatures(vectors, side, event);
+  const p = probability(model, x);
+  const bar = joinBar(model, x);
+  const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / 86_400_000;
+  return {
+    score: p / bar,
+    parts: { text: x[0]!, keys: x[1]!, time: Math.exp(-gap / TIME_SCALE_DAYS), sameLanguage: x[2] === 1, otherAction: x[ACTION_MISSING]! > 0, probability: p },
+  };
 }

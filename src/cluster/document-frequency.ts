@@ -28,7 +28,20 @@ export class MemoryDocumentFrequencies implements DocumentFrequencies {
   }
 }
 
-/** Smoothed inverse document frequency, as scikit-learn's: never zero, rare features heavier. */
-export function idf(df: DocumentFrequencies, feature: string): number {
-  return Math.log((df.documents() + 1) / (df.count(feature) + 1)) + 1;
+/**
+ * Pseudo-documents the counts start from, each holding any feature with probability `share`. Without
+ * them a store of a few stories makes every feature of a new article maximally rare and the ones its
+ * story shares common, so the same article against the same event scores differently with the
+ * store's size; with them, weights are near uniform until real counts outweigh the prior.
+ */
+export interface IdfPrior {
+  documents: number;
+  share: number;
+}
+
+export const DEFAULT_IDF_PRIOR: IdfPrior = { documents: 100, share: 0.05 };
+
+/** Smoothed inverse document frequency: never zero, rare features heavier, counts added to a prior. */
+export function idf(df: DocumentFrequencies, feature: string, prior: IdfPrior = DEFAULT_IDF_PRIOR): number {
+  return Math.log((df.documents() + prior.documents + 1) / (df.count(feature) + prior.documents * prior.share + 1)) + 1;
 }

@@ -1,5 +1,5 @@
-export { Clusterer, DEFAULT_CLUSTERER_OPTIONS, type ClustererDeps, type ClustererOptions } from './clusterer.js';
-export { MemoryDocumentFrequencies, idf, type DocumentFrequencies } from './document-frequency.js';
+export { Clusterer, DEFAULT_CLUSTERER_OPTIONS, candidateEvents, postedFeatures, type ClustererDeps, type ClustererOptions } from './clusterer.js';
+export { MemoryDocumentFrequencies, idf, DEFAULT_IDF_PRIOR, type DocumentFrequencies, type IdfPrior } from './document-frequency.js';
 export { MemoryEventIndex, type EventIndex, type MemoryEventIndexOptions } from './event-index.js';
 export type { EventMember, EventState } from './event-state.js';
 export { eventRecord, type EventRecord } from './event-record.js';
@@ -9,3 +9,6 @@ export { compileVocabulary, loadVocabulary, parseVocabularyText, type KeyInfo, t
 export { ArticleLineError, parseArticleLines } from './article-lines.js';
 export { clusterSet, type ArticleDecision, type ClusteredSet } from './cluster-set.js';
 export { memoryClusterer } from './memory-clusterer.js';
+export { joinBar, loadDecisionModel, pairFeatures, probability, PAIR_FEATURES, DECISION_MODEL_FILE, type ArticleSide, type DecisionModel } from './decision.js';
+export { addMember, newEvent } from './event-state.js';
+export { rawFeatures, weigh } from './features.js';

@@ -17,8 +17,12 @@ export interface Why {
   /** Top shared language-neutral keys: vocabulary keys, name skeletons, numbers. */
   keys: string[];
   score: number;
-  /** The parts the score was made of (`otherAction`: article and event report different actions). */
-  parts: { text: number; keys: number; time: number; sameLanguage: boolean; otherAction: boolean };
+  /**
+   * The parts the decision was made of: text and key cosines, closeness in time (1 within the
+   * event's span), `otherAction` when the article reports an action the event does not, and the
+   * fitted probability that the two are one event (`score` is it relative to the join bar).
+   */
+  parts: { text: number; keys: number; time: number; sameLanguage: boolean; otherAction: boolean; probability: number };
 }
 
 export interface Assignment {

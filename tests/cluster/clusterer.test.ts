@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, loadVocabulary, type ClusterArticle, type ClustererOptions } from '../../src/cluster/index.js';
+import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, PAIR_FEATURES, loadVocabulary, type ClusterArticle, type ClustererOptions, type DecisionModel } from '../../src/cluster/index.js';
 import { MemoryDuplicateIndex } from '../../src/dedup/index.js';
 
 const vocabulary = loadVocabulary();
+const TEXT_BAR = 0.4;
 const DAY = 86_400_000;
 const T0 = Date.parse('2025-08-01T12:00:00Z');
 
@@ -74,8 +75,9 @@ describe('Clusterer', () => {
   });
 
   it('merges two events that one article shows to be one, keeping their history', async () => {
-    // A strict bar keeps the first two accounts apart; the third is close to both.
-    const { clusterer, index } = setup({ similarity: { textThreshold: 0.35, keyThreshold: 0.9 } as ClustererOptions['similarity'] });
+    // A decision on text alone with a strict bar keeps the first two accounts apart; the third is close to both.
+    const textOnly: DecisionModel = { features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map((f) => (f === 'text' ? 20 : 0)), bias: -20 * TEXT_BAR, join: 0.5, joinTitleOnly: 0.5, merge: 0.5, fittedOn: 'by hand, for this test' };
+    const { clusterer, index } = setup({ decision: textOnly });
     for (const a of background) await clusterer.assign(a);
     // Two accounts with little in common, then one that shares everything with both.
     const a = await clusterer.assign(article('Ransom paid for Moroccan drivers', 'Sources said a ransom was paid to Islamic State for the Moroccan drivers held near Menaka.', T0));

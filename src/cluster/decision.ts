@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { SHIPPED } from '../shipped-files.js';
+import { cosine, type Centroid, type EventState } from './event-state.js';
+import type { SparseVector } from './sparse-vector.js';
+import type { WeightedFeatures } from './features.js';
+
+/**
+ * Kinds of language-neutral evidence whose agreement AND disagreement are measured apart: two
+ * accounts of the same kind of event in the same region share keys, and differ on who, where, how
+ * many and what happened. The order is part of the model's feature layout.
+ */
+const GROUPS = [
+  ['name', (f: string) => f.startsWith('name:')],
+  ['place', (f: string) => f.startsWith('k:place:')],
+  ['number', (f: string) => f.startsWith('num:')],
+  ['action', (f: string) => f.startsWith('k:action:')],
+  ['key', (f: string) => f.startsWith('k:') && !f.startsWith('k:place:') && !f.startsWith('k:action:')],
+] as const;
+
+function groupOf(f: string): number {
+  for (let g = 0; g < GROUPS.length; g++) if (GROUPS[g]![1](f)) return g;
+  return -1;
+}
+
+const BASE_FEATURES = [
+  'text',
+  'keys',
+  'sameLanguage',
+  'articleLength',
+  'eventSize',
+  'gapDays',
+  'gapHours',
+  ...GROUPS.flatMap(([g]) => [`${g}Shared`, `${g}Missing`, `${g}Unmatched`]),
+];
+
+/**
+ * The features of an (article, candidate event) pair: each base feature twice, once as it is and
+ * once when the article is a bare headline (a headline says far less than a full article, so the
+ * same cosine means something else), and the headline flag itself.
+ */
+export const PAIR_FEATURES = [...BASE_FEATURES, ...BASE_FEATURES.map((f) => `${f}IfTitleOnly`), 'titleOnly'];
+
+/** Content words at most in a "headline": the title and barely a sentence. */
+const TITLE_ONLY_WORDS = 20;
+
+/** What the decision knows of the article besides its vectors. */
+export interface ArticleSide {
+  language: string;
+  at: number;
+  /** Content words read (title and lead): a headline is not a full article. */
+  words: number;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Cosine of an article's text with the part of an event's text centroid in the article's language
+ * (terms are language-prefixed): an event told in three languages would otherwise dilute the
+ * same-language accounts by the others' words, which the article cannot share anyway.
+ */
+function cosineWithinLanguage(v: SparseVector, c: Centroid, language: string): number {
+  const sq = squaredNormsByLanguage(c).get(language) ?? 0;
+  if (sq <= 0) return 0;
+  let dot = 0;
+  for (const [f, w] of v) {
+    const x = c.sum.get(f);
+    if (x !== undefined) dot += w * x;
+  }
+  return dot / Math.sqrt(sq);
+}
+
+/**
+ * A centroid's squared norm per language, computed once per state of the centroid: every
+ * candidate of every article asks for it. Weights are positive, so any addition changes `sq`, and
+ * pruning replaces `sum`; either tells the cached norms are stale.
+ */
+const normsCache = new WeakMap<Centroid, { sum: SparseVector; sq: number; byLanguage: Map<string, number> }>();
+
+function squaredNormsByLanguage(c: Centroid): Map<string, number> {
+  const cached = normsCache.get(c);
+  if (cached && cached.sum === c.sum && cached.sq === c.sq) return cached.byLanguage;
+  const byLanguage = new Map<string, number>();
+  for (const [f, w] of c.sum) {
+    const language = f.slice(0, f.indexOf(':'));
+    byLanguage.set(language, (byLanguage.get(language) ?? 0) + w * w);
+  }
+  normsCache.set(c, { sum: c.sum, sq: c.sq, byLanguage });
+  return byLanguage;
+}
+
+/**
+ * Features of a pair. For each kind of evidence: the share of the article's weight the event
+ * shares (`Shared`), the share of it the event lacks although it has evidence of that kind
+ * (`Missing`: a different name, place, figure or action), and the share of the event's weight of
+ * that kind the article lacks although it has some (`Unmatched`). An article silent on a kind is
+ * neither for nor against.
+ */
+/**
+ * Languages written without capitals: every word of theirs gives a name skeleton (src/cluster/keys.ts),
+ * so one the event lacks is mostly an ordinary word, not a different person: it counts for a match
+ * when shared, never against one.
+ */
+const UNCAPITALISED = new Set(['ar']);
+const NAME = 0;
+
+export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
+  const sameLanguage = event.languages.has(side.language);
+  const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
+  const keys = cosine(article.neutral, event.neutral);
+  const titleOnly = side.words <= TITLE_ONLY_WORDS ? 1 : 0;
+  const articleMass = new Array<number>(GROUPS.length).fill(0);
+  const sharedMass = new Array<number>(GROUPS.length).fill(0);
+  for (const [f, w] of article.neutral) {
+    const g = groupOf(f);
+    if (g < 0) continue;
+    articleMass[g] += w;
+    if (event.neutral.sum.has(f)) sharedMass[g] += w;
+  }
+  const eventMass = new Array<number>(GROUPS.length).fill(0);
+  const eventSharedMass = new Array<number>(GROUPS.length).fill(0);
+  for (const [f, w] of event.neutral.sum) {
+    const g = groupOf(f);
+    if (g < 0) continue;
+    eventMass[g] += w;
+    if (article.neutral.has(f)) eventSharedMass[g] += w;
+  }
+  const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / DAY;
+  // Time apart in days and in hours, so the fit can shape how fast closeness in time fades. Not
+  // the articles published in between: that counts how busy the feeds are, not the story.
+  const base = [text, keys, sameLanguage ? 1 : 0, Math.log1p(side.words) / 5, Math.log1p(event.members.length) / 3, Math.log1p(gap), Math.log1p(gap * 24) / 3];
+  for (let g = 0; g < GROUPS.length; g++) {
+    const a = articleMass[g]!;
+    const e = eventMass[g]!;
+    base.push(a > 0 ? sharedMass[g]! / a : 0);
+    base.push(a > 0 && e > 0 && !(g === NAME && UNCAPITALISED.has(side.language)) ? 1 - sharedMass[g]! / a : 0);
+    base.push(a > 0 && e > 0 ? 1 - eventSharedMass[g]! / e : 0);
+  }
+  return [...base, ...base.map((v) => v * titleOnly), titleOnly];
+}
+
+/** A logistic model over `PAIR_FEATURES` with its operating points, as `npm run fit:cluster` writes it. */
+export interface DecisionModel {
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** An article joins its most probable candidate when the probability reaches this. */
+  join: number;
+  /** The same for a bare headline: it says less, so its probabilities sit lower for the same story. */
+  joinTitleOnly: number;
+  /** Another candidate that passes this too is merged with it (when their centroids are close). */
+  merge: number;
+  fittedOn: string;
+}
+
+const modelSchema = z.object({
+  features: z.array(z.string()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  join: z.number().min(0).max(1),
+  joinTitleOnly: z.number().min(0).max(1),
+  merge: z.number().min(0).max(1),
+  fittedOn: z.string(),
+});
+
+export const DECISION_MODEL_FILE = SHIPPED.clusterModel;
+
+/** Reads and checks a model: its features must be exactly the ones this code computes. */
+export function loadDecisionModel(file = DECISION_MODEL_FILE): DecisionModel {
+  const model = modelSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  if (model.features.join() !== PAIR_FEATURES.join() || model.weights.length !== PAIR_FEATURES.length) {
+    throw new Error(`${file}: its features are not those of this version (run npm run fit:cluster)`);
+  }
+  return model;
+}
+
+const TITLE_ONLY = PAIR_FEATURES.indexOf('titleOnly');
+
+/** The join bar for a pair: a headline's, or a full article's. */
+export function joinBar(model: DecisionModel, x: readonly number[]): number {
+  return x[TITLE_ONLY] === 1 ? model.joinTitleOnly : model.join;
+}
+
+export function probability(model: DecisionModel, x: readonly number[]): number {
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += model.weights[i]! * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
