@@ -8,6 +8,13 @@ import { topFeatures } from './sparse-vector.js';
 import type { Assignment, ClusterArticle, Why } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/**
+ * The decisions' version: raise it with any change that makes the same stream decide differently
+ * (scoring, features, candidates, duplicates). Saved states name it, and another version's state is
+ * not resumed (its decisions would not be this version's).
+ */
+export const CLUSTERER_VERSION = 1;
+
 export interface ClustererOptions {
   /** Two events whose centroids are this close after an update are one event. */
   mergeThreshold: number;

@@ -1,6 +1,6 @@
-export { Clusterer, DEFAULT_CLUSTERER_OPTIONS, type ClustererDeps, type ClustererOptions } from './clusterer.js';
-export { MemoryDocumentFrequencies, idf, type DocumentFrequencies } from './document-frequency.js';
-export { MemoryEventIndex, type EventIndex, type MemoryEventIndexOptions } from './event-index.js';
+export { CLUSTERER_VERSION, Clusterer, DEFAULT_CLUSTERER_OPTIONS, type ClustererDeps, type ClustererOptions } from './clusterer.js';
+export { MemoryDocumentFrequencies, idf, type DocumentFrequencies, type DocumentFrequencyState } from './document-frequency.js';
+export { DEFAULT_EVENT_INDEX_OPTIONS, MemoryEventIndex, type EventIndex, type EventIndexState, type MemoryEventIndexOptions } from './event-index.js';
 export type { EventMember, EventState } from './event-state.js';
 export { eventRecord, type EventRecord } from './event-record.js';
 export { extractKeys, matchPhrases, type ArticleKeys, type PhraseSpan } from './keys.js';
@@ -8,4 +8,6 @@ export type { Assignment, ClusterArticle, Why } from './types.js';
 export { compileVocabulary, loadVocabulary, parseVocabularyText, type KeyInfo, type Vocabulary } from './vocabulary.js';
 export { ArticleLineError, parseArticleLines } from './article-lines.js';
 export { clusterSet, type ArticleDecision, type ClusteredSet } from './cluster-set.js';
-export { memoryClusterer } from './memory-clusterer.js';
+export { clustererIdentity, memoryClusterer, type ClustererSnapshot, type MemoryClusterer, type MemoryClustererOptions } from './memory-clusterer.js';
+export { decodeState, encodeState } from './state-codec.js';
+export { finalEventIds } from './final-events.js';
