@@ -79,7 +79,12 @@ export class EventAssigner {
    */
   private async start(): Promise<void> {
     if (this.started) return;
+    // Marked only once read: a read that fails is tried again before the next replay.
+    await this.loadSnapshot();
     this.started = true;
+  }
+
+  private async loadSnapshot(): Promise<void> {
     const kept = await this.store.events.snapshots();
     const usable = kept.find((k) => k.identity === this.state.identity);
     if (kept.length > 0 && kept[0] !== usable) {
