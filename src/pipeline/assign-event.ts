@@ -16,11 +16,18 @@ export interface EventAssignerOptions {
    * count of decisions, not a time: replay costs what was decided since, however long that took.
    */
   snapshotEvery: number;
+  /**
+   * At most this share of the decider's time goes to encoding snapshots: a due one waits until the
+   * time since the last is its encoding time over this share. null: every `snapshotEvery`. A snapshot
+   * of a large state takes seconds to encode, and a backlog decides thousands a minute; the log
+   * makes a skipped one cost only a longer replay. The clock decides when, never what is decided.
+   */
+  snapshotCostShare: number | null;
   /** The clusterer's windows (tests shorten them); the defaults otherwise. */
   windows: Partial<MemoryClustererOptions>;
 }
 
-export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 5000, windows: {} };
+export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 5000, snapshotCostShare: 0.1, windows: {} };
 
 /**
  * Event assignment with the clusterer's state in memory, kept correct across processes.
@@ -45,6 +52,8 @@ export class EventAssigner {
   private started = false;
   /** The log position of the latest snapshot written or loaded. */
   private snapshotSeq = 0;
+  /** When the latest snapshot was encoded (performance.now()), and how long encoding took (ms). */
+  private snapshotTimes = { at: -Infinity, encodeMs: 0 };
   private readonly options: EventAssignerOptions;
 
   constructor(
@@ -106,11 +115,16 @@ export class EventAssigner {
   }
 
   private snapshotDue(seq: number): boolean {
-    return seq - this.snapshotSeq >= this.options.snapshotEvery;
+    if (seq - this.snapshotSeq < this.options.snapshotEvery) return false;
+    const share = this.options.snapshotCostShare;
+    return share === null || performance.now() - this.snapshotTimes.at >= this.snapshotTimes.encodeMs / share;
   }
 
   private snapshotAt(seq: number): EventSnapshotWrite {
-    return { seq, identity: this.state.identity, state: encodeState(this.state.snapshot()) };
+    const began = performance.now();
+    const state = encodeState(this.state.snapshot());
+    this.snapshotTimes = { at: performance.now(), encodeMs: performance.now() - began };
+    return { seq, identity: this.state.identity, state };
   }
 
   /** Replays the decisions other processes logged since this one last looked. */

@@ -58,7 +58,7 @@ describe('the event decider killed (SIGKILL) mid-backlog', { timeout: 600_000 },
 
   test('the next decider resumes from the latest snapshot; events and log as one uninterrupted decider makes them', async () => {
     const reference = (await freshStore()).store;
-    await new EventAssigner(reference, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY }).assignAll();
+    await new EventAssigner(reference, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null }).assignAll();
 
     const { store, url } = await freshStore();
     // run-once is one deciding process: its feed is unreachable, so it goes straight to the backlog.
@@ -69,13 +69,15 @@ describe('the event decider killed (SIGKILL) mid-backlog', { timeout: 600_000 },
     await proc.exited;
     const written = await store.events.maxSeq();
     expect(written).toBeLessThan(stream.length);
+    // The process's own cadence also weighs encoding time (snapshotCostShare): one at least, the latest kept two.
     const kept = await store.events.snapshots();
-    expect(kept.length).toBe(2);
+    expect(kept.length).toBeGreaterThanOrEqual(1);
+    expect(kept.length).toBeLessThanOrEqual(2);
     expect(kept[0]!.seq).toBeLessThanOrEqual(written);
 
     const lines: { msg: string; level: number; snapshot?: number }[] = [];
     const watching = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
-    const next = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY });
+    const next = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null });
     expect(await next.catchUp()).toBe(written - kept[0]!.seq);
     expect(lines.find((l) => l.msg === 'event state loaded from snapshot')?.snapshot).toBe(kept[0]!.seq);
     await next.assignAll();

@@ -53,7 +53,7 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
   test('a new decider resumes from the latest snapshot, replays only the tail, and decides as one that never stopped', async () => {
     // One decider that never stops, over the stream stored in two halves.
     const never = await freshStore();
-    const uninterrupted = new EventAssigner(never, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, windows: WINDOWS });
+    const uninterrupted = new EventAssigner(never, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
     await storeStream(never, stream.slice(0, half));
     await uninterrupted.assignAll();
     await storeStream(never, stream.slice(half));
@@ -62,7 +62,7 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
     // The same, with a new decider (a restarted process) for the second half.
     const store = await freshStore();
     await storeStream(store, stream.slice(0, half));
-    await new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, windows: WINDOWS }).assignAll();
+    await new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS }).assignAll();
     const kept = await store.events.snapshots();
     expect(kept.length).toBe(2);
     expect(kept[0]!.seq).toBeGreaterThan(kept[1]!.seq);
@@ -71,7 +71,7 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
     await storeStream(store, stream.slice(half));
     const lines: { msg: string; snapshot?: number }[] = [];
     const watching = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
-    const resumed = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, windows: WINDOWS });
+    const resumed = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
     const replayed = await resumed.catchUp();
     expect(replayed).toBe(half - kept[0]!.seq);
     expect(replayed).toBeLessThan(half);
