@@ -12,8 +12,7 @@
  * Flags: --replays N (default 16).
  */
 import { parseArgs } from 'node:util';
-import { Clusterer, MemoryDocumentFrequencies, MemoryEventIndex, loadVocabulary } from '../src/cluster/index.js';
-import { MemoryDuplicateIndex } from '../src/dedup/index.js';
+import { loadVocabulary, memoryClusterer } from '../src/cluster/index.js';
 import { bcubed, type BCubed } from './cluster/bcubed.js';
 import { baselineOnStreams, clustererOnStreams, ecbStreams } from './cluster/ecb-score.js';
 import { STREAM_WINDOWS } from './cluster/ecbplus.js';
@@ -110,8 +109,7 @@ const headlines = loadHeadlines();
       });
     }
   }
-  const index = new MemoryEventIndex();
-  const clusterer = new Clusterer({ vocabulary, events: index, frequencies: new MemoryDocumentFrequencies(), duplicates: new MemoryDuplicateIndex() });
+  const { clusterer, index, frequencies, duplicates } = memoryClusterer(vocabulary);
   const times = new Float64Array(stream.length);
   for (let i = 0; i < stream.length; i++) {
     const t0 = process.hrtime.bigint();
@@ -138,5 +136,6 @@ const headlines = loadHeadlines();
     const ms = mean(r * per, (r + 1) * per);
     console.log(`  replay ${String(r + 1).padStart(2)} (stored ${(r * per).toLocaleString('en').padStart(7)} to ${((r + 1) * per).toLocaleString('en').padStart(7)}) ${(ms * 1000).toFixed(0).padStart(5)} µs/article (${(1000 / ms).toFixed(0)} articles/s)`);
   }
-  console.log(`  open events at the end: ${index.openCount()}; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  const held = index.counts();
+  console.log(`  held at the end: ${held.open} open events, ${held.closed} closed, ${held.aliases} aliases, ${held.articles} article links, ${duplicates.size()} duplicate entries, ${frequencies.features()} features; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }

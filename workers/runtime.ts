@@ -29,6 +29,8 @@ export interface WorkerSettings extends QueueSettings {
   hostGapMs: number;
   /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
   eventSettleMs: number;
+  /** Event decisions between two snapshots of the clusterer's state (PARALLAX_EVENT_SNAPSHOT_EVERY); the default when left out. */
+  eventSnapshotEvery?: number;
   /** Delay of a compare job after its event changed (default COMPARE_DELAY_MS). */
   compareDelayMs?: number;
   /** Alert evaluation: the watchlists as last (re)loaded; without them no alerts are evaluated here. */
@@ -94,7 +96,7 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
   const ctx: WorkerContext = {
     ...deps,
     queues,
-    assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log),
+    assigner: new EventAssigner(deps.store, deps.vocabulary, deps.log, s.eventSnapshotEvery ? { snapshotEvery: s.eventSnapshotEvery } : {}),
     hostGapMs: s.hostGapMs,
     eventSettleMs: s.eventSettleMs,
     compareDelayMs: s.compareDelayMs ?? COMPARE_DELAY_MS,

@@ -1,4 +1,4 @@
-import { memoryClusterer, type Assignment, type Clusterer, type ClustererOptions, type MemoryEventIndex, type Vocabulary } from '../../src/cluster/index.js';
+import { finalEventIds, memoryClusterer, type Assignment, type Clusterer, type ClustererOptions, type MemoryEventIndex, type Vocabulary } from '../../src/cluster/index.js';
 import type { Labelled } from './headlines.js';
 
 export interface Run {
@@ -19,11 +19,6 @@ export async function runStream(items: readonly Labelled[], vocabulary: Vocabula
 }
 
 /** Final event of each article: merges after an assignment move earlier articles too. */
-export async function finalEvents(run: Run, items: readonly Labelled[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const { article } of items) {
-    const id = (await run.index.eventOfArticle(article.id))!;
-    out.push((await run.index.get(id))!.id);
-  }
-  return out;
+export async function finalEvents(run: Run, _items: readonly Labelled[]): Promise<string[]> {
+  return finalEventIds(run.assignments);
 }

@@ -1,7 +1,9 @@
 import type { ClustererOptions } from './clusterer.js';
 import { eventRecord } from './event-record.js';
 import { memoryClusterer } from './memory-clusterer.js';
-import type { ClusterArticle, Why } from './types.js';
+import type { EventState } from './event-state.js';
+import { finalEventIds } from './final-events.js';
+import type { Assignment, ClusterArticle, Why } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** One article's decision, as `parallax cluster --json` prints it (these names are a contract). */
@@ -33,26 +35,27 @@ export async function clusterSet(
   const { clusterer, index } = memoryClusterer(vocabulary, options.clusterer);
   const order = articles.map((a, i) => ({ a, i })).sort((x, y) => x.a.published!.getTime() - y.a.published!.getTime() || x.i - y.i);
   const idOfUrl = new Map<string, string>();
-  const raw: { eventId: string; duplicateOf: string | null; why: ArticleDecision['why'] }[] = new Array(articles.length);
+  const assignments: Assignment[] = [];
+  // Each live event's state, taken as it is touched: the index forgets events no decision can reach.
+  const states = new Map<string, EventState>();
   let done = 0;
-  for (const { a, i } of order) {
+  for (const { a } of order) {
     if (!idOfUrl.has(a.url)) idOfUrl.set(a.url, a.id);
     const r = await clusterer.assign(a);
-    raw[i] = { eventId: r.eventId, duplicateOf: r.duplicateOf === null ? null : (idOfUrl.get(r.duplicateOf) ?? null), why: { ...r.why, created: r.created } };
+    assignments.push(r);
+    for (const m of r.merged) states.delete(m);
+    states.set(r.eventId, (await index.get(r.eventId))!);
     options.onProgress?.(++done, articles.length);
   }
-  const decisions: ArticleDecision[] = [];
-  for (let i = 0; i < articles.length; i++) {
-    const final = (await index.get(raw[i]!.eventId))!;
-    decisions.push({ id: articles[i]!.id, event: final.id, duplicateOf: raw[i]!.duplicateOf, why: raw[i]!.why });
-  }
+  const finals = finalEventIds(assignments);
+  const decisions: ArticleDecision[] = new Array(articles.length);
+  order.forEach(({ i }, k) => {
+    const r = assignments[k]!;
+    decisions[i] = { id: articles[i]!.id, event: finals[k]!, duplicateOf: r.duplicateOf === null ? null : (idOfUrl.get(r.duplicateOf) ?? null), why: { ...r.why, created: r.created } };
+  });
   const events: ClusteredSet['events'] = [];
-  const seen = new Set<string>();
-  for (const { i } of order) {
-    const id = decisions[i]!.event;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const state = (await index.get(id))!;
+  for (const id of new Set(finals)) {
+    const state = states.get(id)!;
     events.push({ id, title: eventRecord(state, vocabulary).title, members: state.members.map((m) => m.articleId) });
   }
   return { decisions, events };

@@ -9,6 +9,13 @@ import { topFeatures } from './sparse-vector.js';
 import type { Assignment, ClusterArticle, Why } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/**
+ * The decisions' version: raise it with any change that makes the same stream decide differently
+ * (scoring, features, candidates, duplicates). Saved states name it, and another version's state is
+ * not resumed (its decisions would not be this version's).
+ */
+export const CLUSTERER_VERSION = 2;
+
 export interface ClustererOptions {
   /** Two events that both pass the merge bar for one article are one event if their centroids are this close. */
   mergeThreshold: number;
@@ -180,7 +187,8 @@ export async function candidateEvents(events: EventIndex, vectors: WeightedFeatu
 }
 
 let shipped: DecisionModel | undefined;
-function shippedDecision(): DecisionModel {
+/** The decision shipped in config/cluster-model.json, read once. */
+export function shippedDecision(): DecisionModel {
   return (shipped ??= loadDecisionModel());
 }
 

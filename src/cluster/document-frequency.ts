@@ -26,6 +26,30 @@ export class MemoryDocumentFrequencies implements DocumentFrequencies {
     this.total++;
     for (const f of features) this.counts.set(f, (this.counts.get(f) ?? 0) + 1);
   }
+
+  /** Number of distinct features counted (for tests and the benchmark). */
+  features(): number {
+    return this.counts.size;
+  }
+
+  snapshot(): DocumentFrequencyState {
+    return { total: this.total, counts: [...this.counts] };
+  }
+
+  restore(state: DocumentFrequencyState): void {
+    this.total = state.total;
+    this.counts.clear();
+    for (const [f, n] of state.counts) this.counts.set(f, n);
+  }
+}
+
+/**
+ * Document frequencies as plain data (a snapshot). They are never pruned: every count weighs the
+ * features of every later article, so they grow with the distinct features seen, not the articles.
+ */
+export interface DocumentFrequencyState {
+  total: number;
+  counts: [string, number][];
 }
 
 /**

@@ -29,8 +29,35 @@ export interface EventIndex {
 export interface MemoryEventIndexOptions {
   /** An event not updated for this long stops being a candidate (ms). */
   windowMs: number;
+  /** Saves between two sweeps of the events that fell out of the window. */
+  sweepEvery: number;
 }
 
+export const DEFAULT_EVENT_INDEX_OPTIONS: MemoryEventIndexOptions = { windowMs: 7 * 86_400_000, sweepEvery: 1000 };
+
+/**
+ * What a MemoryEventIndex holds, as plain data (a snapshot). Orders are kept: a posting list's
+ * order decides which of two equally good candidates wins.
+ */
+export interface EventIndexState {
+  open: EventState[];
+  closed: EventState[];
+  /** Feature, then the open events posted under it in the order they were posted. */
+  postings: [string, string[]][];
+  aliases: [string, string][];
+  articles: [string, string][];
+  latest: number;
+  saves: number;
+}
+
+/**
+ * The event index in memory, bounded: it holds the open events, and of the past only what a
+ * decision can still reach. Decisions reach a closed event in one way only, through a copy of one
+ * of its articles (Clusterer: a copy joins its original's event, open or not); the duplicate index
+ * says when an article can no longer be found as an original (`forgetArticles`), and a closed
+ * event, or a merged-away id, that no remembered article leads to is dropped at the next sweep.
+ * Dropping what nothing can reach changes no decision, so bounded and unbounded states decide alike.
+ */
 export class MemoryEventIndex implements EventIndex {
   private readonly open = new Map<string, EventState>();
   private readonly closed = new Map<string, EventState>();
@@ -40,8 +67,11 @@ export class MemoryEventIndex implements EventIndex {
   private readonly articles = new Map<string, string>();
   private latest = -Infinity;
   private saves = 0;
+  private readonly options: MemoryEventIndexOptions;
 
-  constructor(private readonly options: MemoryEventIndexOptions = { windowMs: 7 * 86_400_000 }) {}
+  constructor(options: Partial<MemoryEventIndexOptions> = {}) {
+    this.options = { ...DEFAULT_EVENT_INDEX_OPTIONS, ...options };
+  }
 
   async candidates(features: readonly { feature: string; weight: number }[], at: number) {
     const since = at - this.options.windowMs;
@@ -67,6 +97,8 @@ export class MemoryEventIndex implements EventIndex {
 
   async save(event: EventState, features: readonly string[]): Promise<void> {
     this.open.set(event.id, event);
+    // A closed event a copy joined is open again.
+    this.closed.delete(event.id);
     let mine = this.posted.get(event.id);
     if (!mine) this.posted.set(event.id, (mine = new Set()));
     for (const f of features) {
@@ -77,14 +109,13 @@ export class MemoryEventIndex implements EventIndex {
       list.add(event.id);
     }
     this.latest = Math.max(this.latest, event.lastUpdated);
-    if (++this.saves % 1000 === 0) this.sweep();
+    if (++this.saves % this.options.sweepEvery === 0) this.sweep();
   }
 
   async retire(fromId: string, intoId: string): Promise<void> {
-    const event = this.open.get(fromId);
+    // Its state is not kept: `get` follows the alias first, so nothing can read it again.
     this.unpost(fromId);
     this.open.delete(fromId);
-    if (event) this.closed.set(fromId, event);
     this.aliases.set(fromId, intoId);
   }
 
@@ -96,6 +127,11 @@ export class MemoryEventIndex implements EventIndex {
     this.articles.set(articleId, eventId);
   }
 
+  /** Articles nothing can look up any more (the duplicate index dropped them): their links go. */
+  forgetArticles(ids: Iterable<string>): void {
+    for (const id of ids) this.articles.delete(id);
+  }
+
   newId(firstArticleId: string): string {
     return `ev-${firstArticleId}`;
   }
@@ -105,7 +141,45 @@ export class MemoryEventIndex implements EventIndex {
     return this.open.size;
   }
 
-  /** Closes events that fell out of the window, so posting lists only hold open events. */
+  /** What the index holds, counted (for tests and the benchmark). */
+  counts(): { open: number; closed: number; aliases: number; articles: number; features: number } {
+    return { open: this.open.size, closed: this.closed.size, aliases: this.aliases.size, articles: this.articles.size, features: this.postings.size };
+  }
+
+  snapshot(): EventIndexState {
+    return {
+      open: [...this.open.values()],
+      closed: [...this.closed.values()],
+      postings: [...this.postings].map(([f, ids]) => [f, [...ids]]),
+      aliases: [...this.aliases],
+      articles: [...this.articles],
+      latest: this.latest,
+      saves: this.saves,
+    };
+  }
+
+  restore(state: EventIndexState): void {
+    for (const m of [this.open, this.closed, this.postings, this.posted, this.aliases, this.articles]) m.clear();
+    for (const e of state.open) this.open.set(e.id, e);
+    for (const e of state.closed) this.closed.set(e.id, e);
+    for (const [f, ids] of state.postings) {
+      this.postings.set(f, new Set(ids));
+      for (const id of ids) {
+        let mine = this.posted.get(id);
+        if (!mine) this.posted.set(id, (mine = new Set()));
+        mine.add(f);
+      }
+    }
+    for (const [from, into] of state.aliases) this.aliases.set(from, into);
+    for (const [a, e] of state.articles) this.articles.set(a, e);
+    this.latest = state.latest;
+    this.saves = state.saves;
+  }
+
+  /**
+   * Closes events that fell out of the window, so posting lists only hold open events, and drops
+   * the closed events and merged-away ids no remembered article leads to any more.
+   */
   private sweep(): void {
     const since = this.latest - this.options.windowMs;
     for (const [id, e] of this.open) {
@@ -114,6 +188,12 @@ export class MemoryEventIndex implements EventIndex {
       this.open.delete(id);
       this.closed.set(id, e);
     }
+    const reachable = new Set<string>();
+    for (const id of this.articles.values()) {
+      for (let cur: string | undefined = id; cur !== undefined && !reachable.has(cur); cur = this.aliases.get(cur)) reachable.add(cur);
+    }
+    for (const id of this.closed.keys()) if (!reachable.has(id)) this.closed.delete(id);
+    for (const id of this.aliases.keys()) if (!reachable.has(id)) this.aliases.delete(id);
   }
 
   private unpost(id: string): void {

@@ -44,6 +44,8 @@ const envSchema = z.object({
   PARALLAX_HOST_GAP_MS: z.coerce.number().int().min(0).default(250),
   /** How long a stored article waits before event assignment, so that a burst is clustered in publication order. */
   PARALLAX_EVENT_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
+  /** Event decisions between two snapshots of the clusterer's state in the store: a restart replays at most about this many. */
+  PARALLAX_EVENT_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(5000),
   /** How long a changed event waits before it is compared, so that a burst of its articles is compared once. */
   PARALLAX_COMPARE_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Alert delivery: tries per message, the first retry's delay (doubling after each), each try's time limit, sends at once. */
@@ -82,6 +84,7 @@ export type Settings = {
   hostConcurrency: number;
   hostGapMs: number;
   eventSettleMs: number;
+  eventSnapshotEvery: number;
   compareDelayMs: number;
   delivery: DeliverySettings;
   /** Bearer token every HTTP route but /healthz asks for; null: none asked. */
@@ -138,6 +141,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     hostConcurrency: e.PARALLAX_HOST_CONCURRENCY,
     hostGapMs: e.PARALLAX_HOST_GAP_MS,
     eventSettleMs: e.PARALLAX_EVENT_SETTLE_MS,
+    eventSnapshotEvery: e.PARALLAX_EVENT_SNAPSHOT_EVERY,
     compareDelayMs: e.PARALLAX_COMPARE_DELAY_MS,
     delivery: {
       attempts: e.PARALLAX_DELIVERY_ATTEMPTS,

@@ -37,17 +37,41 @@ export function bandKeys(sig: Uint32Array): string[] {
   return out;
 }
 
+/** What a MemoryDuplicateIndex holds, as plain data (a snapshot): entries in the order they were added. */
+export interface DuplicateIndexState {
+  entries: DuplicateEntry[];
+  latest: number;
+  adds: number;
+}
+
+export interface MemoryDuplicateIndexOptions {
+  /** Entries older than this (ms) before the latest one are dropped at the next sweep. */
+  windowMs: number;
+  /** Entries added between two sweeps. */
+  sweepEvery: number;
+  /** Told of the articles a sweep dropped: nothing can find them as an original any more. */
+  onDrop?: (ids: string[]) => void;
+}
+
+export const DEFAULT_DUPLICATE_INDEX_OPTIONS: MemoryDuplicateIndexOptions = { windowMs: 30 * 86_400_000, sweepEvery: 5000 };
+
 /**
  * In-memory index. Entries older than the window are dropped now and then, so lookups cost the same
  * however many articles were ever seen (the copies we look for appear within days of the original).
+ * Sweeps follow the number of entries added, never the clock, so a replay drops the same entries.
  */
 export class MemoryDuplicateIndex implements DuplicateIndex {
   private hashes = new Map<string, DuplicateEntry[]>();
   private bands = new Map<string, DuplicateEntry[]>();
+  /** Every entry held, in the order added: each list above is in this order too. */
+  private entries: DuplicateEntry[] = [];
   private latest = -Infinity;
   private adds = 0;
+  private readonly options: MemoryDuplicateIndexOptions;
 
-  constructor(private readonly windowMs = 30 * 86_400_000) {}
+  constructor(options: Partial<MemoryDuplicateIndexOptions> = {}) {
+    this.options = { ...DEFAULT_DUPLICATE_INDEX_OPTIONS, ...options };
+  }
 
   async byHash(hash: string, since: number): Promise<DuplicateEntry[]> {
     return (this.hashes.get(hash) ?? []).filter((e) => e.at >= since);
@@ -60,10 +84,37 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
   }
 
   async add(entry: DuplicateEntry, bands: readonly string[]): Promise<void> {
+    this.insert(entry, bands);
+    this.latest = Math.max(this.latest, entry.at);
+    if (++this.adds % this.options.sweepEvery === 0) this.sweep(this.latest - this.options.windowMs);
+  }
+
+  /** Number of entries held (for tests and the benchmark). */
+  size(): number {
+    return this.entries.length;
+  }
+
+  snapshot(): DuplicateIndexState {
+    return { entries: [...this.entries], latest: this.latest, adds: this.adds };
+  }
+
+  /**
+   * Puts back a snapshot's entries, in their order. Their bands are computed again from their
+   * signatures, as findDuplicate computed them when they were added.
+   */
+  restore(state: DuplicateIndexState): void {
+    this.hashes = new Map();
+    this.bands = new Map();
+    this.entries = [];
+    for (const e of state.entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
+    this.latest = state.latest;
+    this.adds = state.adds;
+  }
+
+  private insert(entry: DuplicateEntry, bands: readonly string[]): void {
     push(this.hashes, entry.hash, entry);
     for (const b of bands) push(this.bands, b, entry);
-    this.latest = Math.max(this.latest, entry.at);
-    if (++this.adds % 5000 === 0) this.sweep(this.latest - this.windowMs);
+    this.entries.push(entry);
   }
 
   private sweep(since: number): void {
@@ -77,6 +128,9 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
     };
     this.hashes = keep(this.hashes);
     this.bands = keep(this.bands);
+    const dropped = this.entries.filter((e) => e.at < since).map((e) => e.id);
+    this.entries = this.entries.filter((e) => e.at >= since);
+    if (dropped.length > 0) this.options.onDrop?.(dropped);
   }
 }
 

@@ -1,6 +1,6 @@
-import { eventRecord, memoryClusterer, type Assignment, type Clusterer, type EventState, type MemoryEventIndex, type Vocabulary } from '../cluster/index.js';
+import { decodeState, encodeState, eventRecord, finalEventIds, memoryClusterer, type Assignment, type ClustererSnapshot, type EventState, type MemoryClusterer, type MemoryClustererOptions, type Vocabulary } from '../cluster/index.js';
 import type { Logger } from '../log.js';
-import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite, type Store } from '../store/index.js';
+import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventSnapshotWrite, type EventWrite, type Store } from '../store/index.js';
 
 /** Decisions written per transaction. */
 const BATCH = 200;
@@ -8,6 +8,26 @@ const BATCH = 200;
 export type AssignResult =
   | { outcome: 'missing' | 'not-ready' | 'already-assigned'; articleId: string }
   | { outcome: 'assigned'; articleId: string; eventId: string; created: boolean; duplicateOf: string | null };
+
+export interface EventAssignerOptions {
+  /**
+   * Decisions between two snapshots of the clusterer's state saved in the store: a process that
+   * starts replays at most about this many (plus one batch), whatever the length of the log. A
+   * count of decisions, not a time: replay costs what was decided since, however long that took.
+   */
+  snapshotEvery: number;
+  /**
+   * At most this share of the decider's time goes to encoding snapshots: a due one waits until the
+   * time since the last is its encoding time over this share. null: every `snapshotEvery`. A snapshot
+   * of a large state takes seconds to encode, and a backlog decides thousands a minute; the log
+   * makes a skipped one cost only a longer replay. The clock decides when, never what is decided.
+   */
+  snapshotCostShare: number | null;
+  /** The clusterer's windows (tests shorten them); the defaults otherwise. */
+  windows: Partial<MemoryClustererOptions>;
+}
+
+export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 5000, snapshotCostShare: 0.1, windows: {} };
 
 /**
  * Event assignment with the clusterer's state in memory, kept correct across processes.
@@ -17,63 +37,139 @@ export type AssignResult =
  * process. Any process may be that decider, though, one job after another. The store keeps the
  * decisions as a log (articles.event_seq); the clusterer is deterministic, so a process that is
  * behind replays the log it has not seen through the same clusterer and arrives at exactly the
- * state the other deciders had, event ids included. The log position is unique in the database,
- * so even two deciders that did overlap (a stalled job taken over) cannot both write: the loser
- * gets a conflict and its job is retried. After any failure (a conflict or a fault) the state is
- * rebuilt from the log before the next decision, so nothing decided but unwritten counts twice.
+ * state the other deciders had, event ids included. It starts from the latest snapshot of that
+ * state the store holds (written with the decisions it covers, every `snapshotEvery`), so it
+ * replays only the log after it. The log position is unique in the database, so even two
+ * deciders that did overlap (a stalled job taken over) cannot both write: the loser gets a
+ * conflict and its job is retried. After any failure (a conflict or a fault) the state is rebuilt
+ * from the latest snapshot and the log before the next decision, so nothing decided but unwritten
+ * counts twice.
  */
 export class EventAssigner {
-  private clusterer!: Clusterer;
-  private index!: MemoryEventIndex;
+  private state!: MemoryClusterer;
   private seq = 0;
+  /** Whether the state was started from the store's snapshot (done before the first replay). */
+  private started = false;
+  /** The log position of the latest snapshot written or loaded. */
+  private snapshotSeq = 0;
+  /** When the latest snapshot was encoded (performance.now()), and how long encoding took (ms). */
+  private snapshotTimes = { at: -Infinity, encodeMs: 0 };
+  private readonly options: EventAssignerOptions;
 
   constructor(
     private readonly store: Store,
     private readonly vocabulary: Vocabulary,
     private readonly log: Logger,
+    options: Partial<EventAssignerOptions> = {},
   ) {
+    this.options = { ...DEFAULT_EVENT_ASSIGNER_OPTIONS, ...options };
     this.reset();
   }
 
   private reset(): void {
-    ({ clusterer: this.clusterer, index: this.index } = memoryClusterer(this.vocabulary));
+    this.state = memoryClusterer(this.vocabulary, {}, this.options.windows);
     this.seq = 0;
+    this.started = false;
+    this.snapshotSeq = 0;
+  }
+
+  /** The log position this decider's state has reached. */
+  position(): number {
+    return this.seq;
   }
 
   private decide(a: AssignableArticle): Promise<Assignment> {
-    return this.clusterer.assign({ id: a.id, url: a.url, language: a.language, title: a.title, text: a.text, published: a.at, outlet: a.outlet });
+    return this.state.clusterer.assign({ id: a.id, url: a.url, language: a.language, title: a.title, text: a.text, published: a.at, outlet: a.outlet });
+  }
+
+  /**
+   * Loads the latest snapshot this clusterer can resume. One of another clusterer version or
+   * vocabulary is passed over (its decisions would not be ours): the log is replayed from further back.
+   */
+  private async start(): Promise<void> {
+    if (this.started) return;
+    // Marked only once read: a read that fails is tried again before the next replay.
+    await this.loadSnapshot();
+    this.started = true;
+  }
+
+  private async loadSnapshot(): Promise<void> {
+    const kept = await this.store.events.snapshots();
+    const usable = kept.find((k) => k.identity === this.state.identity);
+    if (kept.length > 0 && kept[0] !== usable) {
+      this.log.warn({ snapshot: kept[0]!.seq, identity: kept[0]!.identity, ours: this.state.identity, resumeFrom: usable?.seq ?? 0 }, 'event state snapshot made by another clusterer or vocabulary; replaying the log from further back');
+    }
+    if (!usable) return;
+    const began = performance.now();
+    const bytes = await this.store.events.snapshotState(usable.seq);
+    if (!bytes) return;
+    try {
+      this.state.restore(decodeState<ClustererSnapshot>(bytes));
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, snapshot: usable.seq }, 'event state snapshot unreadable; replaying the log from the start');
+      this.state = memoryClusterer(this.vocabulary, {}, this.options.windows);
+      return;
+    }
+    this.seq = this.snapshotSeq = usable.seq;
+    this.log.info({ snapshot: usable.seq, bytes: bytes.byteLength, ms: Math.round(performance.now() - began) }, 'event state loaded from snapshot');
+  }
+
+  private snapshotDue(seq: number): boolean {
+    if (seq - this.snapshotSeq < this.options.snapshotEvery) return false;
+    const share = this.options.snapshotCostShare;
+    return share === null || performance.now() - this.snapshotTimes.at >= this.snapshotTimes.encodeMs / share;
+  }
+
+  private snapshotAt(seq: number): EventSnapshotWrite {
+    const began = performance.now();
+    const state = encodeState(this.state.snapshot());
+    this.snapshotTimes = { at: performance.now(), encodeMs: performance.now() - began };
+    return { seq, identity: this.state.identity, state };
   }
 
   /** Replays the decisions other processes logged since this one last looked. */
   async catchUp(): Promise<number> {
+    await this.start();
     // The store holds each article's event as it is now, after merges decided later in the log:
-    // replay and store are compared once the whole log has been replayed, both through merges.
+    // replay and store are compared once the whole log has been replayed, both through the merges
+    // the replay made (the state no longer holds events no decision can reach).
     const replayedAs: { articleId: string; logged: string; replayed: string }[] = [];
+    const replayedMerges: Pick<Assignment, 'eventId' | 'merged'>[] = [];
     let replayedCount = 0;
     for (;;) {
       const batch = await this.store.events.log(this.seq);
       if (batch.length === 0) break;
       for (const a of batch) {
         const again = await this.decide(a);
+        if (again.merged.length > 0) replayedMerges.push(again);
         if (a.eventId !== null) replayedAs.push({ articleId: a.id, logged: a.eventId, replayed: again.eventId });
         this.seq = a.eventSeq;
         replayedCount++;
       }
     }
-    for (const r of replayedAs) {
-      const replayed = (await this.index.get(r.replayed))?.id;
-      if (replayed !== (await this.index.get(r.logged))?.id) {
+    if (replayedAs.length > 0) {
+      const ids = replayedAs.flatMap((r) => [{ eventId: r.replayed, merged: [] }, { eventId: r.logged, merged: [] }]);
+      const finals = finalEventIds([...replayedMerges, ...ids]).slice(replayedMerges.length);
+      replayedAs.forEach((r, i) => {
+        const [replayed, logged] = [finals[2 * i], finals[2 * i + 1]];
         // Replay must reproduce the log; if it does not (clusterer or vocabulary changed since),
         // later decisions are still valid, only their event ids may differ from older ones.
-        this.log.warn({ articleId: r.articleId, logged: r.logged, replayed }, 'event log replay diverged');
-      }
+        if (replayed !== logged) this.log.warn({ articleId: r.articleId, logged: r.logged, replayed }, 'event log replay diverged');
+      });
+    }
+    // A long replay (a first start, a passed-over snapshot) is saved, so the next start is short.
+    if (replayedCount > 0 && this.snapshotDue(this.seq)) {
+      if (await this.store.events.saveSnapshot(this.snapshotAt(this.seq))) this.snapshotSeq = this.seq;
     }
     return replayedCount;
   }
 
-  /** An event as this decider's state holds it (following merges), with its articles' ids sorted. */
+  /**
+   * An event as this decider's state holds it (following merges), with its articles' ids sorted;
+   * undefined for an event the state no longer holds (closed, and beyond the reach of any copy).
+   */
   async stateOf(eventId: string): Promise<(Omit<EventWrite, 'record'> & { articleIds: string[] }) | undefined> {
-    const event = await this.index.get(eventId);
+    const event = await this.state.index.get(eventId);
     if (!event) return undefined;
     const { record: _record, ...write } = this.toWrite(event);
     return { ...write, articleIds: event.members.map((m) => m.articleId).sort() };
@@ -140,23 +236,28 @@ export class EventAssigner {
   private async decideAndWrite(articles: AssignableArticle[]): Promise<AssignResult[]> {
     const writes: AssignmentWrite[] = [];
     const results: AssignResult[] = [];
-    const touched = new Set<string>();
+    const decided: Assignment[] = [];
+    // Each event's state as the batch leaves it, taken as it is touched: the index may forget a
+    // closed event before the batch is written (one an old article started, say).
+    const states = new Map<string, EventState>();
     for (const a of articles) {
       const r = await this.decide(a);
       writes.push({ articleId: a.id, seq: this.seq + writes.length + 1, eventId: r.eventId, duplicateOf: r.duplicateOf, why: { ...r.why, created: r.created }, merged: r.merged });
       results.push({ outcome: 'assigned', articleId: a.id, eventId: r.eventId, created: r.created, duplicateOf: r.duplicateOf });
-      touched.add(r.eventId);
+      decided.push(r);
+      for (const m of r.merged) states.delete(m);
+      const event = await this.state.index.get(r.eventId);
+      if (!event) throw new Error(`clusterer returned unknown event ${r.eventId}`);
+      states.set(r.eventId, event);
     }
     // Resolved after every decision of the batch: an event touched early and merged away later is
     // written as the event that absorbed it, once (one upsert cannot touch a row twice).
-    const events = new Map<string, EventWrite>();
-    for (const id of touched) {
-      const event = await this.index.get(id);
-      if (!event) throw new Error(`clusterer returned unknown event ${id}`);
-      if (!events.has(event.id)) events.set(event.id, this.toWrite(event));
-    }
-    await this.store.events.record(writes, [...events.values()]);
-    this.seq += writes.length;
+    const events = [...new Set(finalEventIds(decided))].map((id) => this.toWrite(states.get(id)!));
+    const last = this.seq + writes.length;
+    const snapshot = this.snapshotDue(last) ? this.snapshotAt(last) : undefined;
+    await this.store.events.record(writes, events, snapshot);
+    this.seq = last;
+    if (snapshot) this.snapshotSeq = last;
     return results;
   }
 }

@@ -41,6 +41,22 @@ export interface EventWrite {
   record: Record<string, unknown>;
 }
 
+/** The clusterer's state after the decisions up to log position `seq`. */
+export interface EventSnapshotWrite {
+  seq: number;
+  identity: string;
+  state: Uint8Array;
+}
+
+/** Snapshots kept: the latest, and the one before it should the latest be of no use. */
+const SNAPSHOTS_KEPT = 2;
+
+/** Writes a snapshot and drops those older than the ones kept; a snapshot of the same position already there stays. */
+async function writeSnapshot(db: Db, s: EventSnapshotWrite): Promise<void> {
+  await db.insertInto('event_snapshots').values({ seq: s.seq, identity: s.identity, state: s.state }).onConflict((oc) => oc.column('seq').doNothing()).execute();
+  await sql`delete from event_snapshots where seq not in (select seq from event_snapshots order by seq desc limit ${SNAPSHOTS_KEPT})`.execute(db);
+}
+
 /** Another decider wrote this position of the log first (or already assigned the article). */
 export class AssignmentConflictError extends Error {
   constructor(message: string) {
@@ -103,10 +119,12 @@ export class EventsRepo {
    * Writes a batch of assignments at their log positions, atomically: the articles, the records of
    * the events they touched, and merges in the order they happened (articles of merged events
    * follow them). A position or article already written means another decider got there first:
-   * AssignmentConflictError, and nothing is written.
+   * AssignmentConflictError, and nothing is written. A snapshot of the state after the batch, if
+   * given, is written with it.
    */
-  async record(writes: AssignmentWrite[], events: EventWrite[]): Promise<void> {
+  async record(writes: AssignmentWrite[], events: EventWrite[], snapshot?: EventSnapshotWrite): Promise<void> {
     if (writes.length === 0) return;
+    if (snapshot && snapshot.seq !== writes.at(-1)!.seq) throw new Error(`a snapshot written with positions ${writes[0]!.seq}-${writes.at(-1)!.seq} must be of the last (${snapshot.seq})`);
     try {
       await this.db.transaction().execute(async (trx) => {
         const r = await sql`
@@ -134,6 +152,8 @@ export class EventsRepo {
           await trx.updateTable('events').set({ merged_into: w.eventId, updated_at: new Date() }).where('id', 'in', w.merged).execute();
           await trx.updateTable('articles').set({ event_id: w.eventId }).where('event_id', 'in', w.merged).execute();
         }
+        // In the transaction of the decisions it covers: a snapshot never claims a decision the log lacks.
+        if (snapshot) await writeSnapshot(trx, snapshot);
       });
     } catch (err) {
       // Unique violation on event_seq: the positions were taken by another decider.
@@ -157,6 +177,35 @@ export class EventsRepo {
     const written = await this.db.selectFrom('events').select(sql<Date | string | null>`max(updated_at)`.as('at')).where('merged_into', 'is', null).executeTakeFirst();
     const date = (d: Date | string | null | undefined) => (d ? new Date(d) : null);
     return { oldestWaitingSince: date(waiting?.since), lastWrite: date(written?.at) };
+  }
+
+  /**
+   * A snapshot of decisions already in the log (a decider that replayed them): refused, and false,
+   * if the log does not reach `seq`.
+   */
+  async saveSnapshot(snapshot: EventSnapshotWrite): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const r = await trx.selectFrom('articles').select(sql<number | null>`max(event_seq)`.as('m')).executeTakeFirst();
+      if (Number(r?.m ?? 0) < snapshot.seq) return false;
+      await writeSnapshot(trx, snapshot);
+      return true;
+    });
+  }
+
+  /** The snapshots kept, latest first, without their states. */
+  async snapshots(): Promise<{ seq: number; identity: string; bytes: number; createdAt: Date }[]> {
+    const rows = await this.db
+      .selectFrom('event_snapshots')
+      .select(['seq', 'identity', 'created_at', sql<number>`octet_length(state)`.as('bytes')])
+      .orderBy('seq', 'desc')
+      .execute();
+    return rows.map((r) => ({ seq: r.seq, identity: r.identity, bytes: Number(r.bytes), createdAt: new Date(r.created_at) }));
+  }
+
+  /** A snapshot's encoded state, or undefined if it was dropped since. */
+  async snapshotState(seq: number): Promise<Uint8Array | undefined> {
+    const r = await this.db.selectFrom('event_snapshots').select('state').where('seq', '=', seq).executeTakeFirst();
+    return r?.state;
   }
 
   async maxSeq(): Promise<number> {

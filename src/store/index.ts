@@ -44,7 +44,7 @@ export type { EventView } from '../model/event-view.js';
 export type { EventListFilter, EventSummary, EventSummaryPage } from './event-summary-view.js';
 export { deliveryView, type DeliveryView } from './delivery-view.js';
 export type { AttemptRecord } from './deliveries-repo.js';
-export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventWrite } from './events-repo.js';
+export { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventSnapshotWrite, type EventWrite } from './events-repo.js';
 export type { ComparisonSnapshot, ComparisonWrite, StoredComparison } from './comparisons-repo.js';
 export { alertView, type AlertView } from './alert-view.js';
 export { AlertStateConflictError, type AlertListFilter, type StoredRuleState } from './alerts-repo.js';

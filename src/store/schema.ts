@@ -122,6 +122,16 @@ export interface EventsTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** The event clusterer's state as of log position `seq` (src/pipeline/assign-event.ts). */
+export interface EventSnapshotsTable {
+  seq: number;
+  /** The clusterer, options and vocabulary that made it: another identity's state is not resumed. */
+  identity: string;
+  /** The encoded state (src/cluster/state-codec.ts). */
+  state: Uint8Array;
+  created_at: GeneratedTimestamp;
+}
+
 /** An event's stored comparison (src/compare); current while version and event_updated_at match. */
 export interface ComparisonsTable {
   event_id: string;
@@ -202,6 +212,7 @@ export interface Database {
   articles: ArticlesTable;
   polls: PollsTable;
   events: EventsTable;
+  event_snapshots: EventSnapshotsTable;
   comparisons: ComparisonsTable;
   deliveries: DeliveriesTable;
   delivery_attempts: DeliveryAttemptsTable;

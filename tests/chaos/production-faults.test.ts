@@ -159,6 +159,8 @@ watchlists:
         PARALLAX_FEED_CONCURRENCY: '2',
         PARALLAX_HOST_GAP_MS: '0',
         PARALLAX_EVENT_SETTLE_MS: '1000',
+        // Snapshots of the event state every few batches: the killed deciders resume from one.
+        PARALLAX_EVENT_SNAPSHOT_EVERY: '100',
         PARALLAX_COMPARE_DELAY_MS: '500',
         PARALLAX_DELIVERY_BACKOFF_MS: '500',
         PX_CHAOS_SECRET: SECRET,

@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { loadSettings, SettingsError } from '../../src/config/settings.js';
+import { DEFAULT_EVENT_ASSIGNER_OPTIONS } from '../../src/pipeline/assign-event.js';
 
 describe('settings from the environment', () => {
   test('delays have defaults and can be set (tests and impatient deployments shorten them)', () => {
     expect(loadSettings({})).toMatchObject({ eventSettleMs: 5000, compareDelayMs: 2000 });
     expect(loadSettings({ PARALLAX_COMPARE_DELAY_MS: '0', PARALLAX_EVENT_SETTLE_MS: '250' })).toMatchObject({ eventSettleMs: 250, compareDelayMs: 0 });
+  });
+
+  test("the event state's snapshot cadence defaults to the assigner's own and can be set", () => {
+    expect(loadSettings({}).eventSnapshotEvery).toBe(DEFAULT_EVENT_ASSIGNER_OPTIONS.snapshotEvery);
+    expect(loadSettings({ PARALLAX_EVENT_SNAPSHOT_EVERY: '200' }).eventSnapshotEvery).toBe(200);
+    expect(() => loadSettings({ PARALLAX_EVENT_SNAPSHOT_EVERY: '0' })).toThrow(/PARALLAX_EVENT_SNAPSHOT_EVERY/);
   });
 
   test('a bad value is refused with the variable named', () => {

@@ -34,7 +34,7 @@ export async function runOnceCommand(opts: RunOnceCommandOptions): Promise<void>
       feedConcurrency: settings.feedConcurrency,
       articleConcurrency: settings.articleConcurrency,
       onProgress: (p) => progress.update(PHASES[p.phase], p.done, p.total),
-      events: new EventAssigner(store, vocabulary, log),
+      events: new EventAssigner(store, vocabulary, log, { snapshotEvery: settings.eventSnapshotEvery }),
       compare: compareContext(vocabulary),
       ...(watchlists
         ? { alerts: { watchlists, evaluation: { store, vocabulary, log, publicUrl: settings.publicUrl }, delivery: { store, log, settings: settings.delivery } } }

@@ -87,6 +87,7 @@ export async function startCommand(opts: StartOptions): Promise<void> {
     lockMs: settings.jobLockMs,
     hostGapMs: settings.hostGapMs,
     eventSettleMs: settings.eventSettleMs,
+    eventSnapshotEvery: settings.eventSnapshotEvery,
     compareDelayMs: settings.compareDelayMs,
     delivery: settings.delivery,
     ...(watchlists ? { watchlists: () => watchlists!, publicUrl: settings.publicUrl } : {}),

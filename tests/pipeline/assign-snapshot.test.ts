@@ -1,0 +1,98 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadVocabulary, type MemoryClustererOptions, type Vocabulary } from '../../src/cluster/index.js';
+import { EventAssigner } from '../../src/pipeline/assign-event.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { storageTargets } from '../helpers/databases.js';
+import { LONG_STREAM, longStream } from '../helpers/long-stream.js';
+import { storeStream } from '../helpers/store-stream.js';
+
+/**
+ * Snapshots of the clusterer's state in the store: a new decider resumes from the latest one and
+ * replays only the log after it, and decides exactly as a decider that never stopped.
+ */
+const silent = pino({ level: 'silent' });
+const DAY = 86_400_000;
+/** Short windows, so that the stream crosses several and the snapshots hold a bounded state. */
+const WINDOWS: Partial<MemoryClustererOptions> = { events: { windowMs: 7 * DAY, sweepEvery: 100 }, duplicates: { windowMs: 20 * DAY, sweepEvery: 150 } };
+const SNAPSHOT_EVERY = 300;
+const stream = longStream({ ...LONG_STREAM, days: 36 });
+const half = Math.floor(stream.length / 2);
+
+let vocabulary: Vocabulary;
+beforeAll(() => {
+  vocabulary = loadVocabulary();
+});
+
+/** Each article's decision as the store holds it, by URL: event, copy-of, log position. */
+async function decisions(store: Store): Promise<Record<string, string>> {
+  const rows = await store.database.db.selectFrom('articles').select(['url', 'event_id', 'duplicate_of', 'event_seq']).orderBy('url').execute();
+  return Object.fromEntries(rows.map((r) => [r.url, `${r.event_seq} ${r.event_id} ${r.duplicate_of}`]));
+}
+
+async function events(store: Store) {
+  return store.database.db.selectFrom('events').select(['id', 'title', 'article_count', 'merged_into', 'first_seen', 'last_updated', 'record']).orderBy('id').execute();
+}
+
+describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_000 }, (backend) => {
+  let cleanup: () => Promise<void> = async () => {};
+  const stores: Store[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await cleanup();
+  });
+  async function freshStore(): Promise<Store> {
+    const t = await backend.target();
+    const previous = cleanup;
+    cleanup = async () => { await previous(); await t.cleanup(); };
+    const store = await openStore(t.target);
+    stores.push(store);
+    return store;
+  }
+
+  test('a new decider resumes from the latest snapshot, replays only the tail, and decides as one that never stopped', async () => {
+    // One decider that never stops, over the stream stored in two halves.
+    const never = await freshStore();
+    const uninterrupted = new EventAssigner(never, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    await storeStream(never, stream.slice(0, half));
+    await uninterrupted.assignAll();
+    await storeStream(never, stream.slice(half));
+    await uninterrupted.assignAll();
+
+    // The same, with a new decider (a restarted process) for the second half.
+    const store = await freshStore();
+    await storeStream(store, stream.slice(0, half));
+    await new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS }).assignAll();
+    const kept = await store.events.snapshots();
+    expect(kept.length).toBe(2);
+    expect(kept[0]!.seq).toBeGreaterThan(kept[1]!.seq);
+    expect(half - kept[0]!.seq).toBeLessThan(SNAPSHOT_EVERY + 200);
+
+    await storeStream(store, stream.slice(half));
+    const lines: { msg: string; snapshot?: number }[] = [];
+    const watching = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const resumed = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    const replayed = await resumed.catchUp();
+    expect(replayed).toBe(half - kept[0]!.seq);
+    expect(replayed).toBeLessThan(half);
+    expect(lines.find((l) => l.msg === 'event state loaded from snapshot')?.snapshot).toBe(kept[0]!.seq);
+    expect(lines.filter((l) => l.msg === 'event log replay diverged')).toEqual([]);
+    await resumed.assignAll();
+
+    expect(await decisions(store)).toEqual(await decisions(never));
+    expect(await events(store)).toEqual(await events(never));
+    // The stream reached what the windows are for: merges, and copies of articles whose event had closed.
+    const late = await store.database.db.selectFrom('articles').select('url').where('url', 'like', '%/late').where('duplicate_of', 'is not', null).execute();
+    expect(late.length).toBeGreaterThan(10);
+    expect((await events(store)).filter((e) => (e.record as { mergedFrom: string[] }).mergedFrom.length > 0).length).toBeGreaterThan(5);
+    const after = await store.events.snapshots();
+    expect(after.length).toBe(2);
+    expect(after[0]!.seq).toBeGreaterThan(half);
+
+    // A snapshot another clusterer made is passed over, with a warning: the whole log is replayed.
+    lines.length = 0;
+    const other = new EventAssigner(store, vocabulary, watching, { windows: { ...WINDOWS, events: { windowMs: 6 * DAY, sweepEvery: 100 } } });
+    expect(await other.catchUp()).toBe(stream.length);
+    expect(lines.some((l) => l.msg.startsWith('event state snapshot made by another clusterer'))).toBe(true);
+  });
+});
