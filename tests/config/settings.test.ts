@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { poolSizeFor, POOL_RESERVE } from '../../src/cli/bootstrap.js';
 import { loadSettings, SettingsError } from '../../src/config/settings.js';
 
 describe('settings from the environment', () => {
   test('delays have defaults and can be set (tests and impatient deployments shorten them)', () => {
     expect(loadSettings({})).toMatchObject({ eventSettleMs: 5000, compareDelayMs: 2000 });
     expect(loadSettings({ PARALLAX_COMPARE_DELAY_MS: '0', PARALLAX_EVENT_SETTLE_MS: '250' })).toMatchObject({ eventSettleMs: 250, compareDelayMs: 0 });
+  });
+
+  test('the PostgreSQL pool has a connection for every job a process runs at once, and a few more', () => {
+    const s = loadSettings({ PARALLAX_ARTICLE_CONCURRENCY: '32', PARALLAX_FEED_CONCURRENCY: '2', PARALLAX_DELIVERY_CONCURRENCY: '3' });
+    expect(poolSizeFor(s)).toBe(32 + 2 + 3 + POOL_RESERVE);
+    expect(poolSizeFor(loadSettings({}))).toBeGreaterThan(16 + 4);
   });
 
   test('a bad value is refused with the variable named', () => {
