@@ -20,7 +20,11 @@ import { sendDigestsProcessor } from './send-digests.processor.js';
 export interface JobSettings {
   /** Delay before a stored article's event assignment (PARALLAX_EVENT_SETTLE_MS). */
   eventSettleMs: number;
-  /** Delay of a compare job after its event changed. */
+  /**
+   * Delay of a compare job after its event changed, beyond eventSettleMs: the next assignment
+   * batch comes at least eventSettleMs after the last, so the wait outlasts it and an event that
+   * batch touches again is compared after it (workers/queues.ts, compareDeduplication).
+   */
   compareDelayMs: number;
   /** Deliveries' retries and back-off (PARALLAX_DELIVERY_*). */
   delivery: DeliverySettings;
@@ -76,7 +80,10 @@ export const JOBS: JobTable = {
   [JobName.CompareEvent]: {
     queue: QueueName.Compare,
     handler: (ctx) => compareEventProcessor(ctx),
-    options: (d, s) => ({ delay: s.compareDelayMs, deduplication: compareDeduplication(d.eventId) }),
+    options: (d, s) => {
+      const delay = s.eventSettleMs + s.compareDelayMs;
+      return { delay, deduplication: compareDeduplication(d.eventId, Date.now(), delay) };
+    },
     followUps: FOLLOW_UPS[JobName.CompareEvent],
   },
   [JobName.EvaluateAlerts]: {

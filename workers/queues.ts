@@ -34,12 +34,18 @@ export const ASSIGN_EVENTS_DEDUPLICATION = { id: 'assign-backlog', keepLastIfAct
 /** A wake-up assign-event job (workers/assign-deadline.ts): one per check slot, never deduplicated. */
 export const assignWakeJobId = (slot: number) => `assign-wake-${slot}`;
 /**
- * One compare job per event at a time: adds while it waits are dropped (a burst of articles is
- * compared once, after COMPARE_DELAY_MS), and adds while it runs leave exactly one follow-up.
+ * One compare job per event at a time, and a debounce: an add while it waits pushes it back to a
+ * full delay from now (BullMQ `reschedule`), so an event fed by a burst, one assignment batch after
+ * another, is compared once the burst leaves it alone; adds while it runs leave exactly one follow-up.
+ * Pushing back stops in the last `delayMs` of every COMPARE_MAX_WAIT_MS + `delayMs` of wall clock
+ * (the same slots in every process), so an event fed without pause still waits at most that long.
  */
-export const compareDeduplication = (eventId: string) => ({ id: `compare-${eventId}`, keepLastIfActive: true }) as const;
-/** How long a compare job waits after its event changed, so that the next few articles join it. */
+export const compareDeduplication = (eventId: string, now: number, delayMs: number) =>
+  ({ id: `compare-${eventId}`, keepLastIfActive: true, reschedule: now % (COMPARE_MAX_WAIT_MS + delayMs) < COMPARE_MAX_WAIT_MS }) as const;
+/** How long a compare job waits after its event changed, on top of the event settle delay (see JobSettings). */
 export const COMPARE_DELAY_MS = 2_000;
+/** The longest a compare job keeps being pushed back by new articles of its event before it runs anyway. */
+export const COMPARE_MAX_WAIT_MS = 60_000;
 /** One alert evaluation per event at a time, as for comparisons (evaluation is idempotent anyway). */
 export const alertsDeduplication = (eventId: string) => ({ id: `alerts-${eventId}`, keepLastIfActive: true }) as const;
 export const feedSchedulerId = (feedId: string) => `feed-${feedId}`;

@@ -57,9 +57,19 @@ export function openStoreFor(settings: Settings, poolSize?: number): Promise<Sto
   return openStore(databaseTarget(settings.databaseUrl, settings.dataDir), { poolSize });
 }
 
+/** Connections kept beside the workers' jobs: the one-at-a-time queues (events, compare, alerts), the API and health checks. */
+export const POOL_RESERVE = 4;
+
+/**
+ * Enough PostgreSQL connections for every job a process runs at once plus POOL_RESERVE: with
+ * fewer, jobs queue for a connection while holding their place in the worker's concurrency.
+ */
+export const poolSizeFor = (settings: Settings): number =>
+  settings.feedConcurrency + settings.articleConcurrency + settings.delivery.concurrency + POOL_RESERVE;
+
 /** For long-running processes: waits (logged, with back-off) while the database cannot be reached, and logs lost connections. */
 export function openStoreWhenReachableFor(settings: Settings, log: Logger): Promise<Store> {
-  return openStoreWhenReachable(databaseTarget(settings.databaseUrl, settings.dataDir), { log });
+  return openStoreWhenReachable(databaseTarget(settings.databaseUrl, settings.dataDir), { log, poolSize: poolSizeFor(settings) });
 }
 
 export function httpClientFor(settings: Settings): HttpClient {

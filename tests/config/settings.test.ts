@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { poolSizeFor, POOL_RESERVE } from '../../src/cli/bootstrap.js';
 import { loadSettings, SettingsError } from '../../src/config/settings.js';
 import { DEFAULT_EVENT_ASSIGNER_OPTIONS } from '../../src/pipeline/assign-event.js';
 
@@ -12,6 +13,12 @@ describe('settings from the environment', () => {
     expect(loadSettings({}).eventSnapshotEvery).toBe(DEFAULT_EVENT_ASSIGNER_OPTIONS.snapshotEvery);
     expect(loadSettings({ PARALLAX_EVENT_SNAPSHOT_EVERY: '200' }).eventSnapshotEvery).toBe(200);
     expect(() => loadSettings({ PARALLAX_EVENT_SNAPSHOT_EVERY: '0' })).toThrow(/PARALLAX_EVENT_SNAPSHOT_EVERY/);
+  });
+
+  test('the PostgreSQL pool has a connection for every job a process runs at once, and a few more', () => {
+    const s = loadSettings({ PARALLAX_ARTICLE_CONCURRENCY: '32', PARALLAX_FEED_CONCURRENCY: '2', PARALLAX_DELIVERY_CONCURRENCY: '3' });
+    expect(poolSizeFor(s)).toBe(32 + 2 + 3 + POOL_RESERVE);
+    expect(poolSizeFor(loadSettings({}))).toBeGreaterThan(16 + 4);
   });
 
   test('a bad value is refused with the variable named', () => {

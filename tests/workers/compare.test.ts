@@ -5,11 +5,13 @@ import { COMPARE_VERSION } from '../../src/compare/index.js';
 import { DEFAULT_DELIVERY_SETTINGS } from '../../src/config/settings.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
 import { addJobs } from '../../workers/jobs.js';
-import { ASSIGN_EVENTS_DEDUPLICATION } from '../../workers/queues.js';
+import { ASSIGN_EVENTS_DEDUPLICATION, COMPARE_MAX_WAIT_MS, compareDeduplication } from '../../workers/queues.js';
 import { JobName } from '../../src/pipeline/jobs.js';
 import { recoverPendingProcessor } from '../../workers/recover-pending.processor.js';
 import { startWorkers } from '../../workers/runtime.js';
+import { Redis } from 'ioredis';
 import { eventually } from '../helpers/cli-process.js';
+import { TEST_REDIS_URL } from '../helpers/redis-prefix.js';
 import { storeLabelled } from '../helpers/labelled-store.js';
 import { workersHarness } from '../helpers/workers-harness.js';
 
@@ -68,6 +70,37 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
     }, 15_000, 'the one follow-up job');
     const latest = done.find((j) => j.returnvalue?.outcome === 'stored');
     expect(latest?.returnvalue).toEqual({ eventId: event!.id, outcome: 'stored', changed: false });
+  });
+
+  test('an add while a compare job waits pushes it back a full delay from that add', async () => {
+    const [event] = await h.store.events.list();
+    const settings = { eventSettleMs: 500, compareDelayMs: 1_500, delivery: DEFAULT_DELIVERY_SETTINGS };
+    // Wall-clock slots where pushing back is off (the last 2 s of each COMPARE_MAX_WAIT_MS + 2 s): wait them out.
+    const pushesBack = (t: number) => compareDeduplication(event!.id, t, 2_000).reschedule;
+    while (!pushesBack(Date.now()) || !pushesBack(Date.now() + 1_500)) await new Promise((r) => setTimeout(r, 200));
+    await addJobs(h.queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
+    const firstAdd = Date.now();
+    await new Promise((r) => setTimeout(r, 400));
+    const secondAdd = Date.now();
+    await addJobs(h.queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
+    expect(await h.queues.compare.getDelayedCount()).toBe(1);
+    const [job] = await h.queues.compare.getJobs(['delayed']);
+    const redis = new Redis(TEST_REDIS_URL);
+    const score = await redis.zscore(h.queues.compare.toKey('delayed'), job!.id!).finally(() => redis.quit());
+    const pushedTo = Math.floor(Number(score) / 0x1000);
+    expect(pushedTo).toBeGreaterThanOrEqual(secondAdd + 2_000 - 50);
+    expect(pushedTo - secondAdd).toBeLessThanOrEqual(2_000 + 50);
+    expect(secondAdd - firstAdd).toBeGreaterThanOrEqual(400);
+  });
+
+  test('pushing back pauses in the last delay of every max-wait slot, the same for every process', () => {
+    const period = COMPARE_MAX_WAIT_MS + 2_000;
+    const at = (t: number) => compareDeduplication('e1', t, 2_000);
+    expect(at(10 * period).reschedule).toBe(true);
+    expect(at(10 * period + COMPARE_MAX_WAIT_MS - 1).reschedule).toBe(true);
+    expect(at(10 * period + COMPARE_MAX_WAIT_MS).reschedule).toBe(false);
+    expect(at(11 * period - 1).reschedule).toBe(false);
+    expect(at(10 * period)).toMatchObject({ id: 'compare-e1', keepLastIfActive: true });
   });
 
   test('recovery enqueues the comparison of an event that lost it (a job lost with Redis, say)', async () => {
