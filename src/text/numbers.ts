@@ -29,13 +29,13 @@ const ARABIC_UNITS: Record<string, number> = { 'احد': 1, 'اثنا': 2, 'اث
 
 /** Arabic 11-19 are two words ("خمسة عشر"): the number they make together, or null. */
 export function arabicTeen(first: string, second: string | undefined): number | null {
-  const unit = ARABIC_UNITS[first];
-  return unit !== undefined && second !== undefined && ARABIC_TEEN.has(second) ? 10 + unit : null;
+  // The second word first: it is almost never "عشر", and the test is a cheap set lookup.
+  if (second === undefined || !ARABIC_TEEN.has(second) || !Object.hasOwn(ARABIC_UNITS, first)) return null;
+  return 10 + ARABIC_UNITS[first]!;
 }
 
 /** The number a folded token stands for, or null. Years and other digit strings are kept as written. */
 export function numberOf(token: string): number | null {
   if (/^\d{1,9}$/.test(token)) return Number(token);
-  const w = WORDS[token];
-  return w === undefined ? null : w;
+  return Object.hasOwn(WORDS, token) ? WORDS[token]! : null;
 }

@@ -69,6 +69,7 @@ describe('numbers', () => {
     expect(numberOf(tokenize('أربعة', 'ar')[0]!.word)).toBe(4);
     expect(numberOf('12')).toBe(12);
     expect(numberOf('drivers')).toBeNull();
+    expect(numberOf('constructor')).toBeNull();
   });
 });
 
