@@ -146,6 +146,53 @@ function articleGroups(neutral: SparseVector): ArticleGroups {
   return cached;
 }
 
+/** An event centroid's grouped evidence, for one state of the centroid. */
+interface EventGroups {
+  sum: SparseVector;
+  sq: number;
+  size: number;
+  mass: number[];
+  /** Feature -> its place in the centroid's order: shared weight is summed in that order. */
+  position: Map<string, number>;
+}
+
+/**
+ * Per centroid state, like the norms above: an event stays unchanged while many articles are
+ * paired with it. A new feature grows `size`, a changed weight `sq`, pruning replaces `sum`.
+ */
+const eventGroupsCache = new WeakMap<Centroid, EventGroups>();
+
+function eventGroups(c: Centroid): EventGroups {
+  const cached = eventGroupsCache.get(c);
+  if (cached && cached.sum === c.sum && cached.sq === c.sq && cached.size === c.sum.size) return cached;
+  const fresh: EventGroups = { sum: c.sum, sq: c.sq, size: c.sum.size, mass: new Array<number>(GROUPS.length).fill(0), position: new Map() };
+  let i = 0;
+  for (const [f, w] of c.sum) {
+    const g = groupOf(f);
+    if (g < 0) continue;
+    fresh.mass[g] += w;
+    fresh.position.set(f, i++);
+  }
+  eventGroupsCache.set(c, fresh);
+  return fresh;
+}
+
+/**
+ * The event's weight per group on the features the article has too, added in the centroid's order
+ * (as a pass over the centroid would), from a lookup of the article's few features only.
+ */
+function sharedInEventOrder(mine: ArticleGroups, theirs: EventGroups): number[] {
+  const shared: { at: number; g: number; w: number }[] = [];
+  for (let i = 0; i < mine.features.length; i++) {
+    const at = theirs.position.get(mine.features[i]!);
+    if (at !== undefined) shared.push({ at, g: mine.groups[i]!, w: theirs.sum.get(mine.features[i]!)! });
+  }
+  shared.sort((a, b) => a.at - b.at);
+  const mass = new Array<number>(GROUPS.length).fill(0);
+  for (const { g, w } of shared) mass[g] += w;
+  return mass;
+}
+
 export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
   const sameLanguage = event.languages.has(side.language);
   const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
@@ -157,14 +204,9 @@ export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event
   for (let i = 0; i < mine.features.length; i++) {
     if (event.neutral.sum.has(mine.features[i]!)) sharedMass[mine.groups[i]!] += mine.weights[i]!;
   }
-  const eventMass = new Array<number>(GROUPS.length).fill(0);
-  const eventSharedMass = new Array<number>(GROUPS.length).fill(0);
-  for (const [f, w] of event.neutral.sum) {
-    const g = groupOf(f);
-    if (g < 0) continue;
-    eventMass[g] += w;
-    if (article.neutral.has(f)) eventSharedMass[g] += w;
-  }
+  const theirs = eventGroups(event.neutral);
+  const eventMass = theirs.mass;
+  const eventSharedMass = sharedInEventOrder(mine, theirs);
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / DAY;
   // Time apart in days and in hours, so the fit can shape how fast closeness in time fades. Not
   // the articles published in between: that counts how busy the feeds are, not the story.
