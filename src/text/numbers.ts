@@ -36,6 +36,8 @@ export function arabicTeen(first: string, second: string | undefined): number | 
 
 /** The number a folded token stands for, or null. Years and other digit strings are kept as written. */
 export function numberOf(token: string): number | null {
-  if (/^\d{1,9}$/.test(token)) return Number(token);
+  const c = token.charCodeAt(0);
+  // Most tokens are words: a first character that is no digit settles it without the pattern.
+  if (c >= 48 && c <= 57 && /^\d{1,9}$/.test(token)) return Number(token);
   return Object.hasOwn(WORDS, token) ? WORDS[token]! : null;
 }
