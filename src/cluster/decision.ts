@@ -18,7 +18,22 @@ const GROUPS = [
   ['key', (f: string) => f.startsWith('k:') && !f.startsWith('k:place:') && !f.startsWith('k:action:')],
 ] as const;
 
-function groupOf(f: string): number {
+/**
+ * `GROUPS` by prefix without a call per test: every candidate of every article classifies all the
+ * features of both sides, so this runs more than anything else in the decision. It must agree with
+ * `GROUPS` (tests/cluster/decision.test.ts checks it on each kind).
+ */
+export function groupOf(f: string): number {
+  const c = f.charCodeAt(0);
+  if (c === 110 /* n */) return f.startsWith('name:') ? 0 : f.startsWith('num:') ? 2 : -1;
+  if (c !== 107 /* k */ || f.charCodeAt(1) !== 58 /* : */) return -1;
+  if (f.startsWith('place:', 2)) return 1;
+  if (f.startsWith('action:', 2)) return 3;
+  return 4;
+}
+
+/** The slow reference for `groupOf`: the first of `GROUPS` whose test the feature passes. */
+export function groupByTests(f: string): number {
   for (let g = 0; g < GROUPS.length; g++) if (GROUPS[g]![1](f)) return g;
   return -1;
 }
@@ -104,27 +119,94 @@ function squaredNormsByLanguage(c: Centroid): Map<string, number> {
 const UNCAPITALISED = new Set(['ar']);
 const NAME = 0;
 
+/** The article's grouped evidence, in the vector's order (sums must add in the same order for every pair). */
+interface ArticleGroups {
+  features: string[];
+  groups: number[];
+  weights: number[];
+  mass: number[];
+}
+
+/** Per article vector: the same article is paired with every candidate, and its side does not change. */
+const groupsCache = new WeakMap<SparseVector, ArticleGroups>();
+
+function articleGroups(neutral: SparseVector): ArticleGroups {
+  let cached = groupsCache.get(neutral);
+  if (cached) return cached;
+  cached = { features: [], groups: [], weights: [], mass: new Array<number>(GROUPS.length).fill(0) };
+  for (const [f, w] of neutral) {
+    const g = groupOf(f);
+    if (g < 0) continue;
+    cached.features.push(f);
+    cached.groups.push(g);
+    cached.weights.push(w);
+    cached.mass[g] += w;
+  }
+  groupsCache.set(neutral, cached);
+  return cached;
+}
+
+/** An event centroid's grouped evidence, for one state of the centroid. */
+interface EventGroups {
+  sum: SparseVector;
+  sq: number;
+  size: number;
+  mass: number[];
+  /** Feature -> its place in the centroid's order: shared weight is summed in that order. */
+  position: Map<string, number>;
+}
+
+/**
+ * Per centroid state, like the norms above: an event stays unchanged while many articles are
+ * paired with it. A new feature grows `size`, a changed weight `sq`, pruning replaces `sum`.
+ */
+const eventGroupsCache = new WeakMap<Centroid, EventGroups>();
+
+function eventGroups(c: Centroid): EventGroups {
+  const cached = eventGroupsCache.get(c);
+  if (cached && cached.sum === c.sum && cached.sq === c.sq && cached.size === c.sum.size) return cached;
+  const fresh: EventGroups = { sum: c.sum, sq: c.sq, size: c.sum.size, mass: new Array<number>(GROUPS.length).fill(0), position: new Map() };
+  let i = 0;
+  for (const [f, w] of c.sum) {
+    const g = groupOf(f);
+    if (g < 0) continue;
+    fresh.mass[g] += w;
+    fresh.position.set(f, i++);
+  }
+  eventGroupsCache.set(c, fresh);
+  return fresh;
+}
+
+/**
+ * The event's weight per group on the features the article has too, added in the centroid's order
+ * (as a pass over the centroid would), from a lookup of the article's few features only.
+ */
+function sharedInEventOrder(mine: ArticleGroups, theirs: EventGroups): number[] {
+  const shared: { at: number; g: number; w: number }[] = [];
+  for (let i = 0; i < mine.features.length; i++) {
+    const at = theirs.position.get(mine.features[i]!);
+    if (at !== undefined) shared.push({ at, g: mine.groups[i]!, w: theirs.sum.get(mine.features[i]!)! });
+  }
+  shared.sort((a, b) => a.at - b.at);
+  const mass = new Array<number>(GROUPS.length).fill(0);
+  for (const { g, w } of shared) mass[g] += w;
+  return mass;
+}
+
 export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
   const sameLanguage = event.languages.has(side.language);
   const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
   const keys = cosine(article.neutral, event.neutral);
   const titleOnly = side.words <= TITLE_ONLY_WORDS ? 1 : 0;
-  const articleMass = new Array<number>(GROUPS.length).fill(0);
+  const mine = articleGroups(article.neutral);
+  const articleMass = mine.mass;
   const sharedMass = new Array<number>(GROUPS.length).fill(0);
-  for (const [f, w] of article.neutral) {
-    const g = groupOf(f);
-    if (g < 0) continue;
-    articleMass[g] += w;
-    if (event.neutral.sum.has(f)) sharedMass[g] += w;
+  for (let i = 0; i < mine.features.length; i++) {
+    if (event.neutral.sum.has(mine.features[i]!)) sharedMass[mine.groups[i]!] += mine.weights[i]!;
   }
-  const eventMass = new Array<number>(GROUPS.length).fill(0);
-  const eventSharedMass = new Array<number>(GROUPS.length).fill(0);
-  for (const [f, w] of event.neutral.sum) {
-    const g = groupOf(f);
-    if (g < 0) continue;
-    eventMass[g] += w;
-    if (article.neutral.has(f)) eventSharedMass[g] += w;
-  }
+  const theirs = eventGroups(event.neutral);
+  const eventMass = theirs.mass;
+  const eventSharedMass = sharedInEventOrder(mine, theirs);
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / DAY;
   // Time apart in days and in hours, so the fit can shape how fast closeness in time fades. Not
   // the articles published in between: that counts how busy the feeds are, not the story.

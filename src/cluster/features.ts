@@ -71,7 +71,10 @@ export function rawFeatures(article: ClusterArticle, vocabulary: Vocabulary, opt
   const bodyTokens = body.tokens;
   const terms = new Map<string, number>();
   const count = (stems: string[], w: number) => {
-    for (const s of stems) terms.set(`${language}:${s}`, (terms.get(`${language}:${s}`) ?? 0) + w);
+    for (const s of stems) {
+      const t = `${language}:${s}`;
+      terms.set(t, (terms.get(t) ?? 0) + w);
+    }
   };
   const titleStems = contentStems(titleTokens);
   const leadStems = contentStems(bodyTokens).slice(0, options.leadWords);

@@ -1,11 +1,15 @@
 /** 32-bit hashing helpers: FNV-1a for strings, the murmur3 finaliser to derive independent hashes. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1aUpdate(FNV_OFFSET, s) >>> 0;
+}
+
+/** Hashes `s` on from the state `h`: a text hashed in parts gives the same hash as in one string. */
+export function fnv1aUpdate(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 export function fmix32(x: number): number {

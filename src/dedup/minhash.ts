@@ -1,5 +1,7 @@
 import type { Token } from '../text/index.js';
-import { fmix32, fnv1a } from './hash.js';
+import { FNV_OFFSET, FNV_PRIME, fmix32, fnv1aUpdate } from './hash.js';
+
+const SPACE = 0x20;
 
 /**
  * MinHash over word shingles (Broder, 1997): the share of equal positions in two signatures
@@ -14,7 +16,15 @@ const SEEDS = Array.from({ length: SIGNATURE }, (_, i) => fmix32(0x9e3779b9 + i 
 export function shingles(tokens: readonly Token[], size = SHINGLE): Set<number> {
   const out = new Set<number>();
   const words = tokens.map((t) => t.word);
-  for (let i = 0; i + size <= words.length; i++) out.add(fnv1a(words.slice(i, i + size).join(' ')));
+  // fnv1a of the words joined by spaces, hashed in place: no string per shingle.
+  for (let i = 0; i + size <= words.length; i++) {
+    let h = FNV_OFFSET;
+    for (let j = i; j < i + size; j++) {
+      if (j > i) h = Math.imul(h ^ SPACE, FNV_PRIME);
+      h = fnv1aUpdate(h, words[j]!);
+    }
+    out.add(h >>> 0);
+  }
   return out;
 }
 

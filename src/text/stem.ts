@@ -11,20 +11,27 @@ const stemmers: Record<Language, Stemmer> = {
   fr: newStemmer('french'),
   ar: newStemmer('arabic'),
 };
-const caches: Record<Language, Map<string, string>> = { en: new Map(), fr: new Map(), ar: new Map() };
+
+/** Stems by the language asked for (null: none), so a word seen before costs one lookup. */
+const caches = new Map<Language | null, Map<string, string>>();
 const CACHE_LIMIT = 200_000;
 
 export function stem(word: string, language: Language | null): string {
-  // Script decides for Arabic words quoted in Latin text and the reverse.
-  const lang: Language | null = isArabicWord(word) ? 'ar' : language === 'ar' ? null : language;
-  if (!lang || /\d/.test(word)) return word;
-  const cache = caches[lang];
+  let cache = caches.get(language);
+  if (!cache) caches.set(language, (cache = new Map()));
   let s = cache.get(word);
   if (s === undefined) {
-    s = stemmers[lang].stem(word);
-    if (s.length < 2) s = word;
+    s = stemUncached(word, language);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, s);
   }
   return s;
+}
+
+function stemUncached(word: string, language: Language | null): string {
+  // Script decides for Arabic words quoted in Latin text and the reverse.
+  const lang: Language | null = isArabicWord(word) ? 'ar' : language === 'ar' ? null : language;
+  if (!lang || /\d/.test(word)) return word;
+  const s = stemmers[lang].stem(word);
+  return s.length < 2 ? word : s;
 }

@@ -20,7 +20,24 @@ export interface Token {
 
 // Letters, digits and marks, with inner apostrophes/hyphens splitting words ("l'armée", "al-Qaida").
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const SENTENCE_END = /[.!?:;\n"“”«»—–|]\s*$/;
+// Characters that end a sentence before the next word, with only white space after them.
+const ENDS_SENTENCE = new Set([...'.!?:;\n"“”«»—–|'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
+
+/**
+ * Whether `text` from `from` to `to` ends a sentence, as /[.!?:;\n"“”«»—–|]\s*$/ on that slice
+ * would say, without cutting the slice for every word: a line break counts anywhere in the
+ * trailing white space.
+ */
+export function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (ENDS_SENTENCE.has(c)) return true;
+    // Plain spaces are most gaps; anything else is asked of the pattern's own \s.
+    if (c !== 32 && !SPACE.test(text[i]!)) return false;
+  }
+  return false;
+}
 
 /** A word folded as the tokenizer folds it: Latin without case or accents, Arabic spelling variants and clitics removed. */
 export function foldWord(raw: string): string {
@@ -39,8 +56,7 @@ export function tokenize(text: string, languageCode: string): Token[] {
   for (const m of source.matchAll(WORD)) {
     const raw = m[0];
     const start = m.index;
-    const before = source.slice(Math.max(0, last), start);
-    const sentenceStart = out.length === 0 || SENTENCE_END.test(before);
+    const sentenceStart = out.length === 0 || endsSentence(source, last, start);
     last = start + raw.length;
     const word = foldWord(raw);
     if (!word) continue;

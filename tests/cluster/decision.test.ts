@@ -17,6 +17,7 @@ import {
   weigh,
   type ClusterArticle,
 } from '../../src/cluster/index.js';
+import { groupByTests, groupOf } from '../../src/cluster/decision.js';
 
 const vocabulary = loadVocabulary();
 const T0 = Date.parse('2025-09-10T08:00:00Z');
@@ -35,6 +36,12 @@ describe('the fitted decision', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'parallax-model-')), 'model.json');
     writeFileSync(file, JSON.stringify({ ...model, features: model.features.slice(1), weights: model.weights.slice(1) }));
     expect(() => loadDecisionModel(file)).toThrow(/fit:cluster/);
+  });
+
+  it('groups evidence by prefix exactly as the group tests do', () => {
+    const features = ['name:drd', 'num:4', 'k:place:mali', 'k:action:release', 'k:org:un', 'k:', 'n', 'nam:x', 'name', 'k', 'kplace:x', 'k:placed', 'k:place:', 'en:name', ''];
+    expect(features.map(groupOf)).toEqual(features.map(groupByTests));
+    expect(['name:drd', 'k:place:mali', 'num:4', 'k:action:release', 'k:org:un', 'en:mali'].map(groupOf)).toEqual([0, 1, 2, 3, 4, -1]);
   });
 
   it('counts what two accounts disagree on against a match', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryDuplicateIndex, findDuplicate } from '../../src/dedup/index.js';
+import { fnv1a } from '../../src/dedup/hash.js';
+import { shingles } from '../../src/dedup/minhash.js';
 import { tokenize } from '../../src/text/index.js';
 
 const WIRE = `Mali's military government said on Friday that four Moroccan truck drivers kidnapped in January by
@@ -14,6 +16,15 @@ async function add(index: MemoryDuplicateIndex, id: string, text: string, at: nu
   await index.add(check.entry, check.bands);
   return check;
 }
+
+describe('shingles', () => {
+  it('hashes each run of five words as the words joined by spaces', () => {
+    const words = tokenize(WIRE, 'en').map((t) => t.word);
+    const expected = new Set(words.slice(0, -4).map((_, i) => fnv1a(words.slice(i, i + 5).join(' '))));
+    expect(shingles(tokenize(WIRE, 'en'))).toEqual(expected);
+    expect(expected.size).toBeGreaterThan(40);
+  });
+});
 
 describe('findDuplicate', () => {
   it('flags an exact copy that differs only in case, spacing and punctuation', async () => {

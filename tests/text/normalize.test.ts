@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asciiDigits, foldArabic, foldLatin, numberOf, skeleton, stripClitics, tokenize } from '../../src/text/index.js';
+import { endsSentence } from '../../src/text/tokens.js';
 
 describe('Latin folding', () => {
   it.each([
@@ -69,6 +70,7 @@ describe('numbers', () => {
     expect(numberOf(tokenize('أربعة', 'ar')[0]!.word)).toBe(4);
     expect(numberOf('12')).toBe(12);
     expect(numberOf('drivers')).toBeNull();
+    expect(numberOf('constructor')).toBeNull();
   });
 });
 
@@ -84,5 +86,18 @@ describe('transliteration skeleton', () => {
   ])('%s meets %s', (arabic, latin) => expect(sk(arabic, 'ar')).toBe(sk(latin, 'fr')));
   it('keeps different names apart', () => {
     expect(sk('Darda', 'en')).not.toBe(sk('Bakkay', 'en'));
+  });
+});
+
+describe('endsSentence', () => {
+  it('says what the sentence-end pattern says of the gap between two words', () => {
+    const pattern = /[.!?:;\n"“”«»—–|]\s*$/;
+    const pieces = ['', ' ', '  ', '\n', '\t', '\u00a0', '\u2003', '.', '!', ':', '“', '»', '—', '|', ',', '-', '(', 'a', '1', '😀', '\r\n'];
+    const gaps: string[] = [];
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) gaps.push(a + b + c);
+    for (const gap of gaps) {
+      const text = `word${gap}next`;
+      expect([gap, endsSentence(text, 4, 4 + gap.length)]).toEqual([gap, pattern.test(gap)]);
+    }
   });
 });
