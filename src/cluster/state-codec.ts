@@ -1,37 +1,40 @@
+import { DefaultDeserializer, DefaultSerializer } from 'node:v8';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
- * A compact, generic encoding of the clusterer's state: JSON that keeps Maps, Sets, Uint32Arrays
- * (MinHash signatures) and infinite numbers, gzipped. Generic, so a field added to EventState or to
- * an index's state is carried without touching this file.
+ * The clusterer's state encoded for a snapshot: V8's structured serialisation (Maps, Sets,
+ * Uint32Arrays and infinite numbers as they are, in native code: several times faster than JSON
+ * with a replacer and reviver, and no text for numbers), gzipped, behind a header naming the
+ * format. Generic, so a field added to EventState or to an index's state is carried without
+ * touching this file. V8 reads what an older V8 wrote; a snapshot of another format is refused.
  */
-function replacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof Map) return { $map: [...value] };
-  if (value instanceof Set) return { $set: [...value] };
-  if (value instanceof Uint32Array) return { $u32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-  if (typeof value === 'number' && !Number.isFinite(value)) return { $num: String(value) };
-  return value;
-}
+const MAGIC = [0x50, 0x58, 0x53]; // "PXS"
+/** Bumped whenever the encoding changes: a snapshot of another format is refused, not misread. */
+export const STATE_FORMAT = 2;
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const o = value as Record<string, unknown>;
-  if ('$map' in o) return new Map(o.$map as [unknown, unknown][]);
-  if ('$set' in o) return new Set(o.$set as unknown[]);
-  if ('$u32' in o) {
-    const bytes = Buffer.from(o.$u32 as string, 'base64');
-    // Copied into an aligned buffer of its own: a Buffer may start anywhere in a shared pool.
-    return new Uint32Array(new Uint8Array(bytes).buffer);
+/** Thrown for bytes that are not a snapshot of this format (an older one, gzipped JSON, say). */
+export class StateFormatError extends Error {}
+
+/** Typed arrays copied out of the decoded buffer: a view would keep the whole snapshot alive. */
+const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView & { slice(): unknown } })._readHostObject;
+class CopyingDeserializer extends DefaultDeserializer {
+  /** Node's hook for typed arrays (undeclared in its types). */
+  _readHostObject(): unknown {
+    return readHostObject.call(this).slice();
   }
-  if ('$num' in o) return Number(o.$num);
-  return value;
 }
 
-/** Little-endian signatures: snapshots are read on the machine kind that wrote them (x86, ARM). */
 export function encodeState(value: unknown): Uint8Array {
-  return gzipSync(JSON.stringify(value, replacer), { level: 1 });
+  const serializer = new DefaultSerializer();
+  serializer.writeHeader();
+  serializer.writeValue(value);
+  return Buffer.concat([Buffer.from([...MAGIC, STATE_FORMAT]), gzipSync(serializer.releaseBuffer(), { level: 1 })]);
 }
 
 export function decodeState<T>(bytes: Uint8Array): T {
-  return JSON.parse(gunzipSync(bytes).toString('utf8'), reviver) as T;
+  const format = MAGIC.every((b, i) => bytes[i] === b) ? bytes[MAGIC.length] : 1;
+  if (format !== STATE_FORMAT) throw new StateFormatError(`snapshot format ${format}, this version reads ${STATE_FORMAT}`);
+  const deserializer = new CopyingDeserializer(gunzipSync(bytes.subarray(MAGIC.length + 1)));
+  deserializer.readHeader();
+  return deserializer.readValue() as T;
 }

@@ -45,7 +45,7 @@ const envSchema = z.object({
   /** How long a stored article waits before event assignment, so that a burst is clustered in publication order. */
   PARALLAX_EVENT_SETTLE_MS: z.coerce.number().int().min(0).default(5000),
   /** Event decisions between two snapshots of the clusterer's state in the store: a restart replays at most about this many. */
-  PARALLAX_EVENT_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(5000),
+  PARALLAX_EVENT_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(1000),
   /** How long a changed event waits before it is compared, so that a burst of its articles is compared once. */
   PARALLAX_COMPARE_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   /** Alert delivery: tries per message, the first retry's delay (doubling after each), each try's time limit, sends at once. */

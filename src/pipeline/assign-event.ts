@@ -14,6 +14,7 @@ export interface EventAssignerOptions {
    * Decisions between two snapshots of the clusterer's state saved in the store: a process that
    * starts replays at most about this many (plus one batch), whatever the length of the log. A
    * count of decisions, not a time: replay costs what was decided since, however long that took.
+   * A thousand: replaying one costs a few ms on a dense stream, so a start replays for seconds.
    */
   snapshotEvery: number;
   /**
@@ -27,7 +28,7 @@ export interface EventAssignerOptions {
   windows: Partial<MemoryClustererOptions>;
 }
 
-export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 5000, snapshotCostShare: 0.1, windows: {} };
+export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 1000, snapshotCostShare: 0.1, windows: {} };
 
 /**
  * Event assignment with the clusterer's state in memory, kept correct across processes.
