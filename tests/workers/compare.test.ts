@@ -80,7 +80,8 @@ describe('compare jobs after event assignment', { timeout: 120_000 }, () => {
     while (!pushesBack(Date.now()) || !pushesBack(Date.now() + 1_500)) await new Promise((r) => setTimeout(r, 200));
     await addJobs(h.queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
     const firstAdd = Date.now();
-    await new Promise((r) => setTimeout(r, 400));
+    // Timers may fire a millisecond early against Date.now(): wait on the clock itself.
+    while (Date.now() - firstAdd < 400) await new Promise((r) => setTimeout(r, 50));
     const secondAdd = Date.now();
     await addJobs(h.queues, JobName.CompareEvent, [{ data: { eventId: event!.id } }], settings);
     expect(await h.queues.compare.getDelayedCount()).toBe(1);
