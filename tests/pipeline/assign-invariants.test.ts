@@ -1,10 +1,11 @@
 import { pino } from 'pino';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { loadVocabulary, type Vocabulary } from '../../src/cluster/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { storageTargets } from '../helpers/databases.js';
+import { freshStores } from '../helpers/fresh-stores.js';
 import { storeMergingArticles } from '../helpers/synthetic-articles.js';
 
 /**
@@ -63,20 +64,7 @@ async function failNextEventsWrite(store: Store): Promise<void> {
 const PAIRS = 40;
 
 describe.each(storageTargets)('event assignment invariants on $name', { timeout: 180_000 }, (backend) => {
-  let cleanup: () => Promise<void> = async () => {};
-  const stores: Store[] = [];
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    await cleanup();
-  });
-  async function freshStore(): Promise<Store> {
-    const t = await backend.target();
-    const previous = cleanup;
-    cleanup = async () => { await previous(); await t.cleanup(); };
-    const store = await openStore(t.target);
-    stores.push(store);
-    return store;
-  }
+  const freshStore = freshStores(backend);
 
   test('a batch in which events are created, joined and merged into one another is written, and counted once', async () => {
     const store = await freshStore();

@@ -1,9 +1,10 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { loadVocabulary, type MemoryClustererOptions, type Vocabulary } from '../../src/cluster/index.js';
 import { EventAssigner } from '../../src/pipeline/assign-event.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { storageTargets } from '../helpers/databases.js';
+import { freshStores } from '../helpers/fresh-stores.js';
 import { LONG_STREAM, longStream } from '../helpers/long-stream.js';
 import { storeStream } from '../helpers/store-stream.js';
 
@@ -35,20 +36,7 @@ async function events(store: Store) {
 }
 
 describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_000 }, (backend) => {
-  let cleanup: () => Promise<void> = async () => {};
-  const stores: Store[] = [];
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close()));
-    await cleanup();
-  });
-  async function freshStore(): Promise<Store> {
-    const t = await backend.target();
-    const previous = cleanup;
-    cleanup = async () => { await previous(); await t.cleanup(); };
-    const store = await openStore(t.target);
-    stores.push(store);
-    return store;
-  }
+  const freshStore = freshStores(backend);
 
   test('a new decider resumes from the latest snapshot, replays only the tail, and decides as one that never stopped', async () => {
     // One decider that never stops, over the stream stored in two halves.
