@@ -15,6 +15,9 @@
  * `verdict: null`, for a reader to judge; --only judged|speed|scan (scan: every contradiction reported
  * on every ECB+ event of train and dev, judged or not).
  *
+ * --pages DIR: the same precision on real events gathered from web pages (bench/compare/pages.ts), one
+ * JSON Lines file per event in DIR, judged in bench/compare/judged-pages; implies --only judged.
+ *
  * --articles N (default 30): a larger event cycles through the same pool, each repeat a new outlet
  * and URL (the bound on large events: 1,000 articles in under 2 s).
  */
@@ -23,14 +26,20 @@ import { parseArgs } from 'node:util';
 import { loadVocabulary } from '../src/cluster/index.js';
 import { compareEvent, loadFramingLexicon, type CompareInput } from '../src/compare/index.js';
 import { largeEvent } from '../tests/compare/fixtures.js';
+import { loadPageEvents } from './compare/pages.js';
 import { printJudged, printScan } from './compare/report.js';
 import { machineLine } from './lib/machine.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' }, judge: { type: 'boolean', default: false }, only: { type: 'string' }, articles: { type: 'string', default: '30' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '50' }, judge: { type: 'boolean', default: false }, only: { type: 'string' }, articles: { type: 'string', default: '30' }, pages: { type: 'string' } } });
 const runs = Number(args.runs);
 const size = Number(args.articles);
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
 
+if (args.pages) {
+  const source = { title: `web pages in ${args.pages}; texts not in the repository`, events: loadPageEvents(args.pages), dir: 'bench/compare/judged-pages', quotes: false };
+  printJudged(context, args.judge, source);
+  process.exit(0);
+}
 if (args.only === 'scan') {
   printScan(context);
   process.exit(0);

@@ -11,6 +11,8 @@ import type { Comparison, Conflict, Contradiction, FigureChange } from '../../sr
  * read and judged before a precision is claimed.
  */
 export interface JudgedConflict {
+  /** Set instead of the quotes where the texts may not be copied (pages judged outside the repository). */
+  key?: string;
   about: string;
   kind: Conflict['kind'];
   values: { value: string; quotes: string[] }[];
@@ -19,15 +21,17 @@ export interface JudgedConflict {
 }
 
 export interface JudgedContradiction {
+  key?: string;
   about: string;
-  asserts: string;
-  denies: string;
+  asserts?: string;
+  denies?: string;
   verdict: boolean | null;
   why: string;
 }
 
 /** A figure shown as changed over time: true when both ends count the same thing of this event. */
 export interface JudgedChange {
+  key?: string;
   about: string;
   earliest: { value: string; quotes: string[] };
   latest: { value: string; quotes: string[] };
@@ -53,16 +57,32 @@ export interface JudgedEvent {
 
 const hash = (parts: unknown) => createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 
-export function conflictKey(c: Pick<JudgedConflict, 'kind' | 'values'>): string {
+export function conflictKey(c: Pick<JudgedConflict, 'kind' | 'values' | 'key'>): string {
+  if (c.key) return c.key;
   return hash([c.kind, c.values.map((v) => [v.value, [...v.quotes].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1))]);
 }
 
-export function changeKey(c: Pick<JudgedChange, 'earliest' | 'latest'>): string {
+export function changeKey(c: Pick<JudgedChange, 'earliest' | 'latest' | 'key'>): string {
+  if (c.key) return c.key;
   return hash([c.earliest.value, [...c.earliest.quotes].sort(), c.latest.value, [...c.latest.quotes].sort()]);
 }
 
-export function contradictionKey(c: Pick<JudgedContradiction, 'asserts' | 'denies'>): string {
-  return hash([c.asserts, c.denies]);
+export function contradictionKey(c: Pick<JudgedContradiction, 'asserts' | 'denies' | 'key'>): string {
+  return c.key ?? hash([c.asserts, c.denies]);
+}
+
+/**
+ * The judgments of an event whose texts may not be copied into the repository: every item keeps
+ * its key, label, values and verdict, and loses the sentences it quotes (the why says it in the
+ * judge's own words).
+ */
+export function withoutQuotes(judged: JudgedEvent): JudgedEvent {
+  return {
+    ...judged,
+    conflicts: judged.conflicts.map((c) => ({ key: conflictKey(c), about: c.about, kind: c.kind, values: c.values.map((v) => ({ value: v.value, quotes: [] })), verdict: c.verdict, why: c.why })),
+    contradictions: judged.contradictions.map((c) => ({ key: contradictionKey(c), about: c.about, verdict: c.verdict, why: c.why })),
+    changes: (judged.changes ?? []).map((c) => ({ key: changeKey(c), about: c.about, earliest: { value: c.earliest.value, quotes: [] }, latest: { value: c.latest.value, quotes: [] }, verdict: c.verdict, why: c.why })),
+  };
 }
 
 const asJudgedConflict = (c: Conflict): JudgedConflict => ({ about: c.about, kind: c.kind, values: c.values.map((v) => ({ value: v.value, quotes: v.quotes })), verdict: null, why: '' });

@@ -1,9 +1,20 @@
 import { join } from 'node:path';
 import { compareEvent, type CompareContext } from '../../src/compare/index.js';
-import { loadAllEvents, loadJudgedEvents, type Split } from './ecbplus.js';
-import { loadJudged, saveJudged, score, withUnjudged, type Score } from './judged.js';
+import { loadAllEvents, loadJudgedEvents } from './ecbplus.js';
+import { loadJudged, saveJudged, score, withoutQuotes, withUnjudged, type Score } from './judged.js';
+import type { CompareInput } from '../../src/compare/index.js';
 
-const DIR = 'bench/compare/judged';
+/** A set of real events with their judgments: where they come from and where the verdicts live. */
+export interface JudgedSource {
+  title: string;
+  events: Map<string, { split: string; input: CompareInput }>;
+  /** The folder of the YAML judgments, one file per event. */
+  dir: string;
+  /** False where the texts may not be copied: the judgments keep keys and verdicts, not quotes. */
+  quotes: boolean;
+}
+
+export const ecbSource = (): JudgedSource => ({ title: 'ECB+; train = developed on, dev = held out', events: loadJudgedEvents(), dir: 'bench/compare/judged', quotes: true });
 
 interface Totals {
   conflicts: [number, number];
@@ -17,16 +28,16 @@ interface Totals {
 const ratio = ([correct, wrong]: [number, number]) => (correct + wrong === 0 ? '   -' : (correct / (correct + wrong)).toFixed(2));
 
 /** Precision on the judged real events, printed per event, per split and over all of them, the real conflicts found beside the misses. */
-export function printJudged(context: CompareContext, judge: boolean): void {
-  const totals = new Map<Split, Totals>();
-  console.log('judged real events (ECB+; train = developed on, dev = held out): precision = true / (true + false)');
+export function printJudged(context: CompareContext, judge: boolean, source: JudgedSource = ecbSource()): void {
+  const totals = new Map<string, Totals>();
+  console.log(`judged real events (${source.title}): precision = true / (true + false)`);
   console.log('event        split  conflicts(true/false/unjudged) P     contradictions(t/f/u) P     found missed');
-  for (const [event, { split, input }] of loadJudgedEvents()) {
-    const file = join(DIR, `${event}.yaml`);
+  for (const [event, { split, input }] of source.events) {
+    const file = join(source.dir, `${event}.yaml`);
     const judged = loadJudged(file, event, split);
     const s = score(compareEvent(input, context), judged);
     const unjudged = s.conflicts.unjudged.length + s.contradictions.unjudged.length + s.changes.unjudged.length;
-    if (judge && unjudged > 0) saveJudged(file, withUnjudged(judged, s));
+    if (judge && unjudged > 0) saveJudged(file, source.quotes ? withUnjudged(judged, s) : withoutQuotes(withUnjudged(judged, s)));
     const t = totals.get(split) ?? emptyTotals();
     add(t, totalsOf(s));
     totals.set(split, t);
@@ -34,8 +45,8 @@ export function printJudged(context: CompareContext, judge: boolean): void {
       `${event.padEnd(12)} ${split.padEnd(6)} ${`${s.conflicts.correct}/${s.conflicts.wrong}/${s.conflicts.unjudged.length}`.padEnd(30)} ${ratio([s.conflicts.correct, s.conflicts.wrong])}  ` +
         `${`${s.contradictions.correct}/${s.contradictions.wrong}/${s.contradictions.unjudged.length}`.padEnd(21)} ${ratio([s.contradictions.correct, s.contradictions.wrong])}  ${String(s.found).padStart(5)} ${String(s.missed.length).padStart(6)}`,
     );
-    for (const u of s.conflicts.unjudged) console.log(`  unjudged conflict: ${u.about}: ${u.values.map((v) => v.value).join(' / ')}`);
-    for (const u of s.contradictions.unjudged) console.log(`  unjudged contradiction: ${u.about}`);
+    for (const u of s.conflicts.unjudged) console.log(`  unjudged conflict: ${u.about}: ${u.values.map((v) => `${v.value} (${v.quotes.join(' | ')})`).join(' / ')}`);
+    for (const u of s.contradictions.unjudged) console.log(`  unjudged contradiction: ${u.about}\n    asserted: ${u.asserts}\n    denied:   ${u.denies}`);
     if (s.changes.reported > 0) console.log(`  changed over time (true/false/unjudged): ${s.changes.correct}/${s.changes.wrong}/${s.changes.unjudged.length}`);
     for (const u of s.changes.unjudged) console.log(`  unjudged change: ${u.about}: ${u.earliest.value} -> ${u.latest.value}`);
     for (const m of s.missed) console.log(`  missed: ${m.about}`);
