@@ -12,7 +12,8 @@ import { dropPrefix, testPrefix, TEST_REDIS_URL } from '../helpers/redis-prefix.
 /**
  * Issue 4, acceptance 4: the labelled multilingual set served as a news site and ingested by
  * `parallax start`, alone and then beside two `parallax worker` processes (real Redis, real
- * PostgreSQL): the same events come out.
+ * PostgreSQL): the same events come out. Issue 13, acceptance 4: `run-once` on the same site and
+ * `parallax cluster` on the same articles make those events too.
  */
 let site: EventsSite;
 let config: string;
@@ -82,6 +83,31 @@ describe('events through the queues', () => {
     expect(groups(three.events)).toEqual(groups(one.events));
     expect(three.duplicates).toEqual(one.duplicates);
   });
+
+  test('run-once and parallax cluster make the same events and copies as the worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'px-events-paths-'));
+    const data = join(dir, 'data');
+    const once = await runCli(['run-once', '--config', config, '--data', data, '--init', '--json'], { PARALLAX_HOST_GAP_MS: '0' }, 110_000);
+    expect(once.code, once.stderr).toBe(0);
+    const listed = await runCli(['articles', '--data', data, '--json', '--limit', '1000']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { id: string; url: string; eventId: string; duplicateOf: string | null }[];
+    const urlOf = new Map(rows.map((r) => [r.id, r.url]));
+    expect(groups(new Map(rows.map((r) => [site.labelOf(r.url)!, r.eventId])))).toEqual(groups(one.events));
+    expect(new Map(rows.map((r) => [site.labelOf(r.url)!, r.duplicateOf ? site.labelOf(urlOf.get(r.duplicateOf) ?? r.duplicateOf)! : null]))).toEqual(one.duplicates);
+
+    // The articles as the site serves them: paragraphs parted by blank lines, the feed's language.
+    const jsonl = site.set.map(({ article: a }) => JSON.stringify({
+      id: a.id, title: a.title, language: a.language, published: a.published!.toISOString(), outlet: a.outlet,
+      text: a.text.split(/\n+/).map((p) => p.trim()).filter(Boolean).join('\n\n'),
+    }));
+    writeFileSync(join(dir, 'set.jsonl'), `${jsonl.join('\n')}\n`);
+    const clustered = await runCli(['cluster', '--json', join(dir, 'set.jsonl')]);
+    expect(clustered.code, clustered.stderr).toBe(0);
+    const decisions = JSON.parse(clustered.stdout) as { id: string; event: string; duplicateOf: string | null }[];
+    expect(groups(new Map(decisions.map((d) => [d.id, d.event])))).toEqual(groups(one.events));
+    expect(new Map(decisions.map((d) => [d.id, d.duplicateOf]))).toEqual(one.duplicates);
+  }, 120_000);
 
   test('the seed story is one event with every account of it and no hard negative; the copy is flagged', () => {
     const seed = site.set.find((l) => l.seed)!;
