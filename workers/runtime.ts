@@ -168,6 +168,9 @@ export async function startWorkers(deps: PipelineDeps & { vocabulary: Vocabulary
         // over as stalled. Nothing is lost, only delayed by the lock duration.
         deps.log.warn('in-flight jobs did not finish in time; they will be retried after their lock expires');
         await Promise.all(workers.map((w) => w.close(true)));
+      } else {
+        // No job runs: the state is the log's, saved so that the next start replays nothing.
+        await ctx.assigner.checkpoint().catch((err: Error) => deps.log.warn({ err: err.message }, 'event state checkpoint not saved'));
       }
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },

@@ -55,6 +55,8 @@ export class EventAssigner {
   private snapshotSeq = 0;
   /** When the latest snapshot was encoded (performance.now()), and how long encoding took (ms). */
   private snapshotTimes = { at: -Infinity, encodeMs: 0 };
+  /** Calls deciding or replaying now (checkpoint waits for none: it is refused). */
+  private busy = 0;
   private readonly options: EventAssignerOptions;
 
   constructor(
@@ -121,6 +123,19 @@ export class EventAssigner {
     return share === null || performance.now() - this.snapshotTimes.at >= this.snapshotTimes.encodeMs / share;
   }
 
+  /**
+   * Saves the state as a snapshot if it holds decisions the latest one does not: a process that
+   * starts next (after a deploy, say) then replays nothing. For a clean stop, once no job runs.
+   * Refused while a decision is under way: the state would be ahead of the log.
+   */
+  async checkpoint(): Promise<boolean> {
+    if (this.busy > 0 || !this.started || this.seq <= this.snapshotSeq) return false;
+    const began = performance.now();
+    const saved = await this.saveSnapshotNow();
+    this.log.debug({ seq: this.seq, saved, ms: Math.round(performance.now() - began) }, 'event state checkpoint');
+    return saved;
+  }
+
   private snapshotAt(seq: number): EventSnapshotWrite {
     const began = performance.now();
     const state = encodeState(this.state.snapshot());
@@ -159,9 +174,7 @@ export class EventAssigner {
       });
     }
     // A long replay (a first start, a passed-over snapshot) is saved, so the next start is short.
-    if (replayedCount > 0 && this.snapshotDue(this.seq)) {
-      if (await this.store.events.saveSnapshot(this.snapshotAt(this.seq))) this.snapshotSeq = this.seq;
-    }
+    if (replayedCount > 0 && this.snapshotDue(this.seq)) await this.saveSnapshotNow();
     return replayedCount;
   }
 
@@ -200,6 +213,9 @@ export class EventAssigner {
         results.push(...(await this.decideAndWrite(backlog.slice(i, i + BATCH))));
         onProgress?.(results.length, backlog.length);
       }
+      // A backlog decides faster than snapshots are allowed to cost; once it is done, one that came
+      // due meanwhile is taken, so a start after it does not replay the whole backlog.
+      if (this.seq - this.snapshotSeq >= this.options.snapshotEvery) await this.saveSnapshotNow();
       return results;
     });
   }
@@ -210,6 +226,7 @@ export class EventAssigner {
    * the log from the start and decides from exactly what was written.
    */
   private async fromTheLogOnFailure<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
     try {
       return await work();
     } catch (err) {
@@ -217,7 +234,16 @@ export class EventAssigner {
       this.log.warn({ err: (err as Error).message, conflict }, 'event assignment failed; state will be rebuilt from the log');
       this.reset();
       throw err;
+    } finally {
+      this.busy--;
     }
+  }
+
+  private async saveSnapshotNow(): Promise<boolean> {
+    const seq = this.seq;
+    const saved = await this.store.events.saveSnapshot(this.snapshotAt(seq));
+    if (saved) this.snapshotSeq = seq;
+    return saved;
   }
 
   private toWrite(event: EventState): EventWrite {

@@ -101,6 +101,8 @@ const PHASES: Partial<Record<JobName, Phase>> = {
     if (!st.options.events) return;
     const results = await st.options.events.assignAll((d, total) => st.options.onProgress?.({ phase: 'events', done: d, total }));
     st.assigned = results.flatMap((r) => (r.outcome === 'assigned' ? [r] : []));
+    // The next run resumes from here instead of replaying what this one decided.
+    await st.options.events.checkpoint();
   },
   // Every stale comparison, not only those of events touched now: an interrupted run or a new
   // compare version leaves others behind, and this is the only driver without a recovery sweep.

@@ -83,4 +83,32 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
     expect(await other.catchUp()).toBe(stream.length);
     expect(lines.some((l) => l.msg.startsWith('event state snapshot made by another clusterer'))).toBe(true);
   });
+
+  test('a checkpoint saves what was decided since the latest snapshot: the next decider replays nothing', async () => {
+    const store = await freshStore();
+    const few = stream.slice(0, 40);
+    await storeStream(store, few);
+    const first = new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    expect(await first.checkpoint()).toBe(false);
+    await first.assignAll();
+    expect(await store.events.snapshots()).toEqual([]);
+    expect(await first.checkpoint()).toBe(true);
+    expect((await store.events.snapshots()).map((k) => k.seq)).toEqual([few.length]);
+    expect(await first.checkpoint()).toBe(false);
+    const next = new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    expect(await next.catchUp()).toBe(0);
+    expect(next.position()).toBe(few.length);
+  });
+
+  test('a backlog whose snapshots were held back by their cost ends with one', async () => {
+    const store = await freshStore();
+    const backlog = stream.slice(0, 3 * SNAPSHOT_EVERY + 50);
+    await storeStream(store, backlog);
+    // A share this small lets the first due snapshot through and holds back every later one.
+    await new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: 1e-9, windows: WINDOWS }).assignAll();
+    const kept = (await store.events.snapshots()).map((k) => k.seq);
+    expect(kept).toHaveLength(2);
+    expect(kept[0]).toBe(backlog.length);
+    expect(kept[1]).toBeLessThan(2 * SNAPSHOT_EVERY);
+  });
 });
