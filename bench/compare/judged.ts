@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import type { Comparison, Conflict, Contradiction, FigureChange } from '../../src/compare/index.js';
@@ -102,6 +103,7 @@ export function loadJudged(file: string, event: string, split: string): JudgedEv
 }
 
 export function saveJudged(file: string, judged: JudgedEvent): void {
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, stringify(judged, { lineWidth: 0 }));
 }
 
