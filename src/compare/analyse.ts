@@ -56,10 +56,11 @@ export function analyseSentence(text: string, account: number, languageCode: str
   const tokens = tokenize(spelled, language);
   const spans = findSpans(tokens, context.vocabulary, language);
   const figures = figuresOf(quotes.length > 0 ? spellNumbers(text) : spelled, language, published, context, quotes.length > 0 ? null : { tokens, spans });
-  const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text));
+  const denied = new Set<PhraseSpan>();
+  const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text), denied);
   const forms = new Map<string, Set<string>>();
   for (const s of spans) {
-    if (!polarity.has(s.key)) continue;
+    if (!polarity.has(s.key) || (polarity.get(s.key) === 'denies' && !denied.has(s))) continue;
     const set = forms.get(s.key) ?? new Set<string>();
     forms.set(s.key, set.add(tokens.slice(s.start, s.end).map((t) => t.word).join(' ')));
   }

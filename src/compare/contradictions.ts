@@ -21,6 +21,7 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
   for (const s of sentences) {
     for (const [key, polarity] of s.polarity) {
       if (polarity === 'denies' && s.provisional) continue;
+      if ([...(s.forms.get(key) ?? [])].every((f) => REPORTING_FORMS.has(f))) continue;
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, (entry = { asserts: new Map(), denies: new Map() }));
       const side = entry[polarity];
@@ -46,11 +47,22 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
 }
 
 /**
+ * Forms that name the reporting of a thing, not the thing: a toll is a figure, compared as one, and
+ * whether one was given ("no official toll") is no claim about the deaths.
+ */
+const REPORTING_FORMS = new Set(['death toll', 'toll', 'bilan', 'حصيله']);
+
+/**
  * Keys of the vocabulary whose forms name more than one thing, in every language: the talks are not
  * the deal they may end in ("released after negotiations" / "no deal was struck"). Forms as folded
  * in the text; a form of no sense meets nothing.
  */
 const SENSES: Record<string, string[][]> = {
+  // A toll is the count, not the killing: "no toll was given" denies no death.
+  'action:kill': [
+    ['killed', 'killing', 'dead', 'deaths', 'died', 'tues', 'tue', 'morts', 'mort', 'deces', 'مقتل', 'قتلي', 'قتل', 'مصرع', 'وفاه'],
+    ['death toll', 'toll', 'bilan', 'حصيله'],
+  ],
   'action:negotiation': [
     ['negotiation', 'negotiations', 'talks', 'mediation', 'negociation', 'negociations', 'pourparlers', 'مفاوضات', 'وساطه'],
     ['deal', 'deals', 'agreement', 'agreements', 'accord', 'accords', 'صفقه', 'اتفاق'],

@@ -30,6 +30,13 @@ const NEGATIVE_VERBS = new Set([
   'فشل', 'فشلت', 'رفض', 'رفضت', 'يرفض', 'ترفض',
 ]);
 const ALL_NEGATIONS = new Set([...DETERMINERS, ...WITHOUT, ...VERB_NEGATORS, ...DENIALS, ...HEDGES, ...NEGATIVE_VERBS]);
+// "Without giving a toll", "sans préciser de bilan", "دون تحديد حصيلة": what is withheld is the telling,
+// not the thing told of.
+const TELLING = new Set([
+  'saying', 'giving', 'specifying', 'providing', 'disclosing', 'detailing', 'mentioning', 'citing', 'naming', 'confirming',
+  'preciser', 'donner', 'dire', 'indiquer', 'mentionner', 'communiquer', 'citer', 'fournir', 'avancer', 'chiffrer', 'confirmer', 'divulguer',
+  'تحديد', 'ذكر', 'الاشاره', 'الكشف', 'توضيح', 'تقديم', 'تاكيد', 'اعطاء', 'الاعلان',
+]);
 // "pas de rançon", "pas eu de rançon": pas, then de/d' right before the key.
 const PARTITIVE = new Set(['de', 'd']);
 
@@ -41,7 +48,7 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
     // "Personne n'a été tué": personne is "no one" only before ne.
     if (t.word === 'personne' && (tokens[j + 1]?.word === 'n' || tokens[j + 1]?.word === 'ne') && content === 0) return true;
     if (t.word === 'pas' && content === 0 && PARTITIVE.has(tokens[start - 1]?.word ?? '')) return true;
-    if (WITHOUT.has(t.word) && content <= 1) return true;
+    if (WITHOUT.has(t.word) && content <= 1) return !tokens.slice(j + 1, start).some((b) => TELLING.has(b.word));
     if (ANY.has(t.word) && content === 0) {
       for (let k = j - 1; k >= 0 && k >= j - 5; k--) if (VERB_NEGATORS.has(tokens[k]!.word)) return true;
     }
@@ -223,8 +230,12 @@ function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, Phrase
   return false;
 }
 
-/** Polarity of each key of kind topic or action that the sentence speaks of with confidence. */
-export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean): Map<string, Polarity> {
+/**
+ * Polarity of each key of kind topic or action that the sentence speaks of with confidence. `denied`,
+ * if given, receives the spans a denial bears on: what a denying sentence denies is worded by them
+ * alone ("no official toll; more than 200 dead" denies a toll, not deaths).
+ */
+export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean, denied?: Set<PhraseSpan>): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
   const negative = question || tokens.some((t) => ALL_NEGATIONS.has(t.word));
   const hedged = question || tokens.some((t) => HEDGES.has(t.word));
@@ -232,7 +243,10 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
     const deniedByVerb = !hedged && (deniedAsSubject(tokens, at, span) || deniedAsComplement(tokens, span));
-    if (deniedAt(tokens, span.start) || deniedByVerb || deniedByDenialVerb(tokens, at, span)) out.set(span.key, 'denies');
+    if (deniedAt(tokens, span.start) || deniedByVerb || deniedByDenialVerb(tokens, at, span)) {
+      out.set(span.key, 'denies');
+      denied?.add(span);
+    }
     else if (!negative && !out.has(span.key)) out.set(span.key, 'asserts');
   }
   return out;

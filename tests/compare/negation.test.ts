@@ -171,6 +171,28 @@ describe('assertion and denial', () => {
     expect(polarity('It is unclear whether a ransom was paid.', 'en')).toBeNull();
   });
 
+  it('reads "without" before a verb of telling as withholding the telling, not denying the thing', () => {
+    for (const [text, language] of [
+      ['The army confirmed the attack without giving a death toll.', 'en'],
+      ["Les autorités ont condamné l'attaque, sans préciser de bilan.", 'fr'],
+      ['أدانت السلطات الهجوم دون تحديد حصيلة.', 'ar'],
+    ]) expect(polarity(text!, language!, 'action:kill'), text).toBeNull();
+    expect(polarity('They were freed without paying a ransom.', 'en')).toBe('denies');
+  });
+
+  it('takes a toll for the count it is, not the killing: no toll given contradicts no death', () => {
+    const across = (a: [string, string], b: [string, string]) =>
+      compareEvent({ event: EVENT, articles: [article({ id: 'a', language: a[0], text: a[1] }), article({ id: 'b', language: b[0], text: b[1] })] }, context).contradictions;
+    expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الأشخاص في الهجوم.'], ['en', 'There was no death toll from the authorities.'])).toEqual([]);
+    expect(compareEvent({ event: EVENT, articles: [
+      article({ id: 'a', language: 'fr', text: 'Le bilan humain est très lourd : entre 100 et 200 personnes ont été tuées.' }),
+      article({ id: 'b', language: 'fr', text: "Aucun bilan officiel n'a été transmis par les autorités." }),
+    ] }, context).contradictions).toEqual([]);
+    // The denial bears on the toll; the deaths the same sentence gives are not denied.
+    expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الأشخاص في الهجوم.'], ['fr', "Aucun bilan officiel n'a été donné, mais selon des sources l'attaque a fait plus de 200 morts."])).toEqual([]);
+    expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الأشخاص في الهجوم.'], ['en', 'No one was killed in the attack, the army said.']).map((x) => x.about)).toEqual(['kill']);
+  });
+
   it('makes a contradiction of a denial after the key, across languages', () => {
     const paid = article({ id: 'paid', language: 'fr', text: 'Selon des sources, une rançon a été versée.' });
     const en = article({ id: 'en', language: 'en', text: 'The ransom was not paid, the minister said.' });
