@@ -14,7 +14,7 @@ import type { Vocabulary } from './vocabulary.js';
  * (scoring, features, candidates, duplicates). Saved states name it, and another version's state is
  * not resumed (its decisions would not be this version's).
  */
-export const CLUSTERER_VERSION = 2;
+export const CLUSTERER_VERSION = 3;
 
 export interface ClustererOptions {
   /** Two events that both pass the merge bar for one article are one event if their centroids are this close. */
