@@ -11,7 +11,7 @@ const UNIT = [
   'tests/architecture/*.test.ts',
   'tests/bench/*.test.ts',
   'tests/api/credentials.test.ts',
-  'tests/cluster/{bcubed,clusterer,labelled-set,vocabulary}.test.ts',
+  'tests/cluster/{bcubed,clusterer,cross-lingual,labelled-set,vocabulary}.test.ts',
   'tests/compare/*.test.ts',
   'tests/config/*.test.ts',
   'tests/dedup/*.test.ts',

@@ -14,7 +14,7 @@ import type { Vocabulary } from './vocabulary.js';
  * (scoring, features, candidates, duplicates). Saved states name it, and another version's state is
  * not resumed (its decisions would not be this version's).
  */
-export const CLUSTERER_VERSION = 2;
+export const CLUSTERER_VERSION = 4;
 
 export interface ClustererOptions {
   /** Two events that both pass the merge bar for one article are one event if their centroids are this close. */
@@ -193,6 +193,7 @@ export function shippedDecision(): DecisionModel {
 }
 
 const ACTION_MISSING = PAIR_FEATURES.indexOf('actionMissing');
+const SAME_LANGUAGE = PAIR_FEATURES.indexOf('sameLanguage');
 const TIME_SCALE_DAYS = 7;
 
 /**
@@ -206,6 +207,6 @@ function judgePair(vectors: WeightedFeatures, side: ArticleSide, event: EventSta
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / 86_400_000;
   return {
     score: p / bar,
-    parts: { text: x[0]!, keys: x[1]!, time: Math.exp(-gap / TIME_SCALE_DAYS), sameLanguage: x[2] === 1, otherAction: x[ACTION_MISSING]! > 0, probability: p },
+    parts: { text: x[0]!, keys: x[1]!, time: Math.exp(-gap / TIME_SCALE_DAYS), sameLanguage: x[SAME_LANGUAGE] === 1, otherAction: x[ACTION_MISSING]! > 0, probability: p },
   };
 }

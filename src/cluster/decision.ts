@@ -41,6 +41,7 @@ export function groupByTests(f: string): number {
 const BASE_FEATURES = [
   'text',
   'keys',
+  'keysIfOtherLanguage',
   'sameLanguage',
   'articleLength',
   'eventSize',
@@ -210,7 +211,9 @@ export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event
   const gap = Math.max(0, side.at - event.lastUpdated, event.firstSeen - side.at) / DAY;
   // Time apart in days and in hours, so the fit can shape how fast closeness in time fades. Not
   // the articles published in between: that counts how busy the feeds are, not the story.
-  const base = [text, keys, sameLanguage ? 1 : 0, Math.log1p(side.words) / 5, Math.log1p(event.members.length) / 3, Math.log1p(gap), Math.log1p(gap * 24) / 3];
+  // The key cosine again when no member shares the article's language: then keys are all the
+  // evidence there is (no text cosine), so the fit may weigh them apart from same-language pairs.
+  const base = [text, keys, sameLanguage ? 0 : keys, sameLanguage ? 1 : 0, Math.log1p(side.words) / 5, Math.log1p(event.members.length) / 3, Math.log1p(gap), Math.log1p(gap * 24) / 3];
   for (let g = 0; g < GROUPS.length; g++) {
     const a = articleMass[g]!;
     const e = eventMass[g]!;

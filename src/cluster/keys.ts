@@ -1,4 +1,4 @@
-import { arabicTeen, skeleton, numberOf, type Token } from '../text/index.js';
+import { arabicTeen, skeleton, numberOf, tokenize, type Token } from '../text/index.js';
 import { matchForm, phrasesFor, type Vocabulary } from './vocabulary.js';
 
 /** The language-neutral evidence of one article. */
@@ -14,6 +14,28 @@ export interface ArticleKeys {
 }
 
 const MIN_SKELETON = 3;
+
+/**
+ * Month and weekday names, written capitalised in English and French: not people or places. Read as
+ * names they would count as name (dis)agreement between accounts of different languages, whose
+ * calendar words never share a skeleton ("August", "août", "أغسطس").
+ */
+const CALENDAR_WORDS: Record<string, string> = {
+  en: 'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+  fr: 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche',
+  ar: 'يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر جانفي فيفري أفريل ماي جوان جويلية أوت كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد',
+};
+
+let calendarWords: Set<string> | null = null;
+
+/** Calendar words as the tokenizer folds them (case, accents, Arabic spelling and clitics). */
+function isCalendarWord(word: string): boolean {
+  if (!calendarWords) {
+    calendarWords = new Set();
+    for (const [language, words] of Object.entries(CALENDAR_WORDS)) for (const t of tokenize(words, language)) calendarWords.add(t.word);
+  }
+  return calendarWords.has(word);
+}
 
 function isArabicWord(w: string): boolean {
   return /[\u0600-\u06FF]/.test(w);
@@ -78,7 +100,7 @@ export function extractKeys(tokens: readonly Token[], vocabulary: Vocabulary, la
     }
     const n = numberOf(t.word);
     if (n !== null && n > 1 && n < 1_000_000) numbers.add(`num:${n}`);
-    if (t.stop || /\d/.test(t.word)) continue;
+    if (t.stop || /\d/.test(t.word) || isCalendarWord(t.word)) continue;
     // Latin: only likely names (capitalised mid-sentence). Arabic has no capitals: every content
     // word gives a skeleton, and only a Latin name with the same skeleton can make it count.
     const arabic = isArabicWord(t.word);
