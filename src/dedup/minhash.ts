@@ -28,14 +28,32 @@ export function shingles(tokens: readonly Token[], size = SHINGLE): Set<number> 
   return out;
 }
 
+/** Seeds as int32: the inner loop then stays in small integers (no unsigned doubles). */
+const SEEDS_INT32 = Int32Array.from(SEEDS);
+/** Flipping the sign bit maps unsigned order onto signed order: the minimum is kept as a signed int. */
+const SIGN_BIT = 0x80000000 | 0;
+
+/**
+ * The `SIGNATURE` minima of fmix32(shingle ^ seed), as unsigned values. Every article with a body
+ * pays 64 hashes per shingle, so the loop is written for V8: fmix32 inlined on int32 values and the
+ * minimum kept in sign-flipped int32 (same order as unsigned, no conversion to doubles).
+ */
 export function signature(shingleSet: ReadonlySet<number>): Uint32Array {
-  const sig = new Uint32Array(SIGNATURE).fill(0xffffffff);
+  const least = new Int32Array(SIGNATURE).fill(0x7fffffff); // 0xffffffff, sign-flipped
   for (const s of shingleSet) {
     for (let i = 0; i < SIGNATURE; i++) {
-      const h = fmix32(s ^ SEEDS[i]!);
-      if (h < sig[i]!) sig[i] = h;
+      let h = s ^ SEEDS_INT32[i]!;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h ^= SIGN_BIT;
+      if (h < least[i]!) least[i] = h;
     }
   }
+  const sig = new Uint32Array(SIGNATURE);
+  for (let i = 0; i < SIGNATURE; i++) sig[i] = least[i]! ^ SIGN_BIT;
   return sig;
 }
 

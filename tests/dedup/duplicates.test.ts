@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryDuplicateIndex, findDuplicate } from '../../src/dedup/index.js';
-import { fnv1a } from '../../src/dedup/hash.js';
-import { shingles } from '../../src/dedup/minhash.js';
+import { fmix32, fnv1a } from '../../src/dedup/hash.js';
+import { SIGNATURE, shingles, signature } from '../../src/dedup/minhash.js';
 import { tokenize } from '../../src/text/index.js';
 
 const WIRE = `Mali's military government said on Friday that four Moroccan truck drivers kidnapped in January by
@@ -23,6 +23,20 @@ describe('shingles', () => {
     const expected = new Set(words.slice(0, -4).map((_, i) => fnv1a(words.slice(i, i + 5).join(' '))));
     expect(shingles(tokenize(WIRE, 'en'))).toEqual(expected);
     expect(expected.size).toBeGreaterThan(40);
+  });
+});
+
+describe('signature', () => {
+  it('keeps, per seed, the least unsigned fmix32(shingle ^ seed), as the plain definition does', () => {
+    const seeds = Array.from({ length: SIGNATURE }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
+    // Shingles of a text plus hashes at the unsigned extremes, where signed and unsigned order differ.
+    const set = new Set([...shingles(tokenize(WIRE, 'en')), 0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff]);
+    const expected = seeds.map((seed) => Math.min(...[...set].map((s) => fmix32(s ^ seed))));
+    expect([...signature(set)]).toEqual(expected);
+  });
+
+  it('is all ones for no shingles', () => {
+    expect([...signature(new Set())]).toEqual(new Array(SIGNATURE).fill(0xffffffff));
   });
 });
 
