@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SHIPPED } from '../shipped-files.js';
-import { cosine, type Centroid, type EventState } from './event-state.js';
+import type { Centroid, EventState } from './event-state.js';
 import type { SparseVector } from './sparse-vector.js';
 import type { WeightedFeatures } from './features.js';
 
@@ -76,33 +76,76 @@ const DAY = 86_400_000;
  * same-language accounts by the others' words, which the article cannot share anyway.
  */
 function cosineWithinLanguage(v: SparseVector, c: Centroid, language: string): number {
-  const sq = squaredNormsByLanguage(c).get(language) ?? 0;
+  const sq = squaredNormWithin(c, language);
   if (sq <= 0) return 0;
-  let dot = 0;
-  for (const [f, w] of v) {
-    const x = c.sum.get(f);
-    if (x !== undefined) dot += w * x;
-  }
-  return dot / Math.sqrt(sq);
+  return dotInVectorOrder(entriesOf(v), c.sum) / Math.sqrt(sq);
+}
+
+/** A vector's features and weights as arrays, in the vector's order. */
+interface VectorEntries {
+  features: string[];
+  weights: number[];
 }
 
 /**
- * A centroid's squared norm per language, computed once per state of the centroid: every
- * candidate of every article asks for it. Weights are positive, so any addition changes `sq`, and
- * pruning replaces `sum`; either tells the cached norms are stale.
+ * Per article vector: the same article is paired with every candidate, and walking arrays is
+ * cheaper than iterating a Map once per candidate. Vectors are not changed once weighed.
+ */
+const entriesCache = new WeakMap<SparseVector, VectorEntries>();
+
+function entriesOf(v: SparseVector): VectorEntries {
+  let cached = entriesCache.get(v);
+  if (!cached) {
+    cached = { features: [...v.keys()], weights: [...v.values()] };
+    entriesCache.set(v, cached);
+  }
+  return cached;
+}
+
+/** Dot product added up in the vector's order, as a pass over the vector would (same rounding). */
+function dotInVectorOrder(v: VectorEntries, sum: SparseVector): number {
+  let dot = 0;
+  for (let i = 0; i < v.features.length; i++) {
+    const x = sum.get(v.features[i]!);
+    if (x !== undefined) dot += v.weights[i]! * x;
+  }
+  return dot;
+}
+
+/** Cosine of a unit vector with a centroid, as `cosine` in event-state.ts computes it. */
+function cosineOfEntries(v: VectorEntries, c: Centroid): number {
+  if (c.sq <= 0) return 0;
+  return dotInVectorOrder(v, c.sum) / Math.sqrt(c.sq);
+}
+
+/**
+ * A centroid's squared norm in each language asked for, computed once per state of the centroid:
+ * every candidate of every article asks for it. Weights are positive, so any addition changes `sq`,
+ * and pruning replaces `sum`; either tells the cached norms are stale. Only the languages asked
+ * for are summed (each over the centroid in its order, so the sum is the same as summing all
+ * languages in one pass), and a feature's language is tested in place rather than cut out.
  */
 const normsCache = new WeakMap<Centroid, { sum: SparseVector; sq: number; byLanguage: Map<string, number> }>();
 
-function squaredNormsByLanguage(c: Centroid): Map<string, number> {
-  const cached = normsCache.get(c);
-  if (cached && cached.sum === c.sum && cached.sq === c.sq) return cached.byLanguage;
-  const byLanguage = new Map<string, number>();
-  for (const [f, w] of c.sum) {
-    const language = f.slice(0, f.indexOf(':'));
-    byLanguage.set(language, (byLanguage.get(language) ?? 0) + w * w);
+function squaredNormWithin(c: Centroid, language: string): number {
+  let cached = normsCache.get(c);
+  if (!cached || cached.sum !== c.sum || cached.sq !== c.sq) {
+    cached = { sum: c.sum, sq: c.sq, byLanguage: new Map() };
+    normsCache.set(c, cached);
   }
-  normsCache.set(c, { sum: c.sum, sq: c.sq, byLanguage });
-  return byLanguage;
+  let sq = cached.byLanguage.get(language);
+  if (sq === undefined) {
+    sq = 0;
+    // A language with ':' is never a term's prefix, which ends before the first ':'.
+    if (!language.includes(':')) for (const [f, w] of c.sum) if (hasLanguage(f, language)) sq += w * w;
+    cached.byLanguage.set(language, sq);
+  }
+  return sq;
+}
+
+/** Whether a term's language prefix (up to its first ':') is `language`, itself without ':'. */
+function hasLanguage(term: string, language: string): boolean {
+  return term.charCodeAt(language.length) === 58 /* : */ && term.startsWith(language);
 }
 
 /**
@@ -197,7 +240,7 @@ function sharedInEventOrder(mine: ArticleGroups, theirs: EventGroups): number[] 
 export function pairFeatures(article: WeightedFeatures, side: ArticleSide, event: EventState): number[] {
   const sameLanguage = event.languages.has(side.language);
   const text = sameLanguage ? cosineWithinLanguage(article.text, event.text, side.language) : 0;
-  const keys = cosine(article.neutral, event.neutral);
+  const keys = cosineOfEntries(entriesOf(article.neutral), event.neutral);
   const titleOnly = side.words <= TITLE_ONLY_WORDS ? 1 : 0;
   const mine = articleGroups(article.neutral);
   const articleMass = mine.mass;
