@@ -42,6 +42,19 @@ export function latinSkeleton(word: string): string {
   return collapse(out);
 }
 
+/**
+ * Skeletons already computed: a Latin skeleton costs a dozen pattern replacements, and the same
+ * names recur through a news stream. Bounded like the stem cache; clearing only costs recomputing.
+ */
+const skeletons = new Map<string, string>();
+export const SKELETON_CACHE_LIMIT = 100_000;
+
 export function skeleton(word: string): string {
-  return /[\u0600-\u06FF]/.test(word) ? arabicSkeleton(word) : latinSkeleton(word);
+  let s = skeletons.get(word);
+  if (s === undefined) {
+    s = /[\u0600-\u06FF]/.test(word) ? arabicSkeleton(word) : latinSkeleton(word);
+    if (skeletons.size >= SKELETON_CACHE_LIMIT) skeletons.clear();
+    skeletons.set(word, s);
+  }
+  return s;
 }
