@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiDigits, foldArabic, foldLatin, numberOf, skeleton, stripClitics, tokenize } from '../../src/text/index.js';
-import { endsSentence } from '../../src/text/tokens.js';
+import { endsSentence, wordSpans, wordSpansByPattern } from '../../src/text/tokens.js';
+import { readdirSync, readFileSync } from 'node:fs';
 
 describe('Latin folding', () => {
   it.each([
@@ -98,6 +99,31 @@ describe('endsSentence', () => {
     for (const gap of gaps) {
       const text = `word${gap}next`;
       expect([gap, endsSentence(text, 4, 4 + gap.length)]).toEqual([gap, pattern.test(gap)]);
+    }
+  });
+});
+
+describe('wordSpans', () => {
+  it.each([
+    ['plain ASCII, punctuation and digits', "The army's 4 drivers -- freed (2023)!"],
+    ['accents and combining marks', 'Libération de l\u2019otage; e\u0301te\u0301 à Ménaka'],
+    ['Arabic with diacritics and Arabic-Indic digits', 'أُطلق سراح ٤ سائقين في مَالي'],
+    ['astral letters and digits, emoji between', '𝐀𝐁c 😀 𝟏𝟐 𐐀x'],
+    ['lone surrogates', 'a\ud800b \udc00 c'],
+    ['word at the end and the start', 'end'],
+    ['nothing but separators', ' ,.; '],
+    ['empty', ''],
+  ])('finds the words the pattern finds: %s', (_, text) => {
+    expect(wordSpans(text)).toEqual(wordSpansByPattern(text));
+  });
+
+  it('finds the words the pattern finds in every fixture article', () => {
+    const dir = 'tests/fixtures/events';
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.endsWith('.yaml')).length).toBeGreaterThan(1);
+    for (const f of files) {
+      const text = readFileSync(`${dir}/${f}`, 'utf8').normalize('NFKC');
+      expect(wordSpans(text)).toEqual(wordSpansByPattern(text));
     }
   });
 });
