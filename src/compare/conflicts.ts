@@ -43,7 +43,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   for (const group of groupFigures(sentences, accounts)) {
     const given = singleValues(group);
     const kept = group.kind === 'date' ? given : withoutOutliers(given, options.maxRatio);
-    const disjoint = disagreements(group.kind, kept);
+    const disjoint = disagreements(group.kind, kept, toldTogether(group));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
     if (disjoint.length === 0 && !grew) continue;
@@ -177,18 +177,32 @@ function withoutOutliers(given: [number, Slot][], maxRatio: number): [number, Sl
   });
 }
 
+/**
+ * Pairs of values one account gives for the same question: that account shows them to be two
+ * things (an earlier attack's date beside the massacre's, a toll beside the part of it that were
+ * soldiers), so another account giving one and a third the other do not disagree.
+ */
+function toldTogether(g: Group): Set<string> {
+  const out = new Set<string>();
+  for (const given of g.accounts.values()) {
+    const values = [...given.keys()];
+    for (const a of values) for (const b of values) if (a !== b) out.add(`${a}\u0000${b}`);
+  }
+  return out;
+}
+
 /** A month and a day within it agree. */
 const sameDate = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** Pairs of accounts whose values cannot both be true. */
-function disagreements(kind: Conflict['kind'], given: [number, Slot][]): [number, number][] {
+function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < given.length; i++) {
     for (let j = i + 1; j < given.length; j++) {
       const [a, x] = given[i]!;
       const [b, y] = given[j]!;
       const apart = kind === 'date' ? !sameDate(x.value, y.value) : x.high < y.low || y.high < x.low;
-      if (apart) out.push([a, b]);
+      if (apart && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
     }
   }
   return out;

@@ -21,7 +21,7 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
   for (const s of sentences) {
     for (const [key, polarity] of s.polarity) {
       if (polarity === 'denies' && s.provisional) continue;
-      if ([...(s.forms.get(key) ?? [])].every((f) => REPORTING_FORMS.has(f))) continue;
+      if ([...(s.forms.get(key) ?? [])].every((f) => REPORTING_FORMS.has(f) || POLYSEMOUS_FORMS.has(f))) continue;
       let entry = byKey.get(key);
       if (!entry) byKey.set(key, (entry = { asserts: new Map(), denies: new Map() }));
       const side = entry[polarity];
@@ -51,6 +51,15 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
  * whether one was given ("no official toll") is no claim about the deaths.
  */
 const REPORTING_FORMS = new Set(['death toll', 'toll', 'bilan', 'حصيله']);
+
+/**
+ * Forms of the vocabulary that, alone, more often name something else in the news: تعليق is a
+ * comment as often as a suspension ("no official comment"), حل a solution, طرد a parcel, تحرير the
+ * editing of a paper, إطلاق a launch or gunfire (إطلاق نار), مسيرة a march, قيادة the driving or the
+ * command, "arrêté" a decree. They still join accounts (the clusterer's keys); a claim resting on
+ * them alone is not set against another.
+ */
+const POLYSEMOUS_FORMS = new Set(['تعليق', 'حل', 'يحل', 'بحل', 'طرد', 'تحرير', 'اطلاق', 'مسيره', 'قياده', 'arrete', 'arretes']);
 
 /**
  * Keys of the vocabulary whose forms name more than one thing, in every language: the talks are not

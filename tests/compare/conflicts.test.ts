@@ -94,6 +94,17 @@ describe('figures compared', () => {
     expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['amount of loot', ['108000000 USD', '137000000 USD']]]);
   });
 
+  it('sets no two values against each other that one account gives together', () => {
+    const killed = ['Gunmen killed 40 people in the village.'] as [string];
+    const split = ['Gunmen killed 40 people in the village. Of them, 34 people were killed in the market.'] as [string];
+    // Without the account that gives both, 40 and 34 disagree; with it, they are a whole and a part.
+    expect(compareAt(killed, ['Gunmen killed 34 people in the village.']).conflicts.map((x) => x.about)).toEqual(['people killed']);
+    expect(compareAt(killed, ['Gunmen killed 34 people in the village.'], split).conflicts).toEqual([]);
+    const dated = (...texts: string[]) => compareAt(...texts.map((t) => [t] as [string])).conflicts.filter((x) => x.kind === 'date').map((x) => x.values.map((v) => v.value).sort());
+    expect(dated('The army attacked the village on April 15, 2023.', 'The army attacked the village on April 20, 2023.')).toEqual([['2023-04-15', '2023-04-20']]);
+    expect(dated('The army attacked the village on April 15, 2023.', 'The army attacked the village on April 20, 2023.', 'Jihadists attacked the village on April 15, 2023, and the army attacked it on April 20, 2023.')).toEqual([]);
+  });
+
   it('does not compare a day read from the publication time', () => {
     const c = compare(['The deputy was killed on Friday.', 'en', '2025-08-02T06:00:00Z'], ['The deputy was killed yesterday.', 'en', '2025-08-04T06:00:00Z']);
     expect(c.conflicts).toEqual([]);

@@ -220,4 +220,12 @@ describe('assertion and denial', () => {
     // The same word asserted and denied is a contradiction.
     expect(compare('A deal was signed with the studio on Friday.', 'No deal was signed, the studio said.').map((x) => x.about)).toEqual(['negotiation']);
   });
+
+  it('sets no claim against another on a word that more often names something else', () => {
+    // تعليق is "comment" as often as "suspension": no comment is no denial of sanctions.
+    expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا تعليق رسمي من نواكشوط على الحادث.'])).toEqual([]);
+    expect(across(['en', 'ECOWAS imposed sanctions on Mali.'], ['ar', 'لا تعليق رسمي من نواكشوط على الحادث.'])).toEqual([]);
+    // The unambiguous form still meets its denial.
+    expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا عقوبات على مالي، قال الوزير.']).map((x) => x.about)).toEqual(['sanction']);
+  });
 });
