@@ -200,14 +200,31 @@ function deniedByDenialVerb(tokens: readonly Token[], at: ReadonlyMap<number, Ph
   while (d >= 0 && !DENIALS.has(tokens[d]!.word)) d--;
   if (d < 0) return false;
   const between = tokens.slice(d + 1, span.start);
+  const action = span.key.startsWith('action:');
   // "denied that the man who was arrested...": the key is in a clause of its own inside the denied one.
-  if (between.some((t) => OPENERS.has(t.word))) return !between.some((t) => RELATIVES.has(t.word)) && realisedAround(tokens, at, span);
+  if (between.some((t) => OPENERS.has(t.word))) return !between.some((t) => RELATIVES.has(t.word)) && realisedAround(tokens, at, span) && !(action && doneBySomeone(tokens, span));
+  // "The army denied carrying out the attack": who did it is denied, not that it happened.
+  if (action && between.some((t) => COMING_TO_BE.has(t.word))) return false;
   for (let i = d + 1; i < span.start; i++) {
     const t = tokens[i]!;
     const subject = i === d + 1 && isArabic(t.word);
     if (!(t.stop || t.name || ANY.has(t.word) || COMING_TO_BE.has(t.word) || subject)) return false;
   }
   return true;
+}
+
+// Auxiliaries of the active voice: "had attacked", "a attaqué", "قد هاجم".
+const ACTIVE_AUXILIARIES = new Set(['had', 'has', 'have', 'a', 'ont', 'avait', 'avaient', 'ait', 'aient', 'قد']);
+const BY = new Set(['by', 'par', 'من قبل']);
+
+/**
+ * Whether a denied clause names who did the action: "denied that soldiers had attacked civilians",
+ * "denied that civilians were killed by soldiers". Its denial bears on the doer (another account's
+ * "jihadists attacked" agrees that an attack happened), not on the action.
+ */
+function doneBySomeone(tokens: readonly Token[], span: PhraseSpan): boolean {
+  if (ACTIVE_AUXILIARIES.has(tokens[span.start - 1]?.word ?? '') || ACTIVE_AUXILIARIES.has(tokens[span.start - 2]?.word ?? '')) return true;
+  return tokens.slice(span.end, span.end + 4).some((t) => BY.has(t.word));
 }
 
 /**

@@ -121,7 +121,7 @@ describe('assertion and denial', () => {
       ['The government denied paying a ransom.', 'en', 'topic:ransom'],
       ['The minister denied that Mali paid a ransom.', 'en', 'topic:ransom'],
       ['Police denied that the suspect was arrested.', 'en', 'action:arrest'],
-      ['The army denied carrying out the attack.', 'en', 'action:attack'],
+      ['The government denied that civilians were killed.', 'en', 'action:kill'],
       ['Le gouvernement a démenti que la rançon ait été versée.', 'fr', 'topic:ransom'],
       ["L'armée a démenti l'attaque.", 'fr', 'action:attack'],
       ['ونفى الوزير أن الفدية دفعت.', 'ar', 'topic:ransom'],
@@ -131,6 +131,12 @@ describe('assertion and denial', () => {
       // What is denied is the snag, the knowledge, the reports: the key is only mentioned.
       ['The director denied reports that the talks with the studio hit a snag.', 'en', 'action:negotiation'],
       ['He denied knowledge of the attack.', 'en', 'action:attack'],
+      // Who did it is denied, not that it happened: another account's jihadists attacked all the same.
+      ['The army denied carrying out the attack.', 'en', 'action:attack'],
+      ['The government denied that soldiers had attacked the village.', 'en', 'action:attack'],
+      ['The government denied that civilians were killed by soldiers.', 'en', 'action:kill'],
+      ["Le gouvernement a démenti que l'armée ait attaqué le village.", 'fr', 'action:attack'],
+      ['ونفت الحكومة تنفيذ الجيش للهجوم.', 'ar', 'action:attack'],
       ['Police denied that the man who was arrested was armed.', 'en', 'action:arrest'],
       ['Il a démenti les informations selon lesquelles les négociations avaient échoué.', 'fr', 'action:negotiation'],
       ['نفى الوزير التقارير عن تعثر المفاوضات.', 'ar', 'action:negotiation'],
