@@ -91,6 +91,10 @@ const NAMING = new Set(['route', 'interstate', 'highway', 'flight', 'no', 'numbe
 const NOT_COUNTED = new Set(['count', 'counts', 'time', 'times', 'fois', fold('مرات'), fold('مرة')]);
 /** Words for people in general: "ten people", "dix personnes", "عشرة أشخاص" count the same thing. */
 const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', ...['أشخاص', 'شخص', 'شخصا', 'اشخاص'].map(fold)]);
+/** "15 of the kidnappers", "deux des otages", "15 من الخاطفين": the count is of what follows, not of a noun before. */
+const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', fold('من')]);
+/** What may stand between a partitive and its noun: "of the", "d'entre les". */
+const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'entre', 'les', 'ces', 'eux', 'elles']);
 /** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
 const COMPLEMENT = new Set(['of', 'de', 'd']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
@@ -149,7 +153,10 @@ const words = (tokens: readonly Token[], from: number, to: number) => tokens.sli
 
 /** What a count at [i, i+length) counts: a topic or institution key after it, people, or a noun. */
 function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string, breaks: ReadonlySet<number>): Counted | null {
-  for (let j = i + length; j < tokens.length && j < i + length + 4; ) {
+  let start = i + length;
+  const partitive = PARTITIVES.has(tokens[start]?.word ?? '') && !breaks.has(start);
+  if (partitive) for (start++; PARTITIVE_LINKS.has(tokens[start]?.word ?? ''); ) start++;
+  for (let j = start; j < tokens.length && j < start + 4; ) {
     if (breaks.has(j)) break;
     const span = index.at.get(j);
     if (span) {
@@ -173,8 +180,8 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
     if (!next || next.stop || index.covered.has(j + 1) || outcomeOf(next.word)) return { subject: `word:${language}:${t.stem}`, noun: words(tokens, i + length, j + 1) };
     j++;
   }
-  // Arabic puts a definite number after its noun: "السائقين المغاربة الأربعة".
-  if (language === 'ar') {
+  // Arabic puts a definite number after its noun: "السائقين المغاربة الأربعة"; not one that counts a part of what follows.
+  if (language === 'ar' && !partitive) {
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const span = index.at.get(j);
       if (span && (kindOf(span.key) === 'topic' || kindOf(span.key) === 'institution')) return { subject: span.key, noun: words(tokens, span.start, span.end) };
@@ -257,7 +264,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
-      if (counted && (qualifier || !counted.subject.startsWith('word:'))) {
+      // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
+      // and "22 personnes" of another attack told in passing are not the event's toll.
+      if (counted && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

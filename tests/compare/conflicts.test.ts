@@ -45,6 +45,14 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('Four villages were destroyed.', 'en')).toEqual([['word:en:villag', 'destroyed', '4']]);
   });
 
+  it('counts people only with what happened to them, and a part by what it is a part of', () => {
+    expect(counts('Officials said 15 British people were now confirmed dead.', 'en')).toEqual([]);
+    expect(counts('Ten people were killed.', 'en')).toEqual([['people', 'killed', '10']]);
+    // "15 of the kidnappers" counts kidnappers, not the hostages named before.
+    expect(counts('قتل 34 رهينة و15 من الخاطفين أمس.', 'ar')).toEqual([['topic:hostage', 'killed', '34']]);
+    expect(counts('Two of the hostages were killed.', 'en')).toEqual([['topic:hostage', 'killed', '2']]);
+  });
+
   it('leaves background out: an earlier event told in passing gives no counts', () => {
     expect(counts('A quake killed 26,000 people in Bam in 2003.', 'en')).toEqual([]);
   });
