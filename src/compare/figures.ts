@@ -104,6 +104,28 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
+/** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
+const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
+/**
+ * Administrative divisions: a count followed closely by one is the part of a toll in one place
+ * ("290 dead in Al Haouz province, 190 in Taroudant", "1351 وفاة بإقليم الحوز"), not the toll.
+ */
+const PLACE_PARTS = new Set([
+  'province', 'provinces', 'region', 'regions', 'state', 'district', 'prefecture', 'county', 'departement', 'commune', 'cercle', 'wilaya', 'governorate',
+  ...['إقليم', 'بإقليم', 'ولاية', 'بولاية', 'عمالة', 'بعمالة', 'محافظة', 'بمحافظة', 'منطقة', 'بمنطقة', 'جهة', 'بجهة'].map(fold),
+]);
+/** "in", "dans", "à", "في" before the division; Arabic also writes it as a prefix (بإقليم). */
+const IN_PLACE = new Set(['in', 'dans', 'a', 'au', 'en', fold('في')]);
+const PLACE_PART_REACH = 8;
+
+/** Whether the count at [i, end) is given for one place: "in ... province" before the next comma or number. */
+function inOnePlace(tokens: readonly Token[], end: number, breaks: ReadonlySet<number>): boolean {
+  for (let j = end; j < end + PLACE_PART_REACH && j < tokens.length && !breaks.has(j) && !numberAt(tokens, j); j++) {
+    const w = tokens[j]!.word;
+    if (PLACE_PARTS.has(w) && (w.startsWith('ب') || tokens.slice(Math.max(end, j - 4), j).some((t) => IN_PLACE.has(t.word)))) return true;
+  }
+  return false;
+}
 /** How far from its number a qualifier ("killed", "blessés") may stand, never past another number. */
 const QUALIFIER_REACH = 5;
 // "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
@@ -209,13 +231,15 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const used = new Set<number>();
   const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
     ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
-  let background = tokens.some((_, k) => BACKGROUND_PHRASES.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
+  const says = (phrases: string[][]) => tokens.some((_, k) => phrases.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
+  let background = says(BACKGROUND_PHRASES);
+  const pastYear = says(PAST_YEAR_PHRASES);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   for (const d of dates) {
     for (let i = d.start; i < d.end; i++) used.add(i);
     const old = published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
-    if (bounds(tokens, d.start)) continue;
+    if (bounds(tokens, d.start) || (pastYear && old)) continue;
     const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
     if (action) out.push(figure('date', action, d.value, null, { told: d.told }));
     // An old date of this event's own action ("kidnapped in January") is no sign of background.
@@ -266,7 +290,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
       // and "22 personnes" of another attack told in passing are not the event's toll.
-      if (counted && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
+      if (counted && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

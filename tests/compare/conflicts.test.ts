@@ -53,6 +53,13 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('Two of the hostages were killed.', 'en')).toEqual([['topic:hostage', 'killed', '2']]);
   });
 
+  it('reads no toll in the part of it given for one place', () => {
+    expect(counts('The ministry said 820 people were killed, 290 deaths were recorded in Al Haouz Province and 190 in Taroudant.', 'en')).toEqual([['people', 'killed', '820']]);
+    expect(counts("Dans le détail, 290 personnes ont été tuées dans la province d'Al Haouz, 190 dans la province de Taroudant.", 'fr')).toEqual([]);
+    expect(counts('تم تسجيل 1351 وفاة بإقليم الحوز، و492 حالة بإقليم تارودانت.', 'ar')).toEqual([]);
+    expect(counts('The storm killed 4 people in the north of the country.', 'en')).toEqual([['people', 'killed', '4']]);
+  });
+
   it('leaves background out: an earlier event told in passing gives no counts', () => {
     expect(counts('A quake killed 26,000 people in Bam in 2003.', 'en')).toEqual([]);
   });
@@ -111,6 +118,11 @@ describe('figures compared', () => {
     const dated = (...texts: string[]) => compareAt(...texts.map((t) => [t] as [string])).conflicts.filter((x) => x.kind === 'date').map((x) => x.values.map((v) => v.value).sort());
     expect(dated('The army attacked the village on April 15, 2023.', 'The army attacked the village on April 20, 2023.')).toEqual([['2023-04-15', '2023-04-20']]);
     expect(dated('The army attacked the village on April 15, 2023.', 'The army attacked the village on April 20, 2023.', 'Jihadists attacked the village on April 15, 2023, and the army attacked it on April 20, 2023.')).toEqual([]);
+  });
+
+  it('does not date this event by a sentence set in an earlier year', () => {
+    const c = compareAt(['The 82 girls were released on May 6, 2017.'], ['Last year, 21 other girls were released in October.']);
+    expect(c.conflicts.filter((x) => x.kind === 'date')).toEqual([]);
   });
 
   it('does not compare a day read from the publication time', () => {
