@@ -10,7 +10,7 @@
  * otherwise every replay would be a copy of the one before. The replays are still news-like: the
  * same kinds of documents, bodies and event structure, with a vocabulary that keeps growing.
  *
- * Flags: --articles N (default 100,000), --per-day N, --tail N (decisions replayed after the
+ * Flags: --articles N (default 100,000), --per-day N, --every N (progress every N articles), --tail N (decisions replayed after the
  * snapshot, default 5,000: the snapshot cadence), --unbounded (nothing forgotten, as before the
  * state was bounded: heap only), --database-url URL (also time writing and reading the snapshot
  * in PostgreSQL, in a table of a new database of that server, dropped after).
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     tail: { type: 'string', default: '5000' },
     unbounded: { type: 'boolean', default: false },
     'database-url': { type: 'string' },
+    every: { type: 'string' },
   },
 });
 const total = Number(args.articles);
@@ -98,7 +99,16 @@ const decided: string[] = [];
 let bytes: Uint8Array | undefined;
 let encodeMs = 0;
 const t0 = performance.now();
+// --every N: what the state holds and the cost per article as the stream goes (without a forced GC).
+const every = Number(args.every ?? 0);
+let lap = performance.now();
 for (const [i, a] of articles.entries()) {
+  if (every && i > 0 && i % every === 0) {
+    const h = never.index.counts();
+    const now = performance.now();
+    console.log(`  ${i.toLocaleString('en')}: ${Math.round(((now - lap) * 1000) / every)} µs/article; held ${h.open} open, ${h.closed} closed, ${h.articles} links, ${never.duplicates.size()} duplicate entries, ${never.frequencies.features()} features; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+    lap = now;
+  }
   if (i === cut) {
     const e0 = performance.now();
     bytes = encodeState(never.snapshot());
