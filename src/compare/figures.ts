@@ -234,6 +234,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const says = (phrases: string[][]) => tokens.some((_, k) => phrases.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
   let background = says(BACKGROUND_PHRASES);
   const pastYear = says(PAST_YEAR_PHRASES);
+  const tellsOutcome = tokens.some((t) => outcomeOf(t.word));
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   for (const d of dates) {
@@ -290,7 +291,10 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
       // and "22 personnes" of another attack told in passing are not the event's toll.
-      if (counted && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
+      // A sentence that tells what happened to someone, but not next to this number ("23 hostages,
+      // including three Britons, along with 32 militants, were confirmed dead"): what it counts is unsure.
+      const unsure = !qualifier && tellsOutcome;
+      if (counted && !unsure && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

@@ -53,6 +53,11 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('Two of the hostages were killed.', 'en')).toEqual([['topic:hostage', 'killed', '2']]);
   });
 
+  it('counts nothing whose outcome is told away from its number', () => {
+    expect(counts('Twenty-three hostages, including three Britons, along with 32 of the militants involved in the siege, were confirmed dead.', 'en')).toEqual([]);
+    expect(counts('Four Moroccan drivers were freed on Friday.', 'en')).toEqual([['topic:truck-driver', '', '4']]);
+  });
+
   it('reads no toll in the part of it given for one place', () => {
     expect(counts('The ministry said 820 people were killed, 290 deaths were recorded in Al Haouz Province and 190 in Taroudant.', 'en')).toEqual([['people', 'killed', '820']]);
     expect(counts("Dans le détail, 290 personnes ont été tuées dans la province d'Al Haouz, 190 dans la province de Taroudant.", 'fr')).toEqual([]);
