@@ -302,7 +302,30 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
     }
     i += n.length - 1;
   }
-  return background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
+  const kept = background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
+  return withoutParts(kept, tokens.some((t) => INCLUDING.has(t.word)));
+}
+
+/** What introduces the parts of a total: "157 killed, including 12 militiamen", "cinq morts, dont deux visiteurs". */
+const INCLUDING = new Set(['including', 'among', 'dont', 'parmi', 'compris', fold('بينهم'), fold('منهم')]);
+
+/**
+ * Several counts of one outcome in a sentence are parts ("two pilgrims shot dead as well as two
+ * guards", "six agents injured and four other people"), unless one is the total the others are
+ * said to be among ("157 killed, including 12 militiamen"): only that total is kept.
+ */
+function withoutParts(figures: Figure[], including: boolean): Figure[] {
+  const byOutcome = new Map<string, Figure[]>();
+  for (const f of figures) if (f.kind === 'count' && f.qualifier) byOutcome.set(f.qualifier, [...(byOutcome.get(f.qualifier) ?? []), f]);
+  const dropped = new Set<Figure>();
+  for (const counts of byOutcome.values()) {
+    if (counts.length < 2) continue;
+    const largest = counts.reduce((a, b) => (b.low > a.low ? b : a));
+    const rest = counts.filter((f) => f !== largest);
+    const total = including && rest.every((f) => f.low < largest.low) && rest.reduce((sum, f) => sum + f.low, 0) <= largest.low;
+    for (const f of total ? rest : counts) dropped.add(f);
+  }
+  return figures.filter((f) => !dropped.has(f));
 }
 
 /** "Buckley, 32, died": a number set off by commas right after a name is the person's age. */

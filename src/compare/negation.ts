@@ -254,8 +254,9 @@ function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, Phrase
  */
 export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean, denied?: Set<PhraseSpan>): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
-  const negative = question || tokens.some((t) => ALL_NEGATIONS.has(t.word));
-  const hedged = question || tokens.some((t) => HEDGES.has(t.word));
+  // "s'il y a eu une rançon": French elides si before il.
+  const hedged = question || tokens.some((t, i) => HEDGES.has(t.word) || (t.word === 's' && /^ils?$/.test(tokens[i + 1]?.word ?? '')));
+  const negative = hedged || tokens.some((t) => ALL_NEGATIONS.has(t.word));
   const at = new Map(spans.map((s) => [s.start, s]));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
@@ -264,10 +265,16 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
       out.set(span.key, 'denies');
       denied?.add(span);
     }
-    else if (!negative && !out.has(span.key)) out.set(span.key, 'asserts');
+    else if (!negative && !out.has(span.key) && !forPurpose(tokens, span)) out.set(span.key, 'asserts');
   }
   return out;
 }
+
+// "Kidnappings for ransom", "enlèvements contre rançon", "خطف مقابل فدية": the purpose, not a payment made.
+const FOR = new Set(['for', 'contre', 'مقابل']);
+const FOR_REACH = 3;
+const forPurpose = (tokens: readonly Token[], span: PhraseSpan) =>
+  PAYMENTS.has(span.key) && tokens.slice(Math.max(0, span.start - FOR_REACH), span.start).some((t) => FOR.has(t.word));
 
 // "Not yet", "pas encore", "لم يتم بعد": a denial for now, which a later account may overtake.
 const YET = new Set(['yet', 'encore']);

@@ -58,6 +58,12 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('Four Moroccan drivers were freed on Friday.', 'en')).toEqual([['topic:truck-driver', '', '4']]);
   });
 
+  it('reads parts of a toll as parts, and keeps the total they are among', () => {
+    expect(counts('A police officer shot dead two pilgrims as well as two guards before he was killed.', 'en').filter((f) => f[1] === 'killed')).toEqual([]);
+    expect(counts('At least 157 people were killed, including 12 militiamen.', 'en')).toEqual([['people', 'killed', '157']]);
+    expect(counts("L'attaque a fait cinq morts, dont deux visiteurs et trois gendarmes.", 'fr')).toEqual([['people', 'killed', '5']]);
+  });
+
   it('reads no toll in the part of it given for one place', () => {
     expect(counts('The ministry said 820 people were killed, 290 deaths were recorded in Al Haouz Province and 190 in Taroudant.', 'en')).toEqual([['people', 'killed', '820']]);
     expect(counts("Dans le détail, 290 personnes ont été tuées dans la province d'Al Haouz, 190 dans la province de Taroudant.", 'fr')).toEqual([]);

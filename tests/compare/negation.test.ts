@@ -234,4 +234,13 @@ describe('assertion and denial', () => {
     // The unambiguous form still meets its denial.
     expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا عقوبات على مالي، قال الوزير.']).map((x) => x.about)).toEqual(['sanction']);
   });
+
+  it("asserts nothing that a French sentence asks about with s'il", () => {
+    expect(polarity("On ignore pour l'heure s'il y a eu un versement de rançon.", 'fr')).toBeNull();
+    // Nor does a kidnapping "for ransom" say a ransom was paid.
+    expect(polarity('Des groupes criminels multiplient les enlèvements contre rançon.', 'fr')).toBeNull();
+    expect(polarity('Gangs carry out kidnappings for ransom in the region.', 'en')).toBeNull();
+    expect(polarity('تنتشر عمليات الخطف مقابل فدية في المنطقة.', 'ar')).toBeNull();
+    expect(polarity('تقوم عصابات مسلحة بعمليات الخطف مقابل الحصول على فدية.', 'ar')).toBeNull();
+  });
 });
