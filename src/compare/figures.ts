@@ -132,7 +132,51 @@ const QUALIFIER_REACH = 5;
 // duration, so it is not when the action next to it happened.
 const BOUNDS = new Set(['since', 'until', 'till', 'depuis', 'jusqu', ...['منذ', 'ومنذ', 'حتى', 'وحتى'].map(fold)]);
 // What may stand between such a word and its date: "since early January", "jusqu'au 1er août", "depuis le mois de janvier", "منذ شهر يناير".
-const BOUND_FILLERS = new Set(['the', 'early', 'late', 'mid', 'on', 'of', 'le', 'la', 'l', 'a', 'au', 'en', 'debut', 'fin', 'mi', 'mois', 'de', 'd', 'month', fold('شهر')]);
+const BOUND_FILLERS = new Set(['the', 'early', 'late', 'mid', 'on', 'of', 'le', 'la', 'l', 'a', 'au', 'en', 'debut', 'fin', 'mi', 'mois', 'de', 'd', 'month', ...['شهر', 'منتصف', 'مطلع', 'بداية', 'أواخر', 'أوائل'].map(fold)]);
+
+/** Of the BOUNDS, the ones that start a period: "killed since mid-March" counts a period, not one event. */
+const SINCE = new Set(['since', 'depuis', ...['منذ', 'ومنذ'].map(fold)]);
+/** A period that starts with the year, counted without a date: "since the beginning of the year". */
+const PERIOD_PHRASES = ['since the beginning of the year', 'since the start of the year', 'so far this year', 'depuis le debut de l annee', 'منذ بداية العام', 'منذ مطلع العام']
+  .map((p) => p.split(' ').map(fold));
+/**
+ * Verbs that tell: a date right after one ("confirmed on Friday the death", "a annoncé le 1er août la
+ * mort", "أعلنت يوم الجمعة مقتل") dates the telling, not the deed it tells.
+ */
+const TELLING = new Set([
+  'said', 'says', 'announced', 'announces', 'confirmed', 'confirms', 'reported', 'reports', 'stated', 'declared', 'published', 'revealed', 'disclosed', 'added', 'told',
+  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute',
+  ...['أعلن', 'أعلنت', 'قال', 'قالت', 'أكد', 'أكدت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نشر', 'نشرت', 'صرح', 'أوضح', 'كشف', 'كشفت'].map(fold),
+]);
+/** What may stand between a telling verb and its date: "announced on Friday", "a confirmé le 1er août". */
+const TELLING_FILLERS = new Set(['on', 'the', 'this', 'le', 'l', 'ce', fold('في'), fold('يوم')]);
+/** Acts over in a moment: one dated weeks before the account is published is an earlier one told in passing. Kidnappings and detentions last, and keep old dates. */
+const MOMENTARY_ACTIONS = new Set(['action:kill', 'action:attack', 'action:strike', 'action:coup']);
+
+/** Arabic puts the teller after its verb ("أعلنت الأمم المتحدة يوم الجمعة"): so many words may stand between. */
+const ARABIC_TELLER_REACH = 4;
+/** What ends that reach: "أعلنت الحكومة أن المسلحين قتلوا يوم الجمعة" dates the killing. */
+const ARABIC_THAT = new Set(['أن', 'ان', 'بأن'].map(fold));
+
+function toldBy(tokens: readonly Token[], start: number, language: string): boolean {
+  const reach = language === 'ar' ? ARABIC_TELLER_REACH : 3;
+  for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
+    const w = tokens[j]!.word;
+    if (TELLING.has(w)) return true;
+    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Whether the date at `start` follows since, depuis or منذ (with BOUND_FILLERS between). */
+function since(tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+    const w = tokens[j]!.word;
+    if (SINCE.has(w)) return true;
+    if (!BOUND_FILLERS.has(w)) return false;
+  }
+  return false;
+}
 
 function bounds(tokens: readonly Token[], start: number): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
@@ -237,12 +281,16 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const tellsOutcome = tokens.some((t) => outcomeOf(t.word));
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
+  const isOld = (d: DateMention) => published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
+  // "Killed since mid-March": a toll over a period that began weeks back.
+  const periodTotal = says(PERIOD_PHRASES) || dates.some((d) => isOld(d) && since(tokens, d.start));
   for (const d of dates) {
     for (let i = d.start; i < d.end; i++) used.add(i);
-    const old = published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
-    if (bounds(tokens, d.start) || (pastYear && old)) continue;
+    const old = isOld(d);
+    if (bounds(tokens, d.start) || (pastYear && old) || toldBy(tokens, d.start, language)) continue;
     const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
-    if (action) out.push(figure('date', action, d.value, null, { told: d.told }));
+    if (action && old && MOMENTARY_ACTIONS.has(action)) background = true;
+    else if (action) out.push(figure('date', action, d.value, null, { told: d.told }));
     // An old date of this event's own action ("kidnapped in January") is no sign of background.
     else background ||= old;
   }
@@ -294,7 +342,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // A sentence that tells what happened to someone, but not next to this number ("23 hostages,
       // including three Britons, along with 32 militants, were confirmed dead"): what it counts is unsure.
       const unsure = !qualifier && tellsOutcome;
-      if (counted && !unsure && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
+      const overPeriod = periodTotal && !!outcomeById(qualifier)?.cumulative;
+      if (counted && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

@@ -136,4 +136,37 @@ describe('figures', () => {
     expect(dated("Les otages, détenus jusqu'à leur libération vendredi, sont rentrés.", 'fr')).toEqual(friday);
     expect(dated('وكان الرهائن محتجزين حتى الإفراج عنهم يوم الجمعة.', 'ar')).toEqual(friday);
   });
+
+  it('gives no date to an act from the verb that tells it: the date of saying is not of the deed', () => {
+    const dated = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'date');
+    for (const [text, language] of [
+      ['France confirmed on Friday the death of a tourist shot by coastguards.', 'en'],
+      ['The UN announced on Friday the killing of 22 villagers.', 'en'],
+      ['Le ministère a confirmé vendredi la mort de deux touristes.', 'fr'],
+      ["L'ONU a annoncé le 1er août la mort de 22 villageois.", 'fr'],
+      ['أعلنت الأمم المتحدة يوم الجمعة مقتل 22 قرويا.', 'ar'],
+    ]) expect(dated(text!, language!), text).toEqual([]);
+    const friday = [{ kind: 'date', subject: 'action:kill', value: '2025-08-01' }];
+    expect(dated('Two tourists were killed on Friday, the ministry said.', 'en')).toEqual(friday);
+    expect(dated('Deux touristes ont été tués vendredi.', 'fr')).toEqual(friday);
+  });
+
+  it('reads a killing or an attack dated weeks before publication as an earlier event told in passing', () => {
+    // Published 2 August 2025.
+    expect(figures('In January, terrorists killed 100 civilians in this area.', 'en')).toEqual([]);
+    expect(figures('En janvier, des terroristes ont tué 100 civils dans cette zone.', 'fr')).toEqual([]);
+    expect(figures('وفي يناير قتل إرهابيون 100 مدني في هذه المنطقة.', 'ar')).toEqual([]);
+    // A kidnapping months before is this event's own date.
+    expect(figures('The drivers, kidnapped in January, were freed.', 'en')).toContainEqual({ kind: 'date', subject: 'action:kidnap', value: '2025-01' });
+  });
+
+  it('reads a toll counted since a date weeks back as a period total, not the event\'s', () => {
+    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
+    expect(counts('Some 200 people have been killed since mid-March in the north.', 'en')).toEqual([]);
+    expect(counts("Depuis le début de l'année, 300 civils ont été tués.", 'fr')).toEqual([]);
+    expect(counts('قتل 200 شخص منذ بداية العام في الشمال.', 'ar')).toEqual([]);
+    expect(counts('قتل 200 شخص منذ منتصف شهر يناير في الشمال.', 'ar')).toEqual([]);
+    // Since the event began, the toll is the event's.
+    expect(counts('At least 32 people have died in the fighting since Friday night.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '32' }]);
+  });
 });
