@@ -232,9 +232,10 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
       continue;
     }
     const t = tokens[j]!;
+    // Before the stop test: Arabic شخصا (counted 11 to 99) is also a stop word.
+    if (PEOPLE.has(t.word)) return { subject: 'people', noun: t.raw };
     if (t.stop || numberAt(tokens, j)) break;
     if (NOT_COUNTED.has(t.word)) return null;
-    if (PEOPLE.has(t.word)) return { subject: 'people', noun: t.raw };
     // Outside the vocabulary: French and Arabic put the noun first, English last before a stop.
     if (language !== 'en') return { subject: `word:${language}:${t.stem}`, noun: t.raw };
     const next = tokens[j + 1];

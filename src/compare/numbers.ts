@@ -116,9 +116,13 @@ function rangeEnd(tokens: readonly Token[], i: number, j: number): { value: numb
   return end ? { value: end.value, next: j + 1 + end.length } : null;
 }
 
+/** A word in capitals is an acronym, not a number word: "the UN said" is no "un" (one). */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
 function readNumber(tokens: readonly Token[], i: number): { value: number; length: number; about: boolean } | null {
   const first = tokens[i]?.word;
   if (first === undefined) return null;
+  if (ACRONYM.test(tokens[i]!.raw)) return null;
   const about = ABOUT_WORDS.get(first);
   if (about !== undefined) return { value: about, length: 1, about: true };
   const decimal = /^(\d+)d(\d+)$/.exec(first);

@@ -16,7 +16,7 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
   { id: 'killed', cumulative: true, label: { en: 'killed', fr: 'tués', ar: 'قتلى' }, words: [
     'killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dies', 'death', 'deaths', 'fatalities',
     'tue', 'tues', 'tuee', 'tuees', 'tuant', 'mort', 'morts', 'mortes', 'decede', 'decedes', 'deces', 'peri', 'peris',
-    'قتل', 'قتلى', 'قتيل', 'قتيلا', 'مقتل', 'حتفهم', 'حتفه', 'مصرع', 'وفاة', 'توفي', 'ماتوا', 'موتى'] },
+    'قتل', 'قتلى', 'قتيل', 'قتيلا', 'مقتل', 'حتفهم', 'حتفه', 'مصرع', 'مصرعهم', 'مصرعه', 'مصرعها', 'وفاة', 'توفي', 'ماتوا', 'موتى'] },
   { id: 'injured', cumulative: true, label: { en: 'injured', fr: 'blessés', ar: 'جرحى' }, words: [
     'injured', 'injuring', 'injures', 'injure', 'injuries', 'wounded', 'wounding', 'hurt',
     'blesse', 'blesses', 'blessee', 'blessees', 'blessant',

@@ -51,6 +51,17 @@ describe('figures', () => {
     expect(figures('4 drivers were freed.', 'en')).toEqual(expected);
   });
 
+  it('counts people in a toll whatever the number, and never reads an acronym as a number word', () => {
+    const toll = (value: string) => [{ kind: 'count', subject: 'people', value }];
+    // "UN" is not French "un" (one), which would stand between the count and its outcome.
+    expect(figures('The UN said 35 people were killed.', 'en')).toEqual(toll('35'));
+    expect(figures("L'ONU a indiqué que 35 personnes ont été tuées.", 'fr')).toEqual(toll('35'));
+    // Arabic counts 11 to 99 with the singular: شخصا.
+    expect(figures('مقتل 35 شخصا في هجوم', 'ar')).toEqual(toll('35'));
+    expect(figures('مقتل 8 أشخاص في هجوم', 'ar')).toEqual(toll('8'));
+    expect(figures('لقي 35 شخصا مصرعهم، فيما جرح العشرات', 'ar')).toEqual(toll('35'));
+  });
+
   it('counts nouns outside the vocabulary by their stem, and never numbers inside a name or a year', () => {
     expect(figures('Eleven villagers were killed.', 'en')).toEqual([{ kind: 'count', subject: 'word:en:villag', value: '11' }]);
     expect(figures('near the three borders in 2025', 'en')).toEqual([]);
