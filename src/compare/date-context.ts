@@ -1,0 +1,68 @@
+import { foldArabic, stripClitics, type Token } from '../text/index.js';
+import { numberAt } from './numbers.js';
+import { outcomeOf } from './outcomes.js';
+
+/**
+ * What the words around a date say of it: whether it bounds a duration (since, until), starts a
+ * period a toll is counted over, or dates the telling of a deed rather than the deed.
+ */
+const fold = (w: string) => stripClitics(foldArabic(w));
+
+// "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
+// duration, so it is not when the action next to it happened.
+const BOUNDS = new Set(['since', 'until', 'till', 'depuis', 'jusqu', ...['منذ', 'ومنذ', 'حتى', 'وحتى'].map(fold)]);
+// What may stand between such a word and its date: "since early January", "jusqu'au 1er août", "depuis le mois de janvier", "منذ شهر يناير".
+const BOUND_FILLERS = new Set(['the', 'early', 'late', 'mid', 'on', 'of', 'le', 'la', 'l', 'a', 'au', 'en', 'debut', 'fin', 'mi', 'mois', 'de', 'd', 'month', ...['شهر', 'منتصف', 'مطلع', 'بداية', 'أواخر', 'أوائل'].map(fold)]);
+
+/** Of the BOUNDS, the ones that start a period: "killed since mid-March" counts a period, not one event. */
+const SINCE = new Set(['since', 'depuis', ...['منذ', 'ومنذ'].map(fold)]);
+/** A period that starts with the year, counted without a date: "since the beginning of the year". */
+export const PERIOD_PHRASES = ['since the beginning of the year', 'since the start of the year', 'so far this year', 'depuis le debut de l annee', 'منذ بداية العام', 'منذ مطلع العام']
+  .map((p) => p.split(' ').map(fold));
+/**
+ * Verbs that tell: a date right after one ("confirmed on Friday the death", "a annoncé le 1er août la
+ * mort", "أعلنت يوم الجمعة مقتل") dates the telling, not the deed it tells.
+ */
+const TELLING = new Set([
+  'said', 'says', 'announced', 'announces', 'confirmed', 'confirms', 'reported', 'reports', 'stated', 'declared', 'published', 'revealed', 'disclosed', 'added', 'told',
+  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute',
+  ...['أعلن', 'أعلنت', 'قال', 'قالت', 'أكد', 'أكدت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نشر', 'نشرت', 'صرح', 'أوضح', 'كشف', 'كشفت'].map(fold),
+]);
+/** What may stand between a telling verb and its date: "announced on Friday", "a confirmé le 1er août". */
+const TELLING_FILLERS = new Set(['on', 'the', 'this', 'le', 'l', 'ce', fold('في'), fold('يوم')]);
+/** Acts over in a moment: one dated weeks before the account is published is an earlier one told in passing. Kidnappings and detentions last, and keep old dates. */
+export const MOMENTARY_ACTIONS = new Set(['action:kill', 'action:attack', 'action:strike', 'action:coup']);
+
+/** Arabic puts the teller after its verb ("أعلنت الأمم المتحدة يوم الجمعة"): so many words may stand between. */
+const ARABIC_TELLER_REACH = 4;
+/** What ends that reach: "أعلنت الحكومة أن المسلحين قتلوا يوم الجمعة" dates the killing. */
+const ARABIC_THAT = new Set(['أن', 'ان', 'بأن'].map(fold));
+
+export function toldBy(tokens: readonly Token[], start: number, language: string): boolean {
+  const reach = language === 'ar' ? ARABIC_TELLER_REACH : 3;
+  for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
+    const w = tokens[j]!.word;
+    if (TELLING.has(w)) return true;
+    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w)) return false;
+  }
+  return false;
+}
+
+/** Whether the date at `start` follows since, depuis or منذ (with BOUND_FILLERS between). */
+export function since(tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+    const w = tokens[j]!.word;
+    if (SINCE.has(w)) return true;
+    if (!BOUND_FILLERS.has(w)) return false;
+  }
+  return false;
+}
+
+export function bounds(tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+    const w = tokens[j]!.word;
+    if (BOUNDS.has(w)) return true;
+    if (!BOUND_FILLERS.has(w)) return false;
+  }
+  return false;
+}
