@@ -1,12 +1,10 @@
-import { foldArabic, stripClitics, type Token } from '../text/index.js';
-import { numberAt } from './numbers.js';
-import { outcomeOf } from './outcomes.js';
-
 /**
  * What the words around a date say of it: whether it bounds a duration (since, until), starts a
  * period a toll is counted over, or dates the telling of a deed rather than the deed.
  */
-const fold = (w: string) => stripClitics(foldArabic(w));
+import { foldWord as fold, type Token } from '../text/index.js';
+import { numberAt } from './numbers.js';
+import { outcomeOf } from './outcomes.js';
 
 // "held since January", "détenus depuis janvier", "استمر حتى يوم الجمعة": the date starts or ends a
 // duration, so it is not when the action next to it happened.
@@ -39,7 +37,7 @@ const ARABIC_TELLER_REACH = 4;
 const ARABIC_THAT = new Set(['أن', 'ان', 'بأن'].map(fold));
 
 export function toldBy(tokens: readonly Token[], start: number, language: string): boolean {
-  const reach = language === 'ar' ? ARABIC_TELLER_REACH : 3;
+  const reach = language === 'ar' ? ARABIC_TELLER_REACH : TELLING_REACH;
   for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
     const w = tokens[j]!.word;
     if (TELLING.has(w)) return true;
@@ -48,21 +46,22 @@ export function toldBy(tokens: readonly Token[], start: number, language: string
   return false;
 }
 
-/** Whether the date at `start` follows since, depuis or منذ (with BOUND_FILLERS between). */
-export function since(tokens: readonly Token[], start: number): boolean {
-  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
+/** How far before its date a bound may stand, BOUND_FILLERS between: "depuis le mois de janvier". */
+const BOUND_REACH = 4;
+/** How far before its date a telling verb may stand in French and English: "a annoncé le 1er août". */
+const TELLING_REACH = 3;
+
+/** Whether a word of `words` stands before the date at `start`, only BOUND_FILLERS between. */
+function boundedBy(words: ReadonlySet<string>, tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - BOUND_REACH; j--) {
     const w = tokens[j]!.word;
-    if (SINCE.has(w)) return true;
+    if (words.has(w)) return true;
     if (!BOUND_FILLERS.has(w)) return false;
   }
   return false;
 }
 
-export function bounds(tokens: readonly Token[], start: number): boolean {
-  for (let j = start - 1; j >= 0 && j >= start - 4; j--) {
-    const w = tokens[j]!.word;
-    if (BOUNDS.has(w)) return true;
-    if (!BOUND_FILLERS.has(w)) return false;
-  }
-  return false;
-}
+/** Whether the date at `start` follows since, depuis or منذ. */
+export const since = (tokens: readonly Token[], start: number) => boundedBy(SINCE, tokens, start);
+/** Whether the date at `start` starts or ends a duration (since, until, jusqu'à, حتى). */
+export const bounds = (tokens: readonly Token[], start: number) => boundedBy(BOUNDS, tokens, start);
