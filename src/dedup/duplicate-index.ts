@@ -18,24 +18,29 @@ export interface DuplicateEntry {
 export interface DuplicateIndex {
   /** Entries with this content hash published at or after `since` (ms). */
   byHash(hash: string, since: number): Promise<DuplicateEntry[]>;
-  /** Entries sharing at least one LSH band with `bands`, published at or after `since`. */
-  byBands(bands: readonly string[], since: number): Promise<DuplicateEntry[]>;
-  add(entry: DuplicateEntry, bands: readonly string[]): Promise<void>;
+  /** Entries sharing at least one LSH band with `bands` (`bandKeys`), published at or after `since`. */
+  byBands(bands: readonly number[], since: number): Promise<DuplicateEntry[]>;
+  add(entry: DuplicateEntry, bands: readonly number[]): Promise<void>;
 }
 
 // 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band with high probability (1-(1-s^4)^16).
 export const BANDS = 16;
 const ROWS = SIGNATURE / BANDS;
 
-export function bandKeys(sig: Uint32Array): string[] {
-  const out: string[] = [];
+/** One key per band, band `b` at index `b`: a number, so a window of articles holds no key strings. */
+export function bandKeys(sig: Uint32Array): number[] {
+  const out: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = b;
     for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!);
-    out.push(`${b}:${h.toString(36)}`);
+    out.push(h);
   }
   return out;
 }
+
+/** The entries under one key: most keys hold one article, so it is held without an array. */
+type Bucket = DuplicateEntry | DuplicateEntry[];
+const bucketEntries = (bucket: Bucket | undefined): readonly DuplicateEntry[] => (bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket]);
 
 /** What a MemoryDuplicateIndex holds, as plain data (a snapshot): entries in the order they were added. */
 export interface DuplicateIndexState {
@@ -61,8 +66,9 @@ export const DEFAULT_DUPLICATE_INDEX_OPTIONS: MemoryDuplicateIndexOptions = { wi
  * Sweeps follow the number of entries added, never the clock, so a replay drops the same entries.
  */
 export class MemoryDuplicateIndex implements DuplicateIndex {
-  private hashes = new Map<string, DuplicateEntry[]>();
-  private bands = new Map<string, DuplicateEntry[]>();
+  private hashes = new Map<string, Bucket>();
+  /** One map per band, from its key to the entries under it. */
+  private bands = newBandMaps();
   /** Every entry held, in the order added: each list above is in this order too. */
   private entries: DuplicateEntry[] = [];
   private latest = -Infinity;
@@ -74,16 +80,18 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
   }
 
   async byHash(hash: string, since: number): Promise<DuplicateEntry[]> {
-    return (this.hashes.get(hash) ?? []).filter((e) => e.at >= since);
+    return bucketEntries(this.hashes.get(hash)).filter((e) => e.at >= since);
   }
 
-  async byBands(bands: readonly string[], since: number): Promise<DuplicateEntry[]> {
+  async byBands(bands: readonly number[], since: number): Promise<DuplicateEntry[]> {
     const out = new Set<DuplicateEntry>();
-    for (const b of bands) for (const e of this.bands.get(b) ?? []) if (e.at >= since) out.add(e);
+    bands.forEach((key, b) => {
+      for (const e of bucketEntries(this.bands[b]!.get(key))) if (e.at >= since) out.add(e);
+    });
     return [...out];
   }
 
-  async add(entry: DuplicateEntry, bands: readonly string[]): Promise<void> {
+  async add(entry: DuplicateEntry, bands: readonly number[]): Promise<void> {
     this.insert(entry, bands);
     this.latest = Math.max(this.latest, entry.at);
     if (++this.adds % this.options.sweepEvery === 0) this.sweep(this.latest - this.options.windowMs);
@@ -104,40 +112,43 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
    */
   restore(state: DuplicateIndexState): void {
     this.hashes = new Map();
-    this.bands = new Map();
+    this.bands = newBandMaps();
     this.entries = [];
     for (const e of state.entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
     this.latest = state.latest;
     this.adds = state.adds;
   }
 
-  private insert(entry: DuplicateEntry, bands: readonly string[]): void {
+  private insert(entry: DuplicateEntry, bands: readonly number[]): void {
     push(this.hashes, entry.hash, entry);
-    for (const b of bands) push(this.bands, b, entry);
+    bands.forEach((key, b) => push(this.bands[b]!, key, entry));
     this.entries.push(entry);
   }
 
   private sweep(since: number): void {
-    const keep = (map: Map<string, DuplicateEntry[]>) => {
-      const next = new Map<string, DuplicateEntry[]>();
-      for (const [k, list] of map) {
-        const kept = list.filter((e) => e.at >= since);
-        if (kept.length > 0) next.set(k, kept);
+    const keep = <K>(map: Map<K, Bucket>) => {
+      const next = new Map<K, Bucket>();
+      for (const [k, bucket] of map) {
+        const kept = bucketEntries(bucket).filter((e) => e.at >= since);
+        if (kept.length > 0) next.set(k, kept.length === 1 ? kept[0]! : kept);
       }
       return next;
     };
     this.hashes = keep(this.hashes);
-    this.bands = keep(this.bands);
+    this.bands = this.bands.map(keep);
     const dropped = this.entries.filter((e) => e.at < since).map((e) => e.id);
     this.entries = this.entries.filter((e) => e.at >= since);
     if (dropped.length > 0) this.options.onDrop?.(dropped);
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+const newBandMaps = () => Array.from({ length: BANDS }, () => new Map<number, Bucket>());
+
+function push<K>(map: Map<K, Bucket>, key: K, entry: DuplicateEntry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (Array.isArray(bucket)) bucket.push(entry);
+  else map.set(key, [bucket, entry]);
 }
 
 export { estimatedJaccard };

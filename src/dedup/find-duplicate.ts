@@ -20,7 +20,7 @@ export interface DuplicateCheck {
   similarity: number;
   /** Index what was computed, so the caller adds the article once it is stored. */
   entry: DuplicateEntry;
-  bands: string[];
+  bands: number[];
 }
 
 /**
