@@ -1,4 +1,5 @@
 import type { EventState } from './event-state.js';
+import { decodeState, encodeState } from './state-codec.js';
 
 /**
  * Where open events live. The clusterer only talks to this interface, so the same decisions run in
@@ -41,7 +42,8 @@ export const DEFAULT_EVENT_INDEX_OPTIONS: MemoryEventIndexOptions = { windowMs: 
  */
 export interface EventIndexState {
   open: EventState[];
-  closed: EventState[];
+  /** Closed events, each encoded on its own (a snapshot of an earlier version holds them as they are). */
+  closed: ([string, Uint8Array] | EventState)[];
   /** Feature, then the open events posted under it in the order they were posted. */
   postings: [string, string[]][];
   aliases: [string, string][];
@@ -57,10 +59,12 @@ export interface EventIndexState {
  * says when an article can no longer be found as an original (`forgetArticles`), and a closed
  * event, or a merged-away id, that no remembered article leads to is dropped at the next sweep.
  * Dropping what nothing can reach changes no decision, so bounded and unbounded states decide alike.
+ * A closed event that is kept is held encoded (a few KB instead of its centroids' maps): a copy
+ * revives one now and then, while a dense stream keeps several times more closed than open.
  */
 export class MemoryEventIndex implements EventIndex {
   private readonly open = new Map<string, EventState>();
-  private readonly closed = new Map<string, EventState>();
+  private readonly closed = new Map<string, Uint8Array>();
   private readonly postings = new Map<string, Set<string>>();
   private readonly posted = new Map<string, Set<string>>();
   private readonly aliases = new Map<string, string>();
@@ -92,7 +96,11 @@ export class MemoryEventIndex implements EventIndex {
   async get(id: string): Promise<EventState | undefined> {
     let current = id;
     for (let alias = this.aliases.get(current); alias; alias = this.aliases.get(current)) current = alias;
-    return this.open.get(current) ?? this.closed.get(current);
+    const open = this.open.get(current);
+    if (open) return open;
+    // Decoded afresh: whoever changes it saves it, which opens it again.
+    const closed = this.closed.get(current);
+    return closed && decodeState<EventState>(closed);
   }
 
   async save(event: EventState, features: readonly string[]): Promise<void> {
@@ -149,7 +157,7 @@ export class MemoryEventIndex implements EventIndex {
   snapshot(): EventIndexState {
     return {
       open: [...this.open.values()],
-      closed: [...this.closed.values()],
+      closed: [...this.closed],
       postings: [...this.postings].map(([f, ids]) => [f, [...ids]]),
       aliases: [...this.aliases],
       articles: [...this.articles],
@@ -161,7 +169,10 @@ export class MemoryEventIndex implements EventIndex {
   restore(state: EventIndexState): void {
     for (const m of [this.open, this.closed, this.postings, this.posted, this.aliases, this.articles]) m.clear();
     for (const e of state.open) this.open.set(e.id, e);
-    for (const e of state.closed) this.closed.set(e.id, e);
+    for (const c of state.closed) {
+      if (Array.isArray(c)) this.closed.set(c[0], c[1]);
+      else this.closed.set(c.id, encodeState(c));
+    }
     for (const [f, ids] of state.postings) {
       this.postings.set(f, new Set(ids));
       for (const id of ids) {
@@ -182,15 +193,16 @@ export class MemoryEventIndex implements EventIndex {
    */
   private sweep(): void {
     const since = this.latest - this.options.windowMs;
+    const reachable = new Set<string>();
+    for (const id of this.articles.values()) {
+      for (let cur: string | undefined = id; cur !== undefined && !reachable.has(cur); cur = this.aliases.get(cur)) reachable.add(cur);
+    }
     for (const [id, e] of this.open) {
       if (e.lastUpdated >= since) continue;
       this.unpost(id);
       this.open.delete(id);
-      this.closed.set(id, e);
-    }
-    const reachable = new Set<string>();
-    for (const id of this.articles.values()) {
-      for (let cur: string | undefined = id; cur !== undefined && !reachable.has(cur); cur = this.aliases.get(cur)) reachable.add(cur);
+      // Encoded only if a copy can still revive it.
+      if (reachable.has(id)) this.closed.set(id, encodeState(e));
     }
     for (const id of this.closed.keys()) if (!reachable.has(id)) this.closed.delete(id);
     for (const id of this.aliases.keys()) if (!reachable.has(id)) this.aliases.delete(id);
