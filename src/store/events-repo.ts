@@ -52,6 +52,9 @@ export interface EventSnapshotWrite {
 const SNAPSHOTS_KEPT = 2;
 
 /** Writes a snapshot and drops those older than the ones kept; a snapshot of the same position already there stays. */
+/** Bytes of a snapshot read per query. */
+const SNAPSHOT_READ_BYTES = 4 * 2 ** 20;
+
 async function writeSnapshot(db: Db, s: EventSnapshotWrite): Promise<void> {
   await db.insertInto('event_snapshots').values({ seq: s.seq, identity: s.identity, state: s.state }).onConflict((oc) => oc.column('seq').doNothing()).execute();
   await sql`delete from event_snapshots where seq not in (select seq from event_snapshots order by seq desc limit ${SNAPSHOTS_KEPT})`.execute(db);
@@ -202,10 +205,24 @@ export class EventsRepo {
     return rows.map((r) => ({ seq: r.seq, identity: r.identity, bytes: Number(r.bytes), createdAt: new Date(r.created_at) }));
   }
 
-  /** A snapshot's encoded state, or undefined if it was dropped since. */
+  /**
+   * A snapshot's encoded state, or undefined if it was dropped since. Read in parts: a bytea comes
+   * as hex text, twice its size, and a snapshot of a dense year is tens of MB.
+   */
   async snapshotState(seq: number): Promise<Uint8Array | undefined> {
-    const r = await this.db.selectFrom('event_snapshots').select('state').where('seq', '=', seq).executeTakeFirst();
-    return r?.state;
+    const size = await this.db.selectFrom('event_snapshots').select(sql<number>`octet_length(state)`.as('bytes')).where('seq', '=', seq).executeTakeFirst();
+    if (!size) return undefined;
+    const state = new Uint8Array(Number(size.bytes));
+    for (let at = 0; at < state.byteLength; at += SNAPSHOT_READ_BYTES) {
+      const part = await this.db
+        .selectFrom('event_snapshots')
+        .select(sql<Uint8Array>`substring(state from ${at + 1} for ${SNAPSHOT_READ_BYTES})`.as('part'))
+        .where('seq', '=', seq)
+        .executeTakeFirst();
+      if (!part) return undefined;
+      state.set(part.part, at);
+    }
+    return state;
   }
 
   async maxSeq(): Promise<number> {

@@ -111,6 +111,18 @@ for (const backend of storageTargets) {
       expect(v).toMatchObject({ health: 'ok', consecutiveErrors: 0, lastError: null, nextPollAt: null, itemsTotal: 3, title: 'APS' });
       expect((await store.feeds.recentPolls('aps')).map((p) => p.outcome)).toEqual(['ok', 'error', 'error']);
     });
+
+    test('a snapshot larger than one read comes back byte for byte', async () => {
+      // 9 MiB of varied bytes: three reads of 4 MiB, the last one short.
+      const state = new Uint8Array(9 * 2 ** 20 + 123);
+      for (let i = 0; i < state.length; i++) state[i] = (i * 2654435761) >>> 24;
+      await store.database.db.insertInto('event_snapshots').values({ seq: 777, identity: 'test', state }).execute();
+      const back = await store.events.snapshotState(777);
+      expect(back?.byteLength).toBe(state.byteLength);
+      expect(Buffer.from(back!).equals(Buffer.from(state))).toBe(true);
+      expect(await store.events.snapshotState(778)).toBeUndefined();
+      await store.database.db.deleteFrom('event_snapshots').where('seq', '=', 777).execute();
+    });
   });
 }
 
