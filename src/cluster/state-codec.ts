@@ -15,12 +15,16 @@ export const STATE_FORMAT = 2;
 /** Thrown for bytes that are not a snapshot of this format (an older one, gzipped JSON, say). */
 export class StateFormatError extends Error {}
 
-/** Typed arrays copied out of the decoded buffer: a view would keep the whole snapshot alive. */
-const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(): ArrayBufferView & { slice(): unknown } })._readHostObject;
+/**
+ * Typed arrays copied out of the decoded buffer: a view would keep the whole snapshot alive. A
+ * Buffer's slice() is a view, so a Buffer comes back as a Uint8Array of its own.
+ */
+const readHostObject = (DefaultDeserializer.prototype as unknown as { _readHostObject(): Uint8Array })._readHostObject;
 class CopyingDeserializer extends DefaultDeserializer {
   /** Node's hook for typed arrays (undeclared in its types). */
   _readHostObject(): unknown {
-    return readHostObject.call(this).slice();
+    const view = readHostObject.call(this);
+    return Buffer.isBuffer(view) ? new Uint8Array(view) : view.slice();
   }
 }
 
@@ -28,7 +32,9 @@ export function encodeState(value: unknown): Uint8Array {
   const serializer = new DefaultSerializer();
   serializer.writeHeader();
   serializer.writeValue(value);
-  return Buffer.concat([Buffer.from([...MAGIC, STATE_FORMAT]), gzipSync(serializer.releaseBuffer(), { level: 1 })]);
+  const bytes = Buffer.concat([Buffer.from([...MAGIC, STATE_FORMAT]), gzipSync(serializer.releaseBuffer(), { level: 1 })]);
+  // A small result is a slice of Node's shared pool, which it would keep alive as long as it is kept.
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 export function decodeState<T>(bytes: Uint8Array): T {

@@ -19,6 +19,15 @@ describe('state codec', () => {
     }
   });
 
+  it('copies encoded parts (Buffers, as encodeState makes) out of the snapshot too', () => {
+    const parts = Array.from({ length: 50 }, (_, i) => encodeState({ i, pad: 'x'.repeat(100) }));
+    const back = decodeState<Uint8Array[]>(encodeState(parts));
+    for (const [i, p] of back.entries()) {
+      expect(p.buffer.byteLength).toBe(parts[i]!.byteLength);
+      expect(decodeState<{ i: number }>(p).i).toBe(i);
+    }
+  });
+
   it('refuses a snapshot of another format (gzipped JSON, as written before)', () => {
     const old = gzipSync(JSON.stringify({ events: { open: [] } }));
     expect(() => decodeState(old)).toThrow(StateFormatError);
