@@ -171,7 +171,7 @@ export class MemoryEventIndex implements EventIndex {
     for (const e of state.open) this.open.set(e.id, e);
     for (const c of state.closed) {
       if (Array.isArray(c)) this.closed.set(c[0], c[1]);
-      else this.closed.set(c.id, encodeState(c));
+      else this.closed.set(c.id, encodeState(c, { gzip: true }));
     }
     for (const [f, ids] of state.postings) {
       this.postings.set(f, new Set(ids));
@@ -202,7 +202,7 @@ export class MemoryEventIndex implements EventIndex {
       this.unpost(id);
       this.open.delete(id);
       // Encoded only if a copy can still revive it.
-      if (reachable.has(id)) this.closed.set(id, encodeState(e));
+      if (reachable.has(id)) this.closed.set(id, encodeState(e, { gzip: true }));
     }
     for (const id of this.closed.keys()) if (!reachable.has(id)) this.closed.delete(id);
     for (const id of this.aliases.keys()) if (!reachable.has(id)) this.aliases.delete(id);

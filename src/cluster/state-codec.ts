@@ -4,13 +4,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 /**
  * The clusterer's state encoded for a snapshot: V8's structured serialisation (Maps, Sets,
  * Uint32Arrays and infinite numbers as they are, in native code: several times faster than JSON
- * with a replacer and reviver, and no text for numbers), gzipped, behind a header naming the
- * format. Generic, so a field added to EventState or to an index's state is carried without
- * touching this file. V8 reads what an older V8 wrote; a snapshot of another format is refused.
+ * with a replacer and reviver, and no text for numbers), behind a header naming the format: plain
+ * (a snapshot: its largest parts, signatures and encoded closed events, do not compress, and a
+ * gzipped copy beside the plain one would double what a start holds) or gzipped (a closed event,
+ * kept for weeks). Generic, so a field added to EventState or to an index's state is carried
+ * without touching this file. V8 reads what an older V8 wrote; a snapshot of another format is refused.
  */
 const MAGIC = [0x50, 0x58, 0x53]; // "PXS"
-/** Bumped whenever the encoding changes: a snapshot of another format is refused, not misread. */
-export const STATE_FORMAT = 2;
+/** Formats read: 2 is gzipped, 3 plain; 1 was gzipped JSON. A new encoding takes a new number. */
+const GZIPPED = 2;
+const PLAIN = 3;
+export const STATE_FORMAT = PLAIN;
 
 /** Thrown for bytes that are not a snapshot of this format (an older one, gzipped JSON, say). */
 export class StateFormatError extends Error {}
@@ -28,19 +32,23 @@ class CopyingDeserializer extends DefaultDeserializer {
   }
 }
 
-export function encodeState(value: unknown): Uint8Array {
+export function encodeState(value: unknown, options: { gzip: boolean } = { gzip: false }): Uint8Array {
   const serializer = new DefaultSerializer();
+  if (!options.gzip) serializer.writeRawBytes(Buffer.from([...MAGIC, PLAIN]));
   serializer.writeHeader();
   serializer.writeValue(value);
-  const bytes = Buffer.concat([Buffer.from([...MAGIC, STATE_FORMAT]), gzipSync(serializer.releaseBuffer(), { level: 1 })]);
+  const bytes = options.gzip
+    ? Buffer.concat([Buffer.from([...MAGIC, GZIPPED]), gzipSync(serializer.releaseBuffer(), { level: 1 })])
+    : serializer.releaseBuffer();
   // A small result is a slice of Node's shared pool, which it would keep alive as long as it is kept.
   return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 export function decodeState<T>(bytes: Uint8Array): T {
   const format = MAGIC.every((b, i) => bytes[i] === b) ? bytes[MAGIC.length] : 1;
-  if (format !== STATE_FORMAT) throw new StateFormatError(`snapshot format ${format}, this version reads ${STATE_FORMAT}`);
-  const deserializer = new CopyingDeserializer(gunzipSync(bytes.subarray(MAGIC.length + 1)));
+  if (format !== PLAIN && format !== GZIPPED) throw new StateFormatError(`snapshot format ${format}, this version reads ${GZIPPED} and ${PLAIN}`);
+  const body = bytes.subarray(MAGIC.length + 1);
+  const deserializer = new CopyingDeserializer(format === GZIPPED ? gunzipSync(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   deserializer.readHeader();
   return deserializer.readValue() as T;
 }

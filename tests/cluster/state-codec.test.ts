@@ -28,6 +28,15 @@ describe('state codec', () => {
     }
   });
 
+  it('reads a gzipped state (format 2, as snapshots were written before) as well as a plain one', () => {
+    const value = { m: new Map([['a', 1.5]]), sig: new Uint32Array([7, 8]) };
+    const plain = encodeState(value);
+    const gzipped = encodeState(value, { gzip: true });
+    expect([plain[3], gzipped[3]]).toEqual([3, 2]);
+    expect(decodeState(plain)).toEqual(value);
+    expect(decodeState(gzipped)).toEqual(value);
+  });
+
   it('refuses a snapshot of another format (gzipped JSON, as written before)', () => {
     const old = gzipSync(JSON.stringify({ events: { open: [] } }));
     expect(() => decodeState(old)).toThrow(StateFormatError);
