@@ -10,19 +10,26 @@ import { monthForms } from '../text/months.js';
 
 const fold = (w: string) => stripClitics(foldArabic(w));
 
-// Month names of English, French and Arabic prose, which spells French months out. These forms are
-// words of prose too, more often than months: "mar" (the sea, a name), مارس ("he practised"),
-// شباط (a surname), يوليه ("he gives him", يوليه اهتماما).
-const PROSE_WORDS = new Set(['mar', 'مارس', 'شباط', 'يوليه']);
+// Month names of English, French and Arabic prose, which spells French months out.
 const MONTHS: Record<string, number> = {};
-for (const [form, n] of monthForms(['en', 'enShort', 'fr', 'ar'])) if (!PROSE_WORDS.has(form)) MONTHS[fold(form)] = n;
+for (const [form, n] of monthForms(['en', 'enShort', 'fr', 'ar'])) MONTHS[fold(form)] = n;
 // Levantine names are two words: كانون الثاني (January), تشرين الأول (October)...
 const TWO_WORD_MONTHS: Record<string, Record<string, number>> = {
   [fold('كانون')]: { [fold('الثاني')]: 1, [fold('الأول')]: 12 },
   [fold('تشرين')]: { [fold('الأول')]: 10, [fold('الثاني')]: 11 },
 };
-// "may" and "march" are English words too: only a month next to a day or a year, or after "in".
-const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai']);
+// Months that are words of prose too: "may", "march", "mar" (the sea, a name), مارس ("he
+// practised"), شباط (a surname), يوليه ("he gives him", يوليه اهتماما). Only a month next to a day
+// or a year, after "in", or before "last" or "next" (مارس الماضي, mars dernier).
+const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai', 'mar', ...['مارس', 'شباط', 'يوليه'].map(fold)]);
+const LAST_OR_NEXT = new Set(['dernier', 'prochain', ...['الماضي', 'المقبل', 'الجاري'].map(fold)]);
+// Words joining the days of a list or a span ("les 1er et 2 janvier", "du 1er au 3", "1 and 2
+// January"): such a date is no single day, and its last day alone would be a wrong one.
+const DAY_JOINERS = new Set(['et', 'and', 'or', 'ou', 'au', 'to', 'through', ...['إلى', 'حتى', 'أو'].map(fold)]);
+/** Words that may stand between a joining word and a day ("entre le 1er et le 2 janvier"). */
+const DAY_ARTICLES = new Set(['le', 'the', 'on']);
+/** Arabic joins "and" to the day it lists: و2 يناير, "and 2 January". */
+const ARABIC_AND_DAY = /^و\d/u;
 
 const WEEKDAYS: Record<string, number> = {};
 const weekday = (n: number, ...forms: string[]) => forms.forEach((f) => (WEEKDAYS[fold(f)] = n));
@@ -81,6 +88,20 @@ function daysBefore(published: Date, days: number): string {
   return new Date(published.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Whether another day stands next to the day at `i` (before it: step -1; after: 1), maybe past a joining word. */
+function listedDay(tokens: readonly Token[], i: number, step: -1 | 1): boolean {
+  if (step === -1 && ARABIC_AND_DAY.test(tokens[i]?.word ?? '')) return true;
+  let j = i + step;
+  const skip = (words: ReadonlySet<string>) => {
+    while (words.has(tokens[j]?.word ?? '')) j += step;
+  };
+  skip(DAY_ARTICLES);
+  if (DAY_JOINERS.has(tokens[j]?.word ?? '')) j += step;
+  skip(DAY_ARTICLES);
+  const other = tokens[j]?.word ?? '';
+  return dayOf(other) !== null || (step === 1 && ARABIC_AND_DAY.test(other));
+}
+
 function monthAt(tokens: readonly Token[], i: number): { month: number; length: number } | null {
   const w = tokens[i]!.word;
   const two = TWO_WORD_MONTHS[w]?.[tokens[i + 1]?.word ?? ''];
@@ -101,9 +122,14 @@ export function findDates(tokens: readonly Token[], published: Date): DateMentio
       const day = before ?? after;
       const yearIndex = i + found.length + (after !== null ? 1 : 0);
       const year = yearOf(tokens[yearIndex]?.word);
-      if (AMBIGUOUS.has(w) && day === null && year === null && !IN.has(tokens[i - 1]?.word ?? '')) continue;
+      if (AMBIGUOUS.has(w) && day === null && year === null && !IN.has(tokens[i - 1]?.word ?? '') && !LAST_OR_NEXT.has(tokens[i + found.length]?.word ?? '')) continue;
       const start = before !== null ? i - 1 : i;
       const end = yearIndex + (year !== null ? 1 : 0);
+      const listed = before !== null || ARABIC_AND_DAY.test(tokens[i - 1]?.word ?? '') ? listedDay(tokens, i - 1, -1) : after !== null && listedDay(tokens, i + found.length, 1);
+      if (listed) {
+        i = end - 1;
+        continue;
+      }
       out.push({ start, end, value: iso(published, found.month, day, year), told: year === null ? 'noYear' : 'year' });
       i = end - 1;
       continue;

@@ -39,6 +39,22 @@ describe('dates', () => {
     expect(dates('the talks may resume', 'en')).toEqual([]);
     expect(dates('elected in May', 'en')).toEqual(['2025-05']);
   });
+
+  it('reads a month that is also a word of prose (Arabic مارس, "he practised") only where a date is written', () => {
+    expect(dates('مارس الجيش ضغوطا على المسلحين', 'ar')).toEqual([]);
+    expect(dates('في هجوم في مارس الماضي', 'ar')).toEqual(['2025-03']);
+    expect(dates('في 12 مارس 2024', 'ar')).toEqual(['2024-03-12']);
+    expect(dates('منذ مارس', 'ar')).toEqual(['2025-03']);
+  });
+
+  it('reads no single date from a list or span of days: "on 1 and 2 January" is not 2 January', () => {
+    expect(dates('tués les 1er et 2 janvier', 'fr')).toEqual([]);
+    expect(dates('killed on 1 and 2 January', 'en')).toEqual([]);
+    expect(dates('du 1er au 3 janvier', 'fr')).toEqual([]);
+    expect(dates('entre le 1er et le 2 janvier', 'fr')).toEqual([]);
+    expect(dates('يومي 1 و2 يناير', 'ar')).toEqual([]);
+    expect(dates('attaqué le 1er janvier et le 2 janvier', 'fr')).toEqual(['2025-01-01', '2025-01-02']);
+  });
 });
 
 describe('figures', () => {
@@ -167,6 +183,7 @@ describe('figures', () => {
     expect(figures('In January, terrorists killed 100 civilians in this area.', 'en')).toEqual([]);
     expect(figures('En janvier, des terroristes ont tué 100 civils dans cette zone.', 'fr')).toEqual([]);
     expect(figures('وفي يناير قتل إرهابيون 100 مدني في هذه المنطقة.', 'ar')).toEqual([]);
+    expect(figures('وأسفر هجوم مسلح على إحدى القرى في مارس الماضي عن مقتل 150 شخصا.', 'ar')).toEqual([]);
     // A kidnapping months before is this event's own date.
     expect(figures('The drivers, kidnapped in January, were freed.', 'en')).toContainEqual({ kind: 'date', subject: 'action:kidnap', value: '2025-01' });
   });
