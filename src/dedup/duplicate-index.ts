@@ -1,3 +1,4 @@
+import { BandTable } from './band-table.js';
 import { SIGNATURE, estimatedJaccard } from './minhash.js';
 import { fmix32 } from './hash.js';
 
@@ -38,15 +39,26 @@ export function bandKeys(sig: Uint32Array): number[] {
   return out;
 }
 
-/** The entries under one key: most keys hold one article, so it is held without an array. */
-type Bucket = DuplicateEntry | DuplicateEntry[];
-const bucketEntries = (bucket: Bucket | undefined): readonly DuplicateEntry[] => (bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket]);
-
-/** What a MemoryDuplicateIndex holds, as plain data (a snapshot): entries in the order they were added. */
+/**
+ * What a MemoryDuplicateIndex holds, as plain data (a snapshot): its entries in the order they
+ * were added, as columns (one array of all signatures: a window of 80,000 articles is then one
+ * typed array, not 80,000). A snapshot of an earlier version holds `entries`, one object each.
+ */
 export interface DuplicateIndexState {
-  entries: DuplicateEntry[];
+  columns?: DuplicateColumns;
+  entries?: DuplicateEntry[];
   latest: number;
   adds: number;
+}
+
+/** Entries as columns: entry i is ids[i], urls[i]... and signatures[i * SIGNATURE...] if signed[i]. */
+export interface DuplicateColumns {
+  ids: string[];
+  urls: string[];
+  hashes: string[];
+  times: number[];
+  signed: Uint8Array;
+  signatures: Uint32Array;
 }
 
 export interface MemoryDuplicateIndexOptions {
@@ -64,13 +76,15 @@ export const DEFAULT_DUPLICATE_INDEX_OPTIONS: MemoryDuplicateIndexOptions = { wi
  * In-memory index. Entries older than the window are dropped now and then, so lookups cost the same
  * however many articles were ever seen (the copies we look for appear within days of the original).
  * Sweeps follow the number of entries added, never the clock, so a replay drops the same entries.
+ * Entries are held as columns by slot, in the order added, and found through a table per band
+ * (BandTable) and a map of content hashes; a sweep renumbers the slots it keeps, in order.
  */
 export class MemoryDuplicateIndex implements DuplicateIndex {
-  private hashes = new Map<string, Bucket>();
-  /** One map per band, from its key to the entries under it. */
-  private bands = newBandMaps();
-  /** Every entry held, in the order added: each list above is in this order too. */
-  private entries: DuplicateEntry[] = [];
+  private columns = emptyColumns(0);
+  private count = 0;
+  /** Content hash to the slots holding it (one slot without an array: the usual case). */
+  private hashes = new Map<string, number | number[]>();
+  private bands = newBandTables(0);
   private latest = -Infinity;
   private adds = 0;
   private readonly options: MemoryDuplicateIndexOptions;
@@ -80,15 +94,17 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
   }
 
   async byHash(hash: string, since: number): Promise<DuplicateEntry[]> {
-    return bucketEntries(this.hashes.get(hash)).filter((e) => e.at >= since);
+    const slots = this.hashes.get(hash);
+    if (slots === undefined) return [];
+    return (typeof slots === 'number' ? [slots] : slots).filter((s) => this.columns.times[s]! >= since).map((s) => this.entryAt(s));
   }
 
   async byBands(bands: readonly number[], since: number): Promise<DuplicateEntry[]> {
-    const out = new Set<DuplicateEntry>();
+    const found = new Set<number>();
     bands.forEach((key, b) => {
-      for (const e of bucketEntries(this.bands[b]!.get(key))) if (e.at >= since) out.add(e);
+      for (const s of this.bands[b]!.slots(key)) if (this.columns.times[s]! >= since) found.add(s);
     });
-    return [...out];
+    return [...found].map((s) => this.entryAt(s));
   }
 
   async add(entry: DuplicateEntry, bands: readonly number[]): Promise<void> {
@@ -99,11 +115,17 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
 
   /** Number of entries held (for tests and the benchmark). */
   size(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   snapshot(): DuplicateIndexState {
-    return { entries: [...this.entries], latest: this.latest, adds: this.adds };
+    const c = this.columns;
+    const n = this.count;
+    return {
+      columns: { ids: c.ids.slice(0, n), urls: c.urls.slice(0, n), hashes: c.hashes.slice(0, n), times: c.times.slice(0, n), signed: c.signed.slice(0, n), signatures: c.signatures.slice(0, n * SIGNATURE) },
+      latest: this.latest,
+      adds: this.adds,
+    };
   }
 
   /**
@@ -111,44 +133,79 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
    * signatures, as findDuplicate computed them when they were added.
    */
   restore(state: DuplicateIndexState): void {
-    this.hashes = new Map();
-    this.bands = newBandMaps();
-    this.entries = [];
-    for (const e of state.entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
+    const entries = state.entries ?? columnEntries(state.columns!);
+    this.reset(entries.length);
+    for (const e of entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
     this.latest = state.latest;
     this.adds = state.adds;
   }
 
+  private reset(expected: number): void {
+    this.columns = emptyColumns(expected);
+    this.count = 0;
+    this.hashes = new Map();
+    this.bands = newBandTables(expected);
+  }
+
+  private entryAt(slot: number): DuplicateEntry {
+    const c = this.columns;
+    const signature = c.signed[slot] ? c.signatures.slice(slot * SIGNATURE, (slot + 1) * SIGNATURE) : null;
+    return { id: c.ids[slot]!, url: c.urls[slot]!, at: c.times[slot]!, hash: c.hashes[slot]!, signature };
+  }
+
   private insert(entry: DuplicateEntry, bands: readonly number[]): void {
-    push(this.hashes, entry.hash, entry);
-    bands.forEach((key, b) => push(this.bands[b]!, key, entry));
-    this.entries.push(entry);
+    const slot = this.count++;
+    const c = this.columns;
+    c.ids[slot] = entry.id;
+    c.urls[slot] = entry.url;
+    c.hashes[slot] = entry.hash;
+    c.times[slot] = entry.at;
+    if (slot >= c.signed.length) {
+      c.signed = grownBytes(c.signed, slot + 1);
+      c.signatures = grownWords(c.signatures, c.signed.length * SIGNATURE);
+    }
+    c.signed[slot] = entry.signature ? 1 : 0;
+    if (entry.signature) c.signatures.set(entry.signature, slot * SIGNATURE);
+    const held = this.hashes.get(entry.hash);
+    if (held === undefined) this.hashes.set(entry.hash, slot);
+    else if (typeof held === 'number') this.hashes.set(entry.hash, [held, slot]);
+    else held.push(slot);
+    bands.forEach((key, b) => this.bands[b]!.add(key, slot));
   }
 
   private sweep(since: number): void {
-    const keep = <K>(map: Map<K, Bucket>) => {
-      const next = new Map<K, Bucket>();
-      for (const [k, bucket] of map) {
-        const kept = bucketEntries(bucket).filter((e) => e.at >= since);
-        if (kept.length > 0) next.set(k, kept.length === 1 ? kept[0]! : kept);
-      }
-      return next;
-    };
-    this.hashes = keep(this.hashes);
-    this.bands = this.bands.map(keep);
-    const dropped = this.entries.filter((e) => e.at < since).map((e) => e.id);
-    this.entries = this.entries.filter((e) => e.at >= since);
-    if (dropped.length > 0) this.options.onDrop?.(dropped);
+    const all = columnEntries(this.columns, this.count);
+    const kept = all.filter((e) => e.at >= since);
+    const dropped = all.filter((e) => e.at < since).map((e) => e.id);
+    if (dropped.length === 0) return;
+    this.reset(kept.length);
+    for (const e of kept) this.insert(e, e.signature ? bandKeys(e.signature) : []);
+    this.options.onDrop?.(dropped);
   }
 }
 
-const newBandMaps = () => Array.from({ length: BANDS }, () => new Map<number, Bucket>());
+function emptyColumns(expected: number): DuplicateColumns {
+  const n = Math.max(16, expected);
+  return { ids: [], urls: [], hashes: [], times: [], signed: new Uint8Array(n), signatures: new Uint32Array(n * SIGNATURE) };
+}
 
-function push<K>(map: Map<K, Bucket>, key: K, entry: DuplicateEntry): void {
-  const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, entry);
-  else if (Array.isArray(bucket)) bucket.push(entry);
-  else map.set(key, [bucket, entry]);
+/** The entries of columns, their signatures as views of the columns' array. */
+function columnEntries(c: DuplicateColumns, count = c.ids.length): DuplicateEntry[] {
+  return c.ids.slice(0, count).map((id, i) => ({ id, url: c.urls[i]!, at: c.times[i]!, hash: c.hashes[i]!, signature: c.signed[i] ? c.signatures.subarray(i * SIGNATURE, (i + 1) * SIGNATURE) : null }));
+}
+
+const newBandTables = (expected: number) => Array.from({ length: BANDS }, () => new BandTable(expected, expected));
+
+function grownBytes(a: Uint8Array, atLeast: number): Uint8Array {
+  const b = new Uint8Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function grownWords(a: Uint32Array, atLeast: number): Uint32Array {
+  const b = new Uint32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 export { estimatedJaccard };

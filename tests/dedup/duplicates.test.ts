@@ -85,3 +85,28 @@ describe('findDuplicate', () => {
     expect((await add(index, 'new', WIRE, 40 * DAY)).original).toBeNull();
   });
 });
+
+describe('duplicate index snapshot', () => {
+  it('resumes a snapshot of entries as objects (an earlier version) as it resumes its own columns', async () => {
+    const index = new MemoryDuplicateIndex({ windowMs: 5 * DAY, sweepEvery: 4 });
+    const texts = [WIRE, INDEPENDENT, WIRE.replace('Friday', 'Thursday'), INDEPENDENT.replace('ransom', 'payment'), WIRE];
+    for (const [i, t] of texts.entries()) await add(index, `a${i}`, t, i * DAY);
+    const own = index.snapshot();
+    expect(own.columns?.ids.length).toBe(index.size());
+    const c = own.columns!;
+    const entries = c.ids.map((id, i) => ({ id, url: c.urls[i]!, at: c.times[i]!, hash: c.hashes[i]!, signature: c.signed[i] ? c.signatures.slice(i * SIGNATURE, (i + 1) * SIGNATURE) : null }));
+    const fromColumns = new MemoryDuplicateIndex({ windowMs: 5 * DAY, sweepEvery: 4 });
+    fromColumns.restore(own);
+    const fromEntries = new MemoryDuplicateIndex({ windowMs: 5 * DAY, sweepEvery: 4 });
+    fromEntries.restore({ entries, latest: own.latest, adds: own.adds });
+    const next = [WIRE, INDEPENDENT.replace('sources', 'témoins')];
+    for (const [i, t] of next.entries()) {
+      const a = await add(fromColumns, `b${i}`, t, (6 + i) * DAY);
+      const b = await add(fromEntries, `b${i}`, t, (6 + i) * DAY);
+      expect(b).toEqual(a);
+      if (i === 0) expect(a.original?.id).toBe('a0');
+    }
+    expect(fromEntries.snapshot()).toEqual(fromColumns.snapshot());
+  });
+});
+
