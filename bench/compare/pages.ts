@@ -27,9 +27,11 @@ export function loadPageEvents(dir: string): Map<string, { split: string; input:
 
 function account(line: string, where: string): CompareArticle {
   const a = JSON.parse(line) as Partial<CompareArticle>;
-  for (const field of ['id', 'url', 'language', 'title', 'published', 'text'] as const) {
+  for (const field of ['id', 'url', 'language', 'published', 'text'] as const) {
     if (typeof a[field] !== 'string' || !a[field]) throw new Error(`${where}: field "${field}" missing or not a string`);
   }
+  // A page may have no title (an excerpt kept without it): the account is its text.
+  if (typeof a.title !== 'string') throw new Error(`${where}: field "title" missing or not a string`);
   if (Number.isNaN(Date.parse(a.published!))) throw new Error(`${where}: "published" is not a date: ${a.published}`);
   return { id: a.id!, url: a.url!, outlet: a.outlet || new URL(a.url!).hostname, country: a.country ?? '', language: a.language!, title: a.title!, published: a.published!, discoveredAt: a.published!, duplicateOf: null, text: a.text! };
 }
