@@ -4,7 +4,8 @@ import { ABOUT_WORDS, HUNDREDS, JOINERS, PLURAL_SCALES, SCALES, SMALL, WHOLE_HUN
 /**
  * Text prepared so that a number is one token and only a number reads as one: thousands
  * separators dropped ("1,500", "1 500", "1.500", "١٬٥٠٠"), decimals kept as "3d5" (the tokenizer
- * would split "3.5"), currency symbols spelled out ("€5m" reads as "5 m euros"). Numbers that are
+ * would split "3.5"), currency and percent signs spelled out ("€5m" reads as "5 m euros", "80%"
+ * as "80 percent"). Numbers that are
  * not quantities are fused into a word that is none: clock times ("20:49", "4 p.m.", "0440 GMT"),
  * and a number joined by a hyphen to a word or another number ("13-inch", "four-by-four",
  * "AK-47", a score "88-72"), which names or describes a thing rather than counting it. Number
@@ -17,6 +18,8 @@ export function spellNumbers(text: string): string {
       .replace(/\(\s*[^()]{0,30}\d[^()]{0,30}\)/g, ' ')
       .replace(/(\d)[,.\u00A0\u202F\u066C ](?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)[,.\u066B](\d)/g, '$1d$2')
+      // A share: the sign is no word, so the tokenizer would drop it and leave a bare count.
+      .replace(/(\d)\s*[%٪]/g, '$1 percent')
       // "و70": the conjunction written on the number.
       .replace(/(^|\s)و(\d)/g, '$1و $2')
       .replace(/(^|[^\p{L}\p{N}])\.(\d)/gu, '$1n$2')

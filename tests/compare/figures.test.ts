@@ -188,6 +188,14 @@ describe('figures', () => {
     expect(figures('The drivers, kidnapped in January, were freed.', 'en')).toContainEqual({ kind: 'date', subject: 'action:kidnap', value: '2025-01' });
   });
 
+  it('reads a share written with a percent sign as a share, not a count', () => {
+    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
+    expect(counts('A source said almost 80% of the villagers were killed.', 'en')).toEqual([]);
+    expect(counts('Près de 80 % des villageois ont été tués.', 'fr')).toEqual([]);
+    expect(counts('قتل 80٪ من سكان القرية.', 'ar')).toEqual([]);
+    expect(counts('80 villagers were killed.', 'en')).toEqual([{ kind: 'count', subject: 'word:en:villag', value: '80' }]);
+  });
+
   it('reads a toll counted since a date weeks back as a period total, not the event\'s', () => {
     const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('Some 200 people have been killed since mid-March in the north.', 'en')).toEqual([]);
