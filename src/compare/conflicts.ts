@@ -40,9 +40,12 @@ interface Group {
 export function compareFigures(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[], options = DEFAULT_FIGURE_OPTIONS): { conflicts: Conflict[]; changes: FigureChange[] } {
   const conflicts: Conflict[] = [];
   const changes: FigureChange[] = [];
-  for (const group of groupFigures(sentences, accounts)) {
+  const groups = groupFigures(sentences, accounts);
+  const parts = partsOfWholes(groups);
+  for (const group of groups) {
     const given = singleValues(group);
-    const kept = group.kind === 'date' ? given : withoutOutliers(given, options.maxRatio);
+    const wholes = given.filter(([, slot]) => !parts.get(questionOf(group))?.has(slot.value));
+    const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
     const disjoint = disagreements(group.kind, kept, toldTogether(group));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
@@ -187,6 +190,33 @@ function toldTogether(g: Group): Set<string> {
   for (const given of g.accounts.values()) {
     const values = [...given.keys()];
     for (const a of values) for (const b of values) if (a !== b) out.add(`${a}\u0000${b}`);
+  }
+  return out;
+}
+
+/** A count's question whatever day it is given for: the kind, what it counts and what happened to it. */
+const questionOf = (g: Group) => [g.kind, g.subject, g.qualifier].join('\u0000');
+
+/**
+ * Per question, the counts some account gives beside a larger one (on any day): that account shows
+ * the smaller to be a part of the whole (one district's dead beside the toll of all the attacks)
+ * or an earlier toll, so a third account giving the part alone does not contradict the whole. Left
+ * out of conflicts (a missed disagreement costs less than a false one), not of changes: an
+ * earlier toll beside a later one is what a change is made of.
+ */
+function partsOfWholes(groups: readonly Group[]): Map<string, Set<string>> {
+  const byAccount = new Map<string, Map<number, Slot[]>>();
+  for (const g of groups) {
+    if (g.kind !== 'count') continue;
+    const accounts = byAccount.get(questionOf(g)) ?? new Map<number, Slot[]>();
+    byAccount.set(questionOf(g), accounts);
+    for (const [account, values] of g.accounts) accounts.set(account, [...(accounts.get(account) ?? []), ...values.values()]);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [question, accounts] of byAccount) {
+    const parts = new Set<string>();
+    for (const slots of accounts.values()) for (const a of slots) if (slots.some((b) => b.low > a.high)) parts.add(a.value);
+    out.set(question, parts);
   }
   return out;
 }

@@ -131,6 +131,12 @@ describe('figures compared', () => {
     expect(dated('The army attacked the village on July 25, 2025.', 'The army attacked the village on July 30, 2025.', 'Jihadists attacked the village on July 25, 2025, and the army attacked it on July 30, 2025.')).toEqual([]);
   });
 
+  it('leaves out a count that an account gives as a part of a larger one, against any other value', () => {
+    const split = ['Gunmen killed 40 people in the village. Of them, 34 people were killed in the market.'] as [string];
+    const c = compareAt(['Gunmen killed 40 people in the village.'], ['Gunmen killed 34 people in the village.'], split, ['Gunmen killed 45 people in the village.']);
+    expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['people killed', ['40', '45']]]);
+  });
+
   it('does not date this event by a sentence set in an earlier year', () => {
     const c = compareAt(['The 82 girls were released on May 6, 2017.'], ['Last year, 21 other girls were released in October.']);
     expect(c.conflicts.filter((x) => x.kind === 'date')).toEqual([]);
