@@ -93,9 +93,9 @@ const NOT_COUNTED = new Set(['count', 'counts', 'time', 'times', 'fois', fold('�
 /** Words for people in general: "ten people", "dix personnes", "عشرة أشخاص" count the same thing. */
 const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', ...['أشخاص', 'شخص', 'شخصا', 'اشخاص'].map(fold)]);
 /** "15 of the kidnappers", "deux des otages", "15 من الخاطفين": the count is of what follows, not of a noun before. */
-const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', fold('من')]);
+const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
 /** What may stand between a partitive and its noun: "of the", "d'entre les". */
-const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'entre', 'les', 'ces', 'eux', 'elles']);
+const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'entre', 'les', 'ces', 'eux', 'elles', fold('بين')]);
 /** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
 const COMPLEMENT = new Set(['of', 'de', 'd']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
@@ -278,7 +278,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);
       const end = i + n.length;
       const bare = outcomeOf(tokens[verbAt]?.word ?? '') && (!tokens[end] || BARE_AFTER.has(tokens[end]!.word) || breaks.has(end));
-      const counted = implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);
+      const counted = implied && groupAfter(tokens, end + 1, breaks)
+        ? countedSubject(tokens, i, n.length + 1, index, language, breaks)
+        : implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
@@ -297,6 +299,16 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   }
   const kept = background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
   return withoutParts(kept, tokens.some((t) => INCLUDING.has(t.word)));
+}
+
+/** Words that name, after a toll's outcome, the group it was among: "trois morts parmi les soldats", "ثلاثة قتلى من القادة". */
+const AMONG = new Set(['among', 'parmi', fold('من')]);
+/** What "من" introduces after an outcome when it is a cause, not a group: من جراء القصف, من أجل. */
+const CAUSES = new Set(['جراء', 'أجل', 'شدة'].map(fold));
+
+/** Whether the token at `at` (right after a toll's outcome noun) opens the group the dead were among. */
+function groupAfter(tokens: readonly Token[], at: number, breaks: ReadonlySet<number>): boolean {
+  return AMONG.has(tokens[at]?.word ?? '') && !breaks.has(at) && !CAUSES.has(tokens[at + 1]?.word ?? '');
 }
 
 /** What introduces the parts of a total: "157 killed, including 12 militiamen", "cinq morts, dont deux visiteurs". */

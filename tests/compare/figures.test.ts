@@ -188,6 +188,16 @@ describe('figures', () => {
     expect(figures('The drivers, kidnapped in January, were freed.', 'en')).toContainEqual({ kind: 'date', subject: 'action:kidnap', value: '2025-01' });
   });
 
+  it('counts the group a toll names after its outcome ("three dead among the commanders"), not people', () => {
+    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
+    expect(counts('وسقوط ثلاثة قتلى من قيادات مصراتة.', 'ar').map((f) => f.subject)).not.toContain('people');
+    expect(counts('Trois morts parmi les commandants de la brigade.', 'fr').map((f) => f.subject)).not.toContain('people');
+    expect(counts('There were three dead among the commanders.', 'en').map((f) => f.subject)).not.toContain('people');
+    // A cause after the outcome names no group: the toll is of people.
+    expect(counts('سقط 50 قتيلا من جراء القصف.', 'ar')).toEqual([{ kind: 'count', subject: 'people', value: '50' }]);
+    expect(counts('Le séisme a fait 24 morts.', 'fr')).toEqual([{ kind: 'count', subject: 'people', value: '24' }]);
+  });
+
   it('reads a share written with a percent sign as a share, not a count', () => {
     const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('A source said almost 80% of the villagers were killed.', 'en')).toEqual([]);
