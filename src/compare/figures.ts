@@ -269,7 +269,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
       const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
@@ -331,6 +331,21 @@ function withoutParts(figures: Figure[], including: boolean): Figure[] {
     for (const f of total ? rest : counts) dropped.add(f);
   }
   return figures.filter((f) => !dropped.has(f));
+}
+
+/**
+ * Words after a number that make the count an addition to one told elsewhere ("8 more", "35
+ * additional civilians", "huit personnes supplémentaires", "8 أشخاص إضافيين"): no total, and set
+ * against one it would be a part against the whole. Not "others" nor "another": "wounding 12
+ * others", "وأصيب 12 آخرين", "left another 50 injured" give the wounded's total.
+ */
+const ADDITION = new Set(['more', 'additional', 'further', 'supplementaires', 'supplementaire', ...['إضافيين', 'إضافيا', 'إضافي'].map(fold)]);
+/** How far after a number an addition word may stand: "8 more", "35 additional civilians", "8 أشخاص إضافيين". */
+const ADDITION_REACH = 2;
+
+function isAddition(tokens: readonly Token[], i: number, length: number): boolean {
+  for (let j = i + length; j < i + length + ADDITION_REACH && j < tokens.length; j++) if (ADDITION.has(tokens[j]!.word)) return true;
+  return false;
 }
 
 /** "Buckley, 32, died": a number set off by commas right after a name is the person's age. */

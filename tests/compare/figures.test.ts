@@ -198,6 +198,17 @@ describe('figures', () => {
     expect(counts('Le séisme a fait 24 morts.', 'fr')).toEqual([{ kind: 'count', subject: 'people', value: '24' }]);
   });
 
+  it('reads a count marked as an addition ("8 more", "35 additional civilians") as no total', () => {
+    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
+    expect(counts('It confirmed that 35 additional civilians were killed earlier in the week.', 'en')).toEqual([]);
+    expect(counts('Eight more people were killed on Sunday.', 'en')).toEqual([]);
+    expect(counts('Huit personnes supplémentaires ont été tuées.', 'fr')).toEqual([]);
+    expect(counts('وقتل 8 أشخاص إضافيين في السوق.', 'ar')).toEqual([]);
+    // "Others" and "another" give a total: "killing 5 and wounding 12 others".
+    expect(counts('قتل 5 أشخاص وأصيب 12 آخرين.', 'ar').map((f) => f.value)).toEqual(['5', '12']);
+    expect(counts('The blast killed 94 people and left another 50 people severely injured.', 'en').map((f) => f.value)).toEqual(['94', '50']);
+  });
+
   it('reads a share written with a percent sign as a share, not a count', () => {
     const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('A source said almost 80% of the villagers were killed.', 'en')).toEqual([]);
