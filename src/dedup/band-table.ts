@@ -1,3 +1,5 @@
+import { grown } from './grown.js';
+
 /**
  * A multimap from 32-bit keys to slots (small integers), in typed arrays: keys by open addressing
  * with linear probing, and each key's slots chained newest first. A duplicate window of 80,000
@@ -20,7 +22,7 @@ export class BandTable {
   }
 
   add(key: number, slot: number): void {
-    if (slot >= this.next.length) this.next = grown(this.next, slot + 1);
+    if (slot >= this.next.length) this.next = grown(this.next, slot + 1, -1);
     const at = this.position(key);
     this.next[slot] = this.heads[at]!;
     if (this.heads[at] === -1) {
@@ -66,10 +68,4 @@ function powerOfTwoAtLeast(n: number): number {
   let p = 16;
   while (p < n) p *= 2;
   return p;
-}
-
-function grown(a: Int32Array, atLeast: number): Int32Array {
-  const b = new Int32Array(Math.max(atLeast, a.length * 2)).fill(-1);
-  b.set(a);
-  return b;
 }

@@ -1,4 +1,5 @@
 import { BandTable } from './band-table.js';
+import { grown } from './grown.js';
 import { SIGNATURE, estimatedJaccard } from './minhash.js';
 import { fmix32 } from './hash.js';
 
@@ -161,8 +162,8 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
     c.hashes[slot] = entry.hash;
     c.times[slot] = entry.at;
     if (slot >= c.signed.length) {
-      c.signed = grownBytes(c.signed, slot + 1);
-      c.signatures = grownWords(c.signatures, c.signed.length * SIGNATURE);
+      c.signed = grown(c.signed, slot + 1);
+      c.signatures = grown(c.signatures, c.signed.length * SIGNATURE);
     }
     c.signed[slot] = entry.signature ? 1 : 0;
     if (entry.signature) c.signatures.set(entry.signature, slot * SIGNATURE);
@@ -195,17 +196,5 @@ function columnEntries(c: DuplicateColumns, count = c.ids.length): DuplicateEntr
 }
 
 const newBandTables = (expected: number) => Array.from({ length: BANDS }, () => new BandTable(expected, expected));
-
-function grownBytes(a: Uint8Array, atLeast: number): Uint8Array {
-  const b = new Uint8Array(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
-}
-
-function grownWords(a: Uint32Array, atLeast: number): Uint32Array {
-  const b = new Uint32Array(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 export { estimatedJaccard };
