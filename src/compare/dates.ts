@@ -25,11 +25,10 @@ const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai', 'mar', ...['مارس',
 const LAST_OR_NEXT = new Set(['dernier', 'prochain', ...['الماضي', 'المقبل', 'الجاري'].map(fold)]);
 // Words joining the days of a list or a span ("les 1er et 2 janvier", "du 1er au 3", "1 and 2
 // January"): such a date is no single day, and its last day alone would be a wrong one.
-const DAY_JOINERS = new Set(['et', 'and', 'or', 'ou', 'au', 'to', 'through', ...['إلى', 'حتى', 'أو'].map(fold)]);
+// Arabic "و" written on its day ("1 و2") is split from it before tokens are read (spellNumbers).
+const DAY_JOINERS = new Set(['et', 'and', 'or', 'ou', 'au', 'to', 'through', ...['و', 'إلى', 'حتى', 'أو'].map(fold)]);
 /** Words that may stand between a joining word and a day ("entre le 1er et le 2 janvier"). */
 const DAY_ARTICLES = new Set(['le', 'the', 'on']);
-/** Arabic joins "and" to the day it lists: و2 يناير, "and 2 January". */
-const ARABIC_AND_DAY = /^و\d/u;
 
 const WEEKDAYS: Record<string, number> = {};
 const weekday = (n: number, ...forms: string[]) => forms.forEach((f) => (WEEKDAYS[fold(f)] = n));
@@ -90,7 +89,6 @@ function daysBefore(published: Date, days: number): string {
 
 /** Whether another day stands next to the day at `i` (before it: step -1; after: 1), maybe past a joining word. */
 function listedDay(tokens: readonly Token[], i: number, step: -1 | 1): boolean {
-  if (step === -1 && ARABIC_AND_DAY.test(tokens[i]?.word ?? '')) return true;
   let j = i + step;
   const skip = (words: ReadonlySet<string>) => {
     while (words.has(tokens[j]?.word ?? '')) j += step;
@@ -99,7 +97,7 @@ function listedDay(tokens: readonly Token[], i: number, step: -1 | 1): boolean {
   if (DAY_JOINERS.has(tokens[j]?.word ?? '')) j += step;
   skip(DAY_ARTICLES);
   const other = tokens[j]?.word ?? '';
-  return dayOf(other) !== null || (step === 1 && ARABIC_AND_DAY.test(other));
+  return dayOf(other) !== null;
 }
 
 function monthAt(tokens: readonly Token[], i: number): { month: number; length: number } | null {
@@ -125,7 +123,7 @@ export function findDates(tokens: readonly Token[], published: Date): DateMentio
       if (AMBIGUOUS.has(w) && day === null && year === null && !IN.has(tokens[i - 1]?.word ?? '') && !LAST_OR_NEXT.has(tokens[i + found.length]?.word ?? '')) continue;
       const start = before !== null ? i - 1 : i;
       const end = yearIndex + (year !== null ? 1 : 0);
-      const listed = before !== null || ARABIC_AND_DAY.test(tokens[i - 1]?.word ?? '') ? listedDay(tokens, i - 1, -1) : after !== null && listedDay(tokens, i + found.length, 1);
+      const listed = before !== null ? listedDay(tokens, i - 1, -1) : after !== null && listedDay(tokens, i + found.length, 1);
       if (listed) {
         i = end - 1;
         continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadVocabulary } from '../../src/cluster/index.js';
 import { analyseSentence } from '../../src/compare/analyse.js';
 import { findDates } from '../../src/compare/dates.js';
+import { spellNumbers } from '../../src/compare/numbers.js';
 import { loadFramingLexicon } from '../../src/compare/index.js';
 import { tokenize } from '../../src/text/index.js';
 
@@ -10,7 +11,8 @@ const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
 const published = new Date('2025-08-02T10:00:00Z');
 // What each figure answers and its value; the reading's bounds and wording are tested apart.
 const figures = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.map(({ kind, subject, value }) => ({ kind, subject, value }));
-const dates = (text: string, language: string) => findDates(tokenize(text, language), published).map((d) => d.value);
+// As the comparison reads them: numbers spelled first (spellNumbers), then tokens.
+const dates = (text: string, language: string) => findDates(tokenize(spellNumbers(text), language), published).map((d) => d.value);
 
 describe('dates', () => {
   it('reads full dates in three languages and orders', () => {
