@@ -51,10 +51,13 @@ export interface EventSnapshotWrite {
 /** Snapshots kept: the latest, and the one before it should the latest be of no use. */
 const SNAPSHOTS_KEPT = 2;
 
-/** Writes a snapshot and drops those older than the ones kept; a snapshot of the same position already there stays. */
-/** Bytes of a snapshot read per query. */
+/**
+ * Bytes of a snapshot read per query: a bytea comes back as hex text, two characters a byte, and
+ * one string cannot pass 2^29 characters, so a snapshot of more than 256 MiB read whole would fail.
+ */
 const SNAPSHOT_READ_BYTES = 4 * 2 ** 20;
 
+/** Writes a snapshot and drops those older than the ones kept; a snapshot of the same position already there stays. */
 async function writeSnapshot(db: Db, s: EventSnapshotWrite): Promise<void> {
   await db.insertInto('event_snapshots').values({ seq: s.seq, identity: s.identity, state: s.state }).onConflict((oc) => oc.column('seq').doNothing()).execute();
   await sql`delete from event_snapshots where seq not in (select seq from event_snapshots order by seq desc limit ${SNAPSHOTS_KEPT})`.execute(db);
@@ -205,10 +208,7 @@ export class EventsRepo {
     return rows.map((r) => ({ seq: r.seq, identity: r.identity, bytes: Number(r.bytes), createdAt: new Date(r.created_at) }));
   }
 
-  /**
-   * A snapshot's encoded state, or undefined if it was dropped since. Read in parts: a bytea comes
-   * as hex text, twice its size, and a snapshot of a dense year is tens of MB.
-   */
+  /** A snapshot's encoded state, or undefined if it was dropped since; read in parts (SNAPSHOT_READ_BYTES). */
   async snapshotState(seq: number): Promise<Uint8Array | undefined> {
     const size = await this.db.selectFrom('event_snapshots').select(sql<number>`octet_length(state)`.as('bytes')).where('seq', '=', seq).executeTakeFirst();
     if (!size) return undefined;
