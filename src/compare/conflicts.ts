@@ -44,7 +44,8 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   const parts = partsOfWholes(groups);
   for (const group of groups) {
     const given = singleValues(group);
-    const wholes = given.filter(([, slot]) => !parts.get(questionOf(group))?.has(slot.value));
+    const partsHere = parts.get(questionOf(group));
+    const wholes = partsHere ? given.filter(([, slot]) => !partsHere.has(slot.value)) : given;
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
     const disjoint = disagreements(group.kind, kept, toldTogether(group));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
@@ -210,7 +211,11 @@ function partsOfWholes(groups: readonly Group[]): Map<string, Set<string>> {
     if (g.kind !== 'count') continue;
     const accounts = byAccount.get(questionOf(g)) ?? new Map<number, Slot[]>();
     byAccount.set(questionOf(g), accounts);
-    for (const [account, values] of g.accounts) accounts.set(account, [...(accounts.get(account) ?? []), ...values.values()]);
+    for (const [account, values] of g.accounts) {
+      const slots = accounts.get(account) ?? [];
+      accounts.set(account, slots);
+      slots.push(...values.values());
+    }
   }
   const out = new Map<string, Set<string>>();
   for (const [question, accounts] of byAccount) {
