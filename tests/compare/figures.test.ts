@@ -11,6 +11,7 @@ const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
 const published = new Date('2025-08-02T10:00:00Z');
 // What each figure answers and its value; the reading's bounds and wording are tested apart.
 const figures = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.map(({ kind, subject, value }) => ({ kind, subject, value }));
+const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
 // As the comparison reads them: numbers spelled first (spellNumbers), then tokens.
 const dates = (text: string, language: string) => findDates(tokenize(spellNumbers(text), language), published).map((d) => d.value);
 
@@ -191,7 +192,6 @@ describe('figures', () => {
   });
 
   it('counts the group a toll names after its outcome ("three dead among the commanders"), not people', () => {
-    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('وسقوط ثلاثة قتلى من قيادات مصراتة.', 'ar').map((f) => f.subject)).not.toContain('people');
     expect(counts('Trois morts parmi les commandants de la brigade.', 'fr').map((f) => f.subject)).not.toContain('people');
     expect(counts('There were three dead among the commanders.', 'en').map((f) => f.subject)).not.toContain('people');
@@ -201,7 +201,6 @@ describe('figures', () => {
   });
 
   it('reads a count marked as an addition ("8 more", "35 additional civilians") as no total', () => {
-    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('It confirmed that 35 additional civilians were killed earlier in the week.', 'en')).toEqual([]);
     expect(counts('Eight more people were killed on Sunday.', 'en')).toEqual([]);
     expect(counts('Huit personnes supplémentaires ont été tuées.', 'fr')).toEqual([]);
@@ -212,7 +211,6 @@ describe('figures', () => {
   });
 
   it('reads a share written with a percent sign as a share, not a count', () => {
-    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('A source said almost 80% of the villagers were killed.', 'en')).toEqual([]);
     expect(counts('Près de 80 % des villageois ont été tués.', 'fr')).toEqual([]);
     expect(counts('قتل 80٪ من سكان القرية.', 'ar')).toEqual([]);
@@ -220,7 +218,6 @@ describe('figures', () => {
   });
 
   it('reads a toll counted since a date weeks back as a period total, not the event\'s', () => {
-    const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
     expect(counts('Some 200 people have been killed since mid-March in the north.', 'en')).toEqual([]);
     expect(counts("Depuis le début de l'année, 300 civils ont été tués.", 'fr')).toEqual([]);
     expect(counts('قتل 200 شخص منذ بداية العام في الشمال.', 'ar')).toEqual([]);
