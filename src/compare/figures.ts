@@ -153,6 +153,9 @@ function nearestAction(spans: readonly PhraseSpan[], start: number, end: number)
   return best?.key ?? null;
 }
 
+/** Kinds of vocabulary key a count can count. */
+const COUNTED_KINDS = new Set(['topic', 'institution', 'group']);
+
 interface Counted {
   subject: string;
   noun: string;
@@ -170,7 +173,7 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
     const span = index.at.get(j);
     if (span) {
       const kind = kindOf(span.key);
-      if (kind === 'topic' || kind === 'institution' || kind === 'group') return { subject: span.key, noun: words(tokens, span.start, span.end) };
+      if (COUNTED_KINDS.has(kind)) return { subject: span.key, noun: words(tokens, span.start, span.end) };
       j = span.end;
       continue;
     }
@@ -185,6 +188,12 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
     // "23 Somali and Yemeni pirates": the noun is after the pair.
     if ((next?.word === 'and' || next?.word === 'or') && tokens[j + 2] && !tokens[j + 2]!.stop && !numberAt(tokens, j + 2)) {
       j += 2;
+      continue;
+    }
+    // "12 Egyptian soldiers": a word before a counted noun qualifies it (the span is read next).
+    const nextSpan = breaks.has(j + 1) ? undefined : index.at.get(j + 1);
+    if (nextSpan && COUNTED_KINDS.has(kindOf(nextSpan.key))) {
+      j++;
       continue;
     }
     if (!next || next.stop || index.covered.has(j + 1) || outcomeOf(next.word)) return { subject: `word:${language}:${t.stem}`, noun: words(tokens, i + length, j + 1) };
@@ -210,6 +219,19 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
     if ((tokens[after] && numberAt(tokens, after)) || (before >= 0 && numberAt(tokens, before))) return '';
   }
   return '';
+}
+
+/** Words that make an injury grave: those so injured are a part of all the injured, counted apart. */
+const SEVERITY = new Set(['seriously', 'severely', 'critically', 'gravely', 'grievement', 'gravement', 'grave', 'graves', ...['خطيرة', 'بليغة', 'حرجة', 'خطرة'].map(fold)]);
+/** How far after its number ("88 people were seriously injured") or before it ("critically injured 12") a severity word may stand. */
+const SEVERITY_AFTER = 4;
+const SEVERITY_BEFORE = 2;
+
+/** Whether the count at [start, end) is told as grave, within reach and not past another number or a comma. */
+function severe(tokens: readonly Token[], start: number, end: number, breaks: ReadonlySet<number>): boolean {
+  for (let j = end; j < end + SEVERITY_AFTER && j < tokens.length && !breaks.has(j) && !numberAt(tokens, j); j++) if (SEVERITY.has(tokens[j]!.word)) return true;
+  for (let j = start - 1; j >= start - SEVERITY_BEFORE && j >= 0 && !breaks.has(j + 1) && !numberAt(tokens, j); j--) if (SEVERITY.has(tokens[j]!.word)) return true;
+  return false;
 }
 
 /** `breaks`: tokens a comma or a bracket stands before (clauses.ts); a count reads no noun past one. */
@@ -272,7 +294,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
     if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
-      const qualifier = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
       // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
       // after its verb, with no noun, counts people.
       const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);

@@ -21,6 +21,8 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
     'injured', 'injuring', 'injures', 'injure', 'injuries', 'wounded', 'wounding', 'hurt',
     'blesse', 'blesses', 'blessee', 'blessees', 'blessant',
     'جرحى', 'جريح', 'جريحا', 'جرح', 'إصابة', 'إصابات', 'مصابين', 'مصابا', 'أصيب', 'أصيبوا'] },
+  // Read from a severity word beside an injury (figures.ts), never from a word of its own.
+  { id: 'seriously-injured', cumulative: true, label: { en: 'seriously injured', fr: 'grièvement blessés', ar: 'جرحى بجروح خطيرة' }, words: [] },
   { id: 'shot', cumulative: true, label: { en: 'shot', fr: 'touchés par balle', ar: 'مصابين بالرصاص' }, words: [
     'shot', 'shooting', 'gunned', 'fusilles', 'abattus'] },
   { id: 'arrested', cumulative: true, label: { en: 'arrested', fr: 'arrêtés', ar: 'معتقلين' }, words: [

@@ -210,6 +210,25 @@ describe('figures', () => {
     expect(counts('The blast killed 94 people and left another 50 people severely injured.', 'en').map((f) => f.value)).toEqual(['94', '50']);
   });
 
+  it('counts the noun a nationality qualifies, not the nationality: "12 Egyptian soldiers" are soldiers', () => {
+    expect(counts('Gunmen killed 12 Egyptian soldiers.', 'en')).toEqual(counts('Gunmen killed 12 soldiers.', 'en'));
+    expect(counts('The attack killed 12 Mexican and Egyptian tourists.', 'en').map((f) => f.subject)).not.toEqual(counts('Four Egyptians were killed.', 'en').map((f) => f.subject));
+    expect(counts('12 soldats égyptiens ont été tués.', 'fr')).toEqual(counts('12 soldats ont été tués.', 'fr'));
+    expect(counts('قتل 12 جنديا مصريا', 'ar')).toEqual(counts('قتل 12 جنديا', 'ar'));
+  });
+
+  it('reads those seriously injured as a quantity of its own, a part of all the injured', () => {
+    const injured = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.qualifier}`);
+    expect(injured('88 people were seriously injured.', 'en')).toEqual(['88 seriously-injured']);
+    expect(injured('Twelve people were critically injured in the blast.', 'en')).toEqual(['12 seriously-injured']);
+    expect(injured('On compte 88 blessés graves.', 'fr')).toEqual(['88 seriously-injured']);
+    expect(injured('88 personnes ont été grièvement blessées.', 'fr')).toEqual(['88 seriously-injured']);
+    expect(injured('أصيب 88 شخصا بجروح خطيرة', 'ar')).toEqual(['88 seriously-injured']);
+    // The severity of others, past a comma, is not this count's.
+    expect(injured('The blast injured 178 people, three of them seriously.', 'en')).toEqual(['178 injured']);
+    expect(injured('أصيب 178 شخصا', 'ar')).toEqual(['178 injured']);
+  });
+
   it('reads a share written with a percent sign as a share, not a count', () => {
     expect(counts('A source said almost 80% of the villagers were killed.', 'en')).toEqual([]);
     expect(counts('Près de 80 % des villageois ont été tués.', 'fr')).toEqual([]);
