@@ -18,6 +18,11 @@ export const DEFAULT_FIGURE_OPTIONS = {
    * accounts of one event that disagree rarely disagree by that much.
    */
   maxRatio: 4,
+  /**
+   * A round hundred or thousand given exactly ("a hundred injured") is most often rounded: it
+   * disagrees with another count only when they are further apart than this share of the larger.
+   */
+  roundSlack: 0.05,
 };
 
 interface Slot {
@@ -47,7 +52,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const partsHere = parts.get(questionOf(group));
     const wholes = partsHere ? given.filter(([, slot]) => !partsHere.has(slot.value)) : given;
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
-    const disjoint = disagreements(group.kind, kept, toldTogether(group));
+    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack);
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
     if (disjoint.length === 0 && !grew) continue;
@@ -230,13 +235,23 @@ function partsOfWholes(groups: readonly Group[]): Map<string, Set<string>> {
 const sameDate = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** Pairs of accounts whose values cannot both be true. */
-function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>): [number, number][] {
+/** An exact count of whole hundreds: "100", "a thousand". */
+const isRound = (s: Slot) => s.low === s.high && s.low >= 100 && s.low % 100 === 0;
+
+/** Whether two counts' ranges are apart by more than rounding explains. */
+function countsApart(x: Slot, y: Slot, roundSlack: number): boolean {
+  const gap = Math.max(x.low - y.high, y.low - x.high);
+  if (gap <= 0) return false;
+  return !(isRound(x) || isRound(y)) || gap > roundSlack * Math.max(x.low, y.low);
+}
+
+function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < given.length; i++) {
     for (let j = i + 1; j < given.length; j++) {
       const [a, x] = given[i]!;
       const [b, y] = given[j]!;
-      const apart = kind === 'date' ? !sameDate(x.value, y.value) : x.high < y.low || y.high < x.low;
+      const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) : x.high < y.low || y.high < x.low;
       if (apart && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
     }
   }

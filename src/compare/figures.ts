@@ -163,47 +163,107 @@ interface Counted {
 
 const words = (tokens: readonly Token[], from: number, to: number) => tokens.slice(from, to).map((t) => t.raw).join(' ');
 
+/**
+ * A nationality beside a counted noun, or a name before it in English ("five Nigerien soldiers",
+ * "soldats nigérians", "جنود أمريكيين", "three Army Green Berets"), makes it a group of its own:
+ * accounts that count several nationalities' soldiers count different groups, and the whole is
+ * another. Its key follows the noun's after an @.
+ */
+const GROUP_MARK = '@';
+/** Adjectives of nationality after a French or Arabic noun, by their ending (when the vocabulary has no place for them). */
+const NATIONALITY_AFTER: Record<string, RegExp> = { fr: /(iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?)$/, ar: /(يين|يون)$/ };
+
+/** Subject key of `base` narrowed by `groups`. */
+function grouped(base: string, groups: readonly string[]): string {
+  return groups.length === 0 ? base : `${base}${GROUP_MARK}${[...new Set(groups)].sort().join('+')}`;
+}
+
+/** The subject without the group a nationality made of it. */
+export function baseSubject(subject: string): string {
+  const at = subject.indexOf(GROUP_MARK);
+  return at < 0 ? subject : subject.slice(0, at);
+}
+
+/** A nationality right after a noun ending at `end` (French and Arabic put it there): its key and where it ends. */
+function nationalityAfter(tokens: readonly Token[], end: number, index: ReturnType<typeof spanIndex>, language: string, breaks: ReadonlySet<number>): { key: string; end: number } | null {
+  if (breaks.has(end) || !tokens[end]) return null;
+  const span = index.at.get(end);
+  if (span) return kindOf(span.key) === 'place' ? { key: span.key, end: span.end } : null;
+  const t = tokens[end]!;
+  return !t.stop && NATIONALITY_AFTER[language]?.test(t.word) && !outcomeOf(t.word) ? { key: `word:${language}:${t.stem}`, end: end + 1 } : null;
+}
+
+/** A word after an English noun that makes it a modifier: a name ("Army Green Berets") or an agent noun ("hostage takers"). */
+function headWord(tokens: readonly Token[], at: number, index: ReturnType<typeof spanIndex>, breaks: ReadonlySet<number>): boolean {
+  const t = tokens[at];
+  return !!t && !breaks.has(at) && !t.stop && !index.covered.has(at) && !numberAt(tokens, at) && !outcomeOf(t.word) && (t.name || /[a-z]ers$/.test(t.word));
+}
+
 /** What a count at [i, i+length) counts: a topic or institution key after it, people, or a noun. */
 function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string, breaks: ReadonlySet<number>): Counted | null {
   let start = i + length;
   const partitive = PARTITIVES.has(tokens[start]?.word ?? '') && !breaks.has(start);
   if (partitive) for (start++; PARTITIVE_LINKS.has(tokens[start]?.word ?? ''); ) start++;
+  const groups: string[] = [];
+  let from: number | null = null;
+  const found = (base: string, nounStart: number, nounEnd: number): Counted => {
+    let end = nounEnd;
+    if (language !== 'en') {
+      const after = nationalityAfter(tokens, end, index, language, breaks);
+      if (after) (groups.push(after.key), (end = after.end));
+    } else if (base !== 'people') {
+      // "three Army Green Berets", "six hostage-takers": English names the group by the words after.
+      let head = end;
+      while (headWord(tokens, head, index, breaks)) head++;
+      if (head > end) {
+        groups.push(base);
+        return { subject: grouped(`word:en:${tokens[head - 1]!.stem}`, groups), noun: words(tokens, from ?? nounStart, head) };
+      }
+    }
+    return { subject: grouped(base, groups), noun: words(tokens, from ?? nounStart, end) };
+  };
   for (let j = start; j < tokens.length && j < start + 4; ) {
     if (breaks.has(j)) break;
     const span = index.at.get(j);
     if (span) {
       const kind = kindOf(span.key);
-      if (COUNTED_KINDS.has(kind)) return { subject: span.key, noun: words(tokens, span.start, span.end) };
+      if (COUNTED_KINDS.has(kind)) return found(span.key, span.start, span.end);
+      if (kind === 'place') (groups.push(span.key), (from ??= span.start));
       j = span.end;
       continue;
     }
     const t = tokens[j]!;
     // Before the stop test: Arabic شخصا (counted 11 to 99) is also a stop word.
-    if (PEOPLE.has(t.word)) return { subject: 'people', noun: t.raw };
+    if (PEOPLE.has(t.word)) return found('people', j, j + 1);
     if (t.stop || numberAt(tokens, j)) break;
     if (NOT_COUNTED.has(t.word)) return null;
     // Outside the vocabulary: French and Arabic put the noun first, English last before a stop.
-    if (language !== 'en') return { subject: `word:${language}:${t.stem}`, noun: t.raw };
+    if (language !== 'en') return found(`word:${language}:${t.stem}`, j, j + 1);
     const next = tokens[j + 1];
     // "23 Somali and Yemeni pirates": the noun is after the pair.
     if ((next?.word === 'and' || next?.word === 'or') && tokens[j + 2] && !tokens[j + 2]!.stop && !numberAt(tokens, j + 2)) {
+      if (t.name) (groups.push(`word:en:${t.stem}`), (from ??= j));
       j += 2;
       continue;
     }
-    // "12 Egyptian soldiers": a word before a counted noun qualifies it (the span is read next).
     const nextSpan = breaks.has(j + 1) ? undefined : index.at.get(j + 1);
-    if (nextSpan && COUNTED_KINDS.has(kindOf(nextSpan.key))) {
+    const nounNext = !!next && !next.stop && !index.covered.has(j + 1) && !outcomeOf(next.word) && !numberAt(tokens, j + 1);
+    // "12 Egyptian soldiers": a name before the noun names its group; another word only qualifies it.
+    if ((nextSpan && COUNTED_KINDS.has(kindOf(nextSpan.key))) || (t.name && nounNext)) {
+      if (t.name) (groups.push(`word:en:${t.stem}`), (from ??= j));
       j++;
       continue;
     }
-    if (!next || next.stop || index.covered.has(j + 1) || outcomeOf(next.word)) return { subject: `word:${language}:${t.stem}`, noun: words(tokens, i + length, j + 1) };
+    if (!nounNext) return { subject: grouped(`word:${language}:${t.stem}`, groups.filter((g) => g !== `word:en:${t.stem}`)), noun: words(tokens, i + length, j + 1) };
     j++;
   }
   // Arabic puts a definite number after its noun: "السائقين المغاربة الأربعة"; not one that counts a part of what follows.
   if (language === 'ar' && !partitive) {
+    const before: string[] = [];
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const span = index.at.get(j);
-      if (span && (kindOf(span.key) === 'topic' || kindOf(span.key) === 'institution')) return { subject: span.key, noun: words(tokens, span.start, span.end) };
+      if (span && kindOf(span.key) === 'place') before.push(span.key);
+      if (span && (kindOf(span.key) === 'topic' || kindOf(span.key) === 'institution')) return { subject: grouped(span.key, before), noun: words(tokens, span.start, i) };
     }
   }
   return null;
@@ -312,7 +372,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // including three Britons, along with 32 militants, were confirmed dead"): what it counts is unsure.
       const unsure = !qualifier && tellsOutcome;
       const overPeriod = periodTotal && !!outcomeById(qualifier)?.cumulative;
-      if (counted && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(counted.subject.startsWith('word:') || counted.subject === 'people'))) {
+      const base = counted && baseSubject(counted.subject);
+      if (counted && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

@@ -1,10 +1,10 @@
-import type { Figure } from './figures.js';
+import { baseSubject, type Figure } from './figures.js';
 import { outcomeById } from './outcomes.js';
 import type { Conflict } from './types.js';
 
 /** A vocabulary key in words: "topic:truck-driver" -> "truck driver". */
 export function subjectLabel(subject: string): string {
-  const parts = subject.split(':');
+  const parts = baseSubject(subject).split(':');
   return (parts[parts.length - 1] ?? subject).replace(/-/g, ' ');
 }
 

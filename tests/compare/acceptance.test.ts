@@ -26,7 +26,7 @@ describe('the planted event (hostage-release.yaml)', () => {
     const key = (x: { kind: string; values: Record<string, string[]> }) => JSON.stringify([x.kind, Object.entries(x.values).sort()]);
     expect(reported.map(key).sort()).toEqual(expected.map(key).sort());
     for (const x of c.conflicts) for (const v of x.values) expect(v.quotes.length).toBeGreaterThan(0);
-    expect(c.conflicts.map((x) => x.about).sort()).toEqual(['amount of ransom', 'date of kidnap', 'number of drivers']);
+    expect(c.conflicts.map((x) => x.about).sort()).toEqual(['amount of ransom', 'date of kidnap', 'number of Moroccan drivers']);
   });
 
   it('reports exactly the planted unique claims, by account or by country', () => {

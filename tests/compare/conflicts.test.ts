@@ -55,7 +55,7 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
 
   it('counts nothing whose outcome is told away from its number', () => {
     expect(counts('Twenty-three hostages, including three Britons, along with 32 of the militants involved in the siege, were confirmed dead.', 'en')).toEqual([]);
-    expect(counts('Four Moroccan drivers were freed on Friday.', 'en')).toEqual([['topic:truck-driver', '', '4']]);
+    expect(counts('Four Moroccan drivers were freed on Friday.', 'en')).toEqual([['topic:truck-driver@place:morocco', '', '4']]);
   });
 
   it('reads parts of a toll as parts, and keeps the total they are among', () => {
@@ -81,6 +81,17 @@ describe('figures compared', () => {
     const c = compareAt(['The quake killed 10 people and injured 80.'], ['The quake killed 10 people and injured 50.'], ['Three people were injured; 10 people were killed.']);
     // 3 is more than four times below the others' median: it counts something else.
     expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['people injured', ['50', '80']]]);
+  });
+
+  it('reads a round hundred given exactly as rounded: a hundred and 101 injured agree, a hundred and 120 do not', () => {
+    const injured = (a: string, b: string, language = 'en') =>
+      compare([a, language, '2025-08-02T06:00:00Z'], [b, language, '2025-08-02T06:00:00Z']).conflicts.map((x) => x.values.map((v) => v.value).sort());
+    expect(injured('A hundred people were injured.', '101 people were injured.')).toEqual([]);
+    expect(injured('Cent personnes ont été blessées.', '101 personnes ont été blessées.', 'fr')).toEqual([]);
+    expect(injured('أصيب مائة شخص', 'أصيب 101 شخص', 'ar')).toEqual([]);
+    expect(injured('A hundred people were injured.', '120 people were injured.')).toEqual([['100', '120']]);
+    // Only a round figure is read as rounded: 94 and 95 disagree.
+    expect(injured('94 people were injured.', '95 people were injured.')).toEqual([['94', '95']]);
   });
 
   it('reports no conflict where the wording allows both values', () => {

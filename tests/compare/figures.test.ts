@@ -62,12 +62,12 @@ describe('dates', () => {
 
 describe('figures', () => {
   it('attaches counts written in digits or words to the noun they count, in three languages', () => {
-    const expected = [{ kind: 'count', subject: 'topic:truck-driver', value: '4' }];
+    const expected = [{ kind: 'count', subject: 'topic:truck-driver@place:morocco', value: '4' }];
     expect(figures('Four Moroccan truck drivers were freed.', 'en')).toEqual(expected);
     expect(figures('Les quatre camionneurs marocains ont été libérés.', 'fr')).toEqual(expected);
     expect(figures('الإفراج عن أربعة سائقين مغاربة.', 'ar')).toEqual(expected);
     expect(figures('الإفراج عن السائقين المغاربة الأربعة.', 'ar')).toEqual(expected);
-    expect(figures('4 drivers were freed.', 'en')).toEqual(expected);
+    expect(figures('4 drivers were freed.', 'en')).toEqual([{ kind: 'count', subject: 'topic:truck-driver', value: '4' }]);
   });
 
   it('counts people in a toll whatever the number, and never reads an acronym as a number word', () => {
@@ -108,7 +108,7 @@ describe('figures', () => {
     // يوم belongs to the date "يوم الجمعة": the number before it counts the drivers, not days.
     expect(figures('تم الإفراج عن السائقين المغاربة الأربعة يوم الجمعة.', 'ar')).toEqual([
       { kind: 'date', subject: 'action:release', value: '2025-08-01' },
-      { kind: 'count', subject: 'topic:truck-driver', value: '4' },
+      { kind: 'count', subject: 'topic:truck-driver@place:morocco', value: '4' },
     ]);
   });
 
@@ -210,11 +210,19 @@ describe('figures', () => {
     expect(counts('The blast killed 94 people and left another 50 people severely injured.', 'en').map((f) => f.value)).toEqual(['94', '50']);
   });
 
-  it('counts the noun a nationality qualifies, not the nationality: "12 Egyptian soldiers" are soldiers', () => {
-    expect(counts('Gunmen killed 12 Egyptian soldiers.', 'en')).toEqual(counts('Gunmen killed 12 soldiers.', 'en'));
-    expect(counts('The attack killed 12 Mexican and Egyptian tourists.', 'en').map((f) => f.subject)).not.toEqual(counts('Four Egyptians were killed.', 'en').map((f) => f.subject));
-    expect(counts('12 soldats égyptiens ont été tués.', 'fr')).toEqual(counts('12 soldats ont été tués.', 'fr'));
-    expect(counts('قتل 12 جنديا مصريا', 'ar')).toEqual(counts('قتل 12 جنديا', 'ar'));
+  it('counts a group a nationality names apart from others and from the whole ("five Nigerien soldiers")', () => {
+    const subject = (text: string, language: string) => counts(text, language).map((f) => f.subject);
+    // One group in three languages, and the soldiers of another nationality, or of none, apart.
+    expect(subject('Five Nigerien soldiers were killed.', 'en')).toEqual(['institution:army@place:niger']);
+    expect(subject('Cinq soldats nigériens ont été tués.', 'fr')).toEqual(['institution:army@place:niger']);
+    expect(subject('مقتل 5 جنود نيجريين', 'ar')).toEqual(['institution:army@place:niger']);
+    expect(subject('Gunmen killed 12 Egyptian soldiers.', 'en')).not.toEqual(subject('Gunmen killed 12 soldiers.', 'en'));
+    expect(subject('12 soldats égyptiens ont été tués.', 'fr')).not.toEqual(subject('12 soldats ont été tués.', 'fr'));
+    expect(subject('قتل 12 جنديا مصريين', 'ar')).not.toEqual(subject('قتل 12 جنديا', 'ar'));
+    expect(subject('The attack killed 12 Mexican and Egyptian tourists.', 'en')).not.toEqual(subject('Four Egyptians were killed.', 'en'));
+    // English names a group by the words after its noun: Green Berets are not the army, hostage-takers not hostages.
+    expect(subject('Three Army Green Berets were killed.', 'en')).not.toEqual(subject('Three soldiers were killed.', 'en'));
+    expect(counts('the gang of six hostage-takers who were heading for Mali', 'en')).toEqual([]);
   });
 
   it('reads those seriously injured as a quantity of its own, a part of all the injured', () => {
