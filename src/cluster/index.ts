@@ -9,7 +9,7 @@ export { compileVocabulary, loadVocabulary, parseVocabularyText, type KeyInfo, t
 export { ArticleLineError, parseArticleLines } from './article-lines.js';
 export { clusterSet, type ArticleDecision, type ClusteredSet } from './cluster-set.js';
 export { clustererIdentity, memoryClusterer, type ClustererSnapshot, type MemoryClusterer, type MemoryClustererOptions } from './memory-clusterer.js';
-export { decodeState, encodeState, encodeStateParts, readState, StateFormatError, STATE_FORMAT } from './state-codec.js';
+export { decodeState, encodeState, StateFormatError, STATE_FORMAT } from './state-codec.js';
 export { finalEventIds } from './final-events.js';
 export { joinBar, loadDecisionModel, pairFeatures, probability, PAIR_FEATURES, DECISION_MODEL_FILE, type ArticleSide, type DecisionModel } from './decision.js';
 export { addMember, newEvent } from './event-state.js';

@@ -1,4 +1,4 @@
-import { encodeStateParts, eventRecord, readState, finalEventIds, memoryClusterer, type Assignment, type ClustererSnapshot, type EventState, type MemoryClusterer, type MemoryClustererOptions, type Vocabulary } from '../cluster/index.js';
+import { decodeState, encodeState, eventRecord, finalEventIds, memoryClusterer, type Assignment, type ClustererSnapshot, type EventState, type MemoryClusterer, type MemoryClustererOptions, type Vocabulary } from '../cluster/index.js';
 import type { Logger } from '../log.js';
 import { AssignmentConflictError, type AssignableArticle, type AssignmentWrite, type EventSnapshotWrite, type EventWrite, type Store } from '../store/index.js';
 
@@ -29,9 +29,6 @@ export interface EventAssignerOptions {
 }
 
 export const DEFAULT_EVENT_ASSIGNER_OPTIONS: EventAssignerOptions = { snapshotEvery: 1000, snapshotCostShare: 0.1, windows: {} };
-
-/** A snapshot dropped while it was read (a newer one replaced it). */
-class SnapshotGoneError extends Error {}
 
 /**
  * Event assignment with the clusterer's state in memory, kept correct across processes.
@@ -107,28 +104,17 @@ export class EventAssigner {
     }
     if (!usable) return;
     const began = performance.now();
-    // Read a part at a time: a start never holds the whole encoded state beside the decoded one.
-    let storeFailure: unknown;
-    const read = async (offset: number, length: number) => {
-      const bytes = await this.store.events.snapshotRange(usable.seq, offset, length).catch((err: unknown) => {
-        throw (storeFailure = err);
-      });
-      if (!bytes) throw new SnapshotGoneError();
-      return bytes;
-    };
+    const bytes = await this.store.events.snapshotState(usable.seq);
+    if (!bytes) return;
     try {
-      this.state.restore(await readState<ClustererSnapshot>(usable.bytes, read));
+      this.state.restore(decodeState<ClustererSnapshot>(bytes));
     } catch (err) {
-      this.state = memoryClusterer(this.vocabulary, {}, this.options.windows);
-      // Dropped since it was listed (a newer one was written): the log is replayed instead.
-      if (err instanceof SnapshotGoneError) return;
-      // The store failing is not the snapshot's fault: the start is tried again.
-      if (err === storeFailure) throw err;
       this.log.warn({ err: (err as Error).message, snapshot: usable.seq }, 'event state snapshot unreadable; replaying the log from the start');
+      this.state = memoryClusterer(this.vocabulary, {}, this.options.windows);
       return;
     }
     this.seq = this.snapshotSeq = usable.seq;
-    this.log.info({ snapshot: usable.seq, bytes: usable.bytes, ms: Math.round(performance.now() - began) }, 'event state loaded from snapshot');
+    this.log.info({ snapshot: usable.seq, bytes: bytes.byteLength, ms: Math.round(performance.now() - began) }, 'event state loaded from snapshot');
   }
 
   private snapshotDue(seq: number): boolean {
@@ -152,7 +138,7 @@ export class EventAssigner {
 
   private snapshotAt(seq: number): EventSnapshotWrite {
     const began = performance.now();
-    const state = encodeStateParts(this.state.snapshot());
+    const state = encodeState(this.state.snapshot());
     this.snapshotTimes = { at: performance.now(), encodeMs: performance.now() - began };
     return { seq, identity: this.state.identity, state };
   }

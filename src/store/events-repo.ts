@@ -208,32 +208,19 @@ export class EventsRepo {
     return rows.map((r) => ({ seq: r.seq, identity: r.identity, bytes: Number(r.bytes), createdAt: new Date(r.created_at) }));
   }
 
-  /** A snapshot's encoded state, or undefined if it was dropped since. */
+  /** A snapshot's encoded state, or undefined if it was dropped since; read in parts (SNAPSHOT_READ_BYTES). */
   async snapshotState(seq: number): Promise<Uint8Array | undefined> {
     const size = await this.db.selectFrom('event_snapshots').select(sql<number>`octet_length(state)`.as('bytes')).where('seq', '=', seq).executeTakeFirst();
-    return size ? this.snapshotRange(seq, 0, Number(size.bytes)) : undefined;
-  }
-
-  /**
-   * `length` bytes of a snapshot's encoded state from `offset` (as many as there are), read
-   * SNAPSHOT_READ_BYTES at a time; undefined if it was dropped since.
-   */
-  async snapshotRange(seq: number, offset: number, length: number): Promise<Uint8Array | undefined> {
-    let state = new Uint8Array(length);
-    let got = 0;
-    while (got < length) {
+    if (!size) return undefined;
+    const state = new Uint8Array(Number(size.bytes));
+    for (let at = 0; at < state.byteLength; at += SNAPSHOT_READ_BYTES) {
       const part = await this.db
         .selectFrom('event_snapshots')
-        .select(sql<Uint8Array>`substring(state from ${offset + got + 1} for ${Math.min(SNAPSHOT_READ_BYTES, length - got)})`.as('part'))
+        .select(sql<Uint8Array>`substring(state from ${at + 1} for ${SNAPSHOT_READ_BYTES})`.as('part'))
         .where('seq', '=', seq)
         .executeTakeFirst();
       if (!part) return undefined;
-      state.set(part.part, got);
-      got += part.part.byteLength;
-      if (part.part.byteLength === 0) {
-        state = state.subarray(0, got);
-        break;
-      }
+      state.set(part.part, at);
     }
     return state;
   }

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, encodeStateParts, readState, StateFormatError } from '../../src/cluster/state-codec.js';
+import { decodeState, encodeState, StateFormatError } from '../../src/cluster/state-codec.js';
 
 describe('state codec', () => {
   it('round-trips Maps, Sets, signatures and infinite numbers', () => {
@@ -41,42 +41,5 @@ describe('state codec', () => {
     const old = gzipSync(JSON.stringify({ events: { open: [] } }));
     expect(() => decodeState(old)).toThrow(StateFormatError);
     expect(() => decodeState(old)).toThrow(/format 1/);
-  });
-
-  describe('in parts (a snapshot)', () => {
-    const value = {
-      events: { open: Array.from({ length: 500 }, (_, i) => ({ id: `ev-${i}`, m: new Map([['a', i]]) })), closed: [] as unknown[], latest: -Infinity },
-      frequencies: { total: 3, counts: new Map([['x', 2]]) },
-      duplicates: { columns: { ids: Array.from({ length: 300 }, (_, i) => `a${i}`), signatures: new Uint32Array([1, 2, 3]) }, adds: 0 },
-      empty: {},
-    };
-    const reader = (bytes: Uint8Array) => {
-      const reads: number[] = [];
-      const read = async (offset: number, length: number) => (reads.push(length), bytes.slice(offset, offset + length));
-      return { reads, read };
-    };
-
-    it('round-trips what the whole encoding does, split by property and into runs of items', () => {
-      const bytes = encodeStateParts(value, { partBytes: 2000 });
-      expect(bytes[3]).toBe(4);
-      expect(decodeState(bytes)).toEqual(value);
-      expect(decodeState<typeof value>(bytes).duplicates.columns.signatures).toBeInstanceOf(Uint32Array);
-    });
-
-    it('reads a part at a time, never the whole state at once', async () => {
-      const bytes = encodeStateParts(value, { partBytes: 2000 });
-      const { reads, read } = reader(bytes);
-      expect(await readState(bytes.byteLength, read)).toEqual(value);
-      expect(reads.length).toBeGreaterThan(10);
-      expect(Math.max(...reads)).toBeLessThan(bytes.byteLength / 4);
-    });
-
-    it('reads a snapshot of an earlier format whole', async () => {
-      for (const bytes of [encodeState(value), encodeState(value, { gzip: true })]) {
-        const { reads, read } = reader(bytes);
-        expect(await readState(bytes.byteLength, read)).toEqual(value);
-        expect(reads.at(-1)).toBe(bytes.byteLength);
-      }
-    });
   });
 });
