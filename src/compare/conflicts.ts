@@ -234,7 +234,6 @@ function partsOfWholes(groups: readonly Group[]): Map<string, Set<string>> {
 /** A month and a day within it agree. */
 const sameDate = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
-/** Pairs of accounts whose values cannot both be true. */
 /** An exact count of whole hundreds: "100", "a thousand". */
 const isRound = (s: Slot) => s.low === s.high && s.low >= 100 && s.low % 100 === 0;
 
@@ -245,6 +244,7 @@ function countsApart(x: Slot, y: Slot, roundSlack: number): boolean {
   return !(isRound(x) || isRound(y)) || gap > roundSlack * Math.max(x.low, y.low);
 }
 
+/** Pairs of accounts whose values cannot both be true. */
 function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < given.length; i++) {

@@ -165,7 +165,7 @@ const words = (tokens: readonly Token[], from: number, to: number) => tokens.sli
 
 /**
  * A nationality beside a counted noun, or a name before it in English ("five Nigerien soldiers",
- * "soldats nigérians", "جنود أمريكيين", "three Army Green Berets"), makes it a group of its own:
+ * "soldats nigériens", "جنود أمريكيين", "three Army Green Berets"), makes it a group of its own:
  * accounts that count several nationalities' soldiers count different groups, and the whole is
  * another. Its key follows the noun's after an @.
  */
