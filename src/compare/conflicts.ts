@@ -23,6 +23,13 @@ export const DEFAULT_FIGURE_OPTIONS = {
    * disagrees with another count only when they are further apart than this share of the larger.
    */
   roundSlack: 0.05,
+  /**
+   * Counts are set against each other only between accounts published within this many hours:
+   * two values "conflict only when they answer the same question about the same thing at about the
+   * same time". Days apart, a smaller toll is most often of a new clash or another day's protest.
+   * Dates are of past acts and compare whenever told; growth over time is read across all accounts.
+   */
+  sameTimeHours: 36,
 };
 
 interface Slot {
@@ -52,7 +59,8 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const partsHere = parts.get(questionOf(group));
     const wholes = partsHere ? given.filter(([, slot]) => !partsHere.has(slot.value)) : given;
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
-    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack);
+    const close = closeInTime(group.kind, accounts, options.sameTimeHours);
+    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close);
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
     if (disjoint.length === 0 && !grew) continue;
@@ -65,7 +73,10 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
       continue;
     }
     const values = new Map<string, { accounts: number[]; quotes: string[] }>();
+    // Shown: the accounts that disagree, and those told near enough in time to one of them.
+    const parties = new Set(disjoint.flat());
     for (const [account, slot] of kept) {
+      if (![...parties].some((p) => close(account, p))) continue;
       const v = values.get(slot.value) ?? { accounts: [], quotes: [] };
       v.accounts.push(account);
       v.quotes.push(...slot.quotes);
@@ -244,15 +255,21 @@ function countsApart(x: Slot, y: Slot, roundSlack: number): boolean {
   return !(isRound(x) || isRound(y)) || gap > roundSlack * Math.max(x.low, y.low);
 }
 
+/** Whether two accounts' figures of this kind may be set against each other, given when each was published. */
+function closeInTime(kind: Conflict['kind'], accounts: readonly AccountRef[], hours: number): (a: number, b: number) => boolean {
+  if (kind !== 'count') return () => true;
+  return (a, b) => Math.abs(Date.parse(accounts[a]!.at) - Date.parse(accounts[b]!.at)) <= hours * 3_600_000;
+}
+
 /** Pairs of accounts whose values cannot both be true. */
-function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number): [number, number][] {
+function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number, close: (a: number, b: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < given.length; i++) {
     for (let j = i + 1; j < given.length; j++) {
       const [a, x] = given[i]!;
       const [b, y] = given[j]!;
       const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) : x.high < y.low || y.high < x.low;
-      if (apart && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
+      if (apart && close(a, b) && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
     }
   }
   return out;

@@ -126,6 +126,21 @@ describe('figures compared', () => {
     expect(c.changes).toEqual([]);
   });
 
+  it('sets counts against each other only between accounts of about the same time, in three languages', () => {
+    // Two days on, a smaller toll is most often of a new clash or another day's protest, not another answer.
+    const day = (d: number, h = 6) => `2025-08-0${d}T${String(h).padStart(2, '0')}:00:00Z`;
+    const killed = (...texts: [string, string, string][]) => compare(...texts).conflicts.map((x) => x.values.map((v) => v.value).sort());
+    expect(killed(['Gunmen killed 40 people in the village.', 'en', day(2)], ['Gunmen killed 12 people in the village.', 'en', day(4, 12)])).toEqual([]);
+    expect(killed(['Des hommes armés ont tué 40 personnes.', 'fr', day(2)], ['Des hommes armés ont tué 12 personnes.', 'fr', day(4, 12)])).toEqual([]);
+    expect(killed(['قتل مسلحون 40 شخصا في القرية', 'ar', day(2)], ['قتل مسلحون 12 شخصا في القرية', 'ar', day(4, 12)])).toEqual([]);
+    // Within a day and a half they disagree, and the later account's value is not shown beside them.
+    expect(killed(['Gunmen killed 40 people in the village.', 'en', day(2)], ['Gunmen killed 34 people in the village.', 'en', day(3)], ['Gunmen killed 12 people in the village.', 'en', day(5)]))
+      .toEqual([['34', '40']]);
+    // A date is of a past act, whenever it is told.
+    const dated = compare(['The army attacked the village on July 25, 2025.', 'en', day(2)], ['The army attacked the village on July 28, 2025.', 'en', day(6)]);
+    expect(dated.conflicts.map((x) => x.values.map((v) => v.value).sort())).toEqual([['2025-07-25', '2025-07-28']]);
+  });
+
   it('compares amounts only in one currency, and leaves a restated conversion out', () => {
     const c = compare(['Thieves stole jewels worth 85 million euros ($108 million).'], ['Thieves stole jewels worth $137 million.'], ['Thieves stole jewels worth $108 million.']);
     expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['amount of loot', ['108000000 USD', '137000000 USD']]]);
