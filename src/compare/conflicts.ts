@@ -54,12 +54,14 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   const changes: FigureChange[] = [];
   const groups = groupFigures(sentences, accounts);
   const parts = partsOfWholes(groups);
+  const sameTime = publishedWithin(accounts, options.sameTimeHours);
   for (const group of groups) {
     const given = singleValues(group);
     const partsHere = parts.get(questionOf(group));
     const wholes = partsHere ? given.filter(([, slot]) => !partsHere.has(slot.value)) : given;
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
-    const close = closeInTime(group.kind, accounts, options.sameTimeHours);
+    // Dates are of past acts: they compare whenever told.
+    const close = group.kind === 'count' ? sameTime : () => true;
     const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close);
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
@@ -74,9 +76,9 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     }
     const values = new Map<string, { accounts: number[]; quotes: string[] }>();
     // Shown: the accounts that disagree, and those told near enough in time to one of them.
-    const parties = new Set(disjoint.flat());
+    const parties = [...new Set(disjoint.flat())];
     for (const [account, slot] of kept) {
-      if (![...parties].some((p) => close(account, p))) continue;
+      if (!parties.some((p) => close(account, p))) continue;
       const v = values.get(slot.value) ?? { accounts: [], quotes: [] };
       v.accounts.push(account);
       v.quotes.push(...slot.quotes);
@@ -255,10 +257,10 @@ function countsApart(x: Slot, y: Slot, roundSlack: number): boolean {
   return !(isRound(x) || isRound(y)) || gap > roundSlack * Math.max(x.low, y.low);
 }
 
-/** Whether two accounts' figures of this kind may be set against each other, given when each was published. */
-function closeInTime(kind: Conflict['kind'], accounts: readonly AccountRef[], hours: number): (a: number, b: number) => boolean {
-  if (kind !== 'count') return () => true;
-  return (a, b) => Math.abs(Date.parse(accounts[a]!.at) - Date.parse(accounts[b]!.at)) <= hours * 3_600_000;
+/** Whether two accounts were published within `hours` of each other. */
+function publishedWithin(accounts: readonly AccountRef[], hours: number): (a: number, b: number) => boolean {
+  const times = accounts.map((a) => Date.parse(a.at));
+  return (a, b) => Math.abs(times[a]! - times[b]!) <= hours * 3_600_000;
 }
 
 /** Pairs of accounts whose values cannot both be true. */
