@@ -29,18 +29,24 @@ async function ensureFetchJob(ctx: WorkerContext, data: FetchArticleData): Promi
 
 /** Articles younger than this are still on their normal path: leave them alone. */
 const GRACE_MS = 2 * 60_000;
+/**
+ * How far back the sweep looks for events the watchlists have not seen as they are: an alert
+ * about an older change would be old news (and a store that had no watchlists is not alerted on).
+ */
+export const ALERTS_RECOVERED_WITHIN_MS = 24 * 3_600_000;
 
 /**
  * The store, not Redis, is the record of what was discovered: a pending article whose job is gone
  * (Redis lost it, or the process died between storing and enqueueing) gets a job again, and so
  * does a stored article without an event, and an event whose comparison is missing or stale
- * (its compare job was lost, or COMPARE_VERSION changed); a job that failed for good (our own
- * infrastructure was down) is retried.
+ * (its compare job was lost, or COMPARE_VERSION changed), and a compared event the watchlists
+ * have not evaluated since, or whose alerts were never handed to delivery; a job that failed for
+ * good (our own infrastructure was down) is retried.
  */
 export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) {
   return async (data: RecoverPendingData = {}) => {
     const before = new Date(Date.now() - (data.graceMs ?? graceMs));
-    const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 };
+    const counts = { pending: 0, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0, alerts: 0 };
     const pending = await ctx.store.articles.listPending(before, 1000);
     counts.pending = pending.length;
     for (const a of pending) {
@@ -58,7 +64,12 @@ export function recoverPendingProcessor(ctx: WorkerContext, graceMs = GRACE_MS) 
     await ctx.store.comparisons.deleteMerged();
     const stale = await ctx.store.comparisons.stale(COMPARE_VERSION, { limit: 1000, changedBefore: before });
     counts.comparisons = await addFollowUps(ctx.queues, JobName.RecoverPending, JobName.CompareEvent, eventRequests(stale, 0), ctx);
-    if (counts.enqueued + counts.retried + counts.comparisons > 0) ctx.log.warn(counts, 'recovered work whose jobs were lost or failed');
+    // Only a process with the watchlists evaluates them (compare-event's follow-up likewise).
+    if (ctx.alerts) {
+      const behind = await ctx.store.alerts.behind({ changedBefore: before, changedAfter: new Date(Date.now() - ALERTS_RECOVERED_WITHIN_MS) });
+      counts.alerts = await addFollowUps(ctx.queues, JobName.RecoverPending, JobName.EvaluateAlerts, eventRequests(behind), ctx);
+    }
+    if (counts.enqueued + counts.retried + counts.comparisons + counts.alerts > 0) ctx.log.warn(counts, 'recovered work whose jobs were lost or failed');
     return counts;
   };
 }

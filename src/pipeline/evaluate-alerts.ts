@@ -66,6 +66,7 @@ export async function evaluateAlerts(deps: AlertEvaluationDeps, watchlists: Load
       const created = await store.alerts.commitEvaluation(
         r.alerts,
         r.states.map((state) => ({ state, version: stored.get(state.rule)?.version ?? null })),
+        { eventId: view.id, eventUpdatedAt: snapshot.eventUpdatedAt },
       );
       for (const a of created) deps.log.info({ alertId: a.id, rule: a.rule, trigger: a.trigger, eventId: a.eventId, mode: a.mode }, `alert: ${a.payload.summary}`);
       return { eventId: view.id, created };

@@ -72,7 +72,7 @@ export const FOLLOW_UPS = {
   [JobName.CompareEvent]: [JobName.EvaluateAlerts],
   [JobName.EvaluateAlerts]: [JobName.DeliverAlert],
   [JobName.DeliverAlert]: [],
-  [JobName.RecoverPending]: [JobName.FetchArticle, JobName.AssignEvent, JobName.CompareEvent],
+  [JobName.RecoverPending]: [JobName.FetchArticle, JobName.AssignEvent, JobName.CompareEvent, JobName.EvaluateAlerts],
   [JobName.SendDigests]: [JobName.DeliverAlert],
 } as const satisfies { [N in JobName]: readonly JobName[] };
 

@@ -19,6 +19,23 @@ export class AlertStateConflictError extends Error {
   }
 }
 
+/** The state of an event an evaluation read: its `events.updated_at`, exact (see comparisons-repo). */
+export interface EvaluatedState {
+  eventId: string;
+  eventUpdatedAt: string;
+}
+
+/** Records that the watchlists have seen the event as of that state; never moves back. */
+async function markEvaluated(db: Db, e: EvaluatedState): Promise<void> {
+  await db
+    .insertInto('alert_evaluations')
+    .values({ event_id: e.eventId, event_updated_at: e.eventUpdatedAt })
+    .onConflict((oc) =>
+      oc.column('event_id').doUpdateSet({ event_updated_at: sql`greatest(alert_evaluations.event_updated_at, excluded.event_updated_at)`, evaluated_at: sql`now()` }),
+    )
+    .execute();
+}
+
 export interface AlertListFilter {
   limit?: number;
   offset?: number;
@@ -86,8 +103,9 @@ export class AlertsRepo {
    * only those go on to delivery. Throws AlertStateConflictError when a racing evaluation wrote a
    * state first; then nothing is written.
    */
-  async commitEvaluation(alerts: AlertRecord[], states: { state: RuleEventState; version: number | null }[]): Promise<AlertRecord[]> {
+  async commitEvaluation(alerts: AlertRecord[], states: { state: RuleEventState; version: number | null }[], evaluated?: EvaluatedState): Promise<AlertRecord[]> {
     return this.db.transaction().execute(async (trx) => {
+      if (evaluated) await markEvaluated(trx, evaluated);
       for (const { state, version } of states) {
         const json = JSON.stringify(state);
         const r =
@@ -130,6 +148,32 @@ export class AlertsRepo {
   async pending(limit = 1000): Promise<AlertRecord[]> {
     const rows = await this.db.selectFrom('alerts').selectAll().where('status', '=', 'pending').orderBy('created_at').orderBy('id').limit(limit).execute();
     return rows.map(alertRecord);
+  }
+
+  /**
+   * Live events the watchlists are behind on, least recently changed first: compared as they are
+   * now (an event whose comparison is behind gets its evaluation after comparing) but not evaluated
+   * since, or holding alerts stored before `changedBefore` and never handed to delivery. Only
+   * changes after `changedAfter`: an alert about a change older than that is no news.
+   */
+  async behind(options: { changedBefore: Date; changedAfter: Date; limit?: number }): Promise<string[]> {
+    const { changedBefore, changedAfter, limit = 1000 } = options;
+    const r = await sql<{ id: string }>`
+      select id from (
+        select e.id, e.updated_at
+          from events e
+          join comparisons c on c.event_id = e.id and c.event_updated_at = e.updated_at
+          left join alert_evaluations v on v.event_id = e.id
+         where e.merged_into is null and e.updated_at < ${changedBefore} and e.updated_at > ${changedAfter}
+           and (v.event_id is null or v.event_updated_at < e.updated_at)
+        union
+        select e.id, e.updated_at
+          from alerts a join events e on e.id = a.event_id
+         where a.status = 'pending' and a.created_at < ${changedBefore} and e.merged_into is null
+      ) behind
+      order by updated_at, id
+      limit ${limit}`.execute(this.db);
+    return r.rows.map((x) => x.id);
   }
 
   async setStatus(id: string, status: string): Promise<void> {

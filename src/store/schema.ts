@@ -207,6 +207,13 @@ export interface AlertStatesTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** The state of an event (its `events.updated_at`) the watchlists last evaluated. */
+export interface AlertEvaluationsTable {
+  event_id: string;
+  event_updated_at: Date | string;
+  evaluated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   feeds: FeedsTable;
   articles: ArticlesTable;
@@ -218,6 +225,7 @@ export interface Database {
   delivery_attempts: DeliveryAttemptsTable;
   alerts: AlertsTable;
   alert_states: AlertStatesTable;
+  alert_evaluations: AlertEvaluationsTable;
 }
 
 export type FeedRow = Selectable<FeedsTable>;

@@ -120,9 +120,9 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
       assigner: new EventAssigner(store, vocabulary, silent), compare: compareContext(vocabulary), compareDelayMs: 0,
     });
 
-    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false, comparisons: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 1, retried: 0, eventBacklog: false, comparisons: 0, alerts: 0 });
     expect(((await articles.getJob(fetchArticleJobId(stored[1]!.id))) as Job<FetchArticleData> | undefined)?.data.articleId).toBe(stored[1]!.id);
-    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 0, retried: 0, eventBacklog: false, comparisons: 0, alerts: 0 });
     expect(await articles.count()).toBe(2);
 
     // A job that completed while its article stayed pending (the write was lost) is replaced.
@@ -131,7 +131,7 @@ describe('recover-pending: the store, not Redis, is the record of work', () => {
     await eventually(async () => (await articles.getCompletedCount()) === 2, 10_000, 'both jobs completed');
     await worker.close();
     workerConnection.disconnect();
-    expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false, comparisons: 0 });
+    expect(await recover()).toEqual({ pending: 2, enqueued: 2, retried: 0, eventBacklog: false, comparisons: 0, alerts: 0 });
     expect(await articles.getWaitingCount()).toBe(2);
 
     // Just stored: left to its normal path, unless Redis lost its data (the sweep then has no grace).

@@ -8,6 +8,7 @@ import * as m0006 from './0006-search.js';
 import * as m0007 from './0007-outlet-rules.js';
 import * as m0008 from './0008-feed-item-cap.js';
 import * as m0009 from './0009-event-snapshots.js';
+import * as m0010 from './0010-alert-evaluations.js';
 
 /** Every migration, in order. A static list (not a folder scan) so it works however the code is loaded. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-outlet-rules': m0007,
   '0008-feed-item-cap': m0008,
   '0009-event-snapshots': m0009,
+  '0010-alert-evaluations': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
