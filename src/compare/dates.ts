@@ -18,10 +18,10 @@ const TWO_WORD_MONTHS: Record<string, Record<string, number>> = {
   [fold('كانون')]: { [fold('الثاني')]: 1, [fold('الأول')]: 12 },
   [fold('تشرين')]: { [fold('الأول')]: 10, [fold('الثاني')]: 11 },
 };
-// Months that are words of prose too: "may", "march", "mar" (the sea, a name), مارس ("he
-// practised"), شباط (a surname), يوليه ("he gives him", يوليه اهتماما). Only a month next to a day
+// Months that are words of prose too: "may", "march", "mar" (the sea, a name), "sept" (French
+// seven), مارس ("he practised"), شباط (a surname), يوليه ("he gives him", يوليه اهتماما). Only a month next to a day
 // or a year, after "in", or before "last" or "next" (مارس الماضي, mars dernier).
-const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai', 'mar', ...['مارس', 'شباط', 'يوليه'].map(fold)]);
+const AMBIGUOUS = new Set(['may', 'march', 'mars', 'mai', 'mar', 'sept', ...['مارس', 'شباط', 'يوليه'].map(fold)]);
 const LAST_OR_NEXT = new Set(['dernier', 'prochain', ...['الماضي', 'المقبل', 'الجاري'].map(fold)]);
 // Words joining the days of a list or a span ("les 1er et 2 janvier", "du 1er au 3", "1 and 2
 // January"): such a date is no single day, and its last day alone would be a wrong one.

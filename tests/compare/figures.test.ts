@@ -48,6 +48,10 @@ describe('dates', () => {
     expect(dates('في هجوم في مارس الماضي', 'ar')).toEqual(['2025-03']);
     expect(dates('في 12 مارس 2024', 'ar')).toEqual(['2024-03-12']);
     expect(dates('منذ مارس', 'ar')).toEqual(['2025-03']);
+    // French "sept" is seven, unless a day or a year makes it September.
+    expect(dates('sept soldats ont été tués', 'fr')).toEqual([]);
+    expect(dates('le 12 sept. 2024', 'fr')).toEqual(['2024-09-12']);
+    expect(counts('Sept soldats ont été tués.', 'fr')).toEqual([{ kind: 'count', subject: 'institution:army', value: '7' }]);
   });
 
   it('reads no single date from a list or span of days: "on 1 and 2 January" is not 2 January', () => {
