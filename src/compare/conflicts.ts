@@ -54,6 +54,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
   const changes: FigureChange[] = [];
   const groups = groupFigures(sentences, accounts);
   const parts = partsOfWholes(groups);
+  const summed = partsSummed(groups);
   const sameTime = publishedWithin(accounts, options.sameTimeHours);
   for (const group of groups) {
     const given = singleValues(group);
@@ -62,7 +63,8 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
     // Dates are of past acts: they compare whenever told.
     const close = group.kind === 'count' ? sameTime : () => true;
-    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close);
+    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close)
+      .filter(([a, b]) => group.kind !== 'count' || !(summed(a, group, slotOf(kept, a), slotOf(kept, b)) || summed(b, group, slotOf(kept, b), slotOf(kept, a))));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
     if (disjoint.length === 0 && !grew) continue;
@@ -242,6 +244,36 @@ function partsOfWholes(groups: readonly Group[]): Map<string, Set<string>> {
     out.set(question, parts);
   }
   return out;
+}
+
+const slotOf = (given: [number, Slot][], account: number) => given.find(([a]) => a === account)![1];
+
+/** How many of an account's other counts of one outcome may add up with a count to another's whole. */
+const MAX_PARTS_ADDED = 3;
+
+/**
+ * Whether `part`, which `account` gives for the group's subject, and some of the account's counts
+ * of the same outcome for other subjects add up exactly to `whole`: "four soldiers killed... three
+ * gendarmes also died" against "seven soldiers killed" is one toll told in parts.
+ */
+function partsSummed(groups: readonly Group[]): (account: number, g: Group, part: Slot, whole: Slot) => boolean {
+  const others = new Map<string, { group: Group; value: number }[]>();
+  for (const g of groups) {
+    if (g.kind !== 'count' || !g.qualifier) continue;
+    for (const [account, values] of g.accounts) {
+      const key = `${account}\u0000${g.qualifier}`;
+      const list = others.get(key) ?? [];
+      for (const v of values.values()) if (v.low === v.high) list.push({ group: g, value: v.low });
+      others.set(key, list);
+    }
+  }
+  return (account, g, part, whole) => {
+    if (part.low !== part.high || whole.low !== whole.high || whole.low <= part.low || !g.qualifier) return false;
+    const rest = (others.get(`${account}\u0000${g.qualifier}`) ?? []).filter((o) => o.group !== g).map((o) => o.value);
+    const reach = (target: number, from: number, left: number): boolean =>
+      target === 0 || (left > 0 && rest.some((v, k) => k >= from && v <= target && reach(target - v, k + 1, left - 1)));
+    return reach(whole.low - part.low, 0, MAX_PARTS_ADDED);
+  };
 }
 
 /** A month and a day within it agree. */

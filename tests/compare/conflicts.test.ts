@@ -163,6 +163,17 @@ describe('figures compared', () => {
     expect(c.conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()])).toEqual([['people killed', ['40', '45']]]);
   });
 
+  it('reads counts of one outcome that add up to another account\'s toll as its parts, in three languages', () => {
+    const tolls = (...texts: [string, string][]) =>
+      compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => [x.about, x.values.map((v) => v.value).sort()]);
+    expect(tolls(['Militants killed four soldiers in the attack on the post. Three gendarmes were also killed.', 'en'], ['Militants killed seven soldiers in the attack on the post.', 'en'])).toEqual([]);
+    expect(tolls(['Les assaillants ont tué quatre soldats dans l\'attaque du poste. Trois gendarmes ont aussi été tués.', 'fr'], ['Les assaillants ont tué sept soldats dans l\'attaque du poste.', 'fr'])).toEqual([]);
+    expect(tolls(['قتل مسلحون أربعة جنود في الهجوم. كما قتل ثلاثة من رجال الدرك.', 'ar'], ['قتل مسلحون سبعة جنود في الهجوم.', 'ar'])).toEqual([]);
+    // Parts that do not add up to the other toll leave the disagreement standing.
+    expect(tolls(['Militants killed four soldiers in the attack on the post. Two gendarmes were also killed.', 'en'], ['Militants killed seven soldiers in the attack on the post.', 'en']))
+      .toEqual([['soldiers killed', ['4', '7']]]);
+  });
+
   it('does not date this event by a sentence set in an earlier year', () => {
     const c = compareAt(['The 82 girls were released on May 6, 2017.'], ['Last year, 21 other girls were released in October.']);
     expect(c.conflicts.filter((x) => x.kind === 'date')).toEqual([]);
