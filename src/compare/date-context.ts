@@ -3,6 +3,7 @@
  * period a toll is counted over, or dates the telling of a deed rather than the deed.
  */
 import { foldWord as fold, type Token } from '../text/index.js';
+import { isWeekday } from './dates.js';
 import { numberAt } from './numbers.js';
 import { outcomeOf } from './outcomes.js';
 
@@ -23,10 +24,10 @@ export const PERIOD_PHRASES = ['since the beginning of the year', 'since the sta
  */
 const TELLING = new Set([
   'said', 'says', 'announced', 'announces', 'confirmed', 'confirms', 'reported', 'reports', 'stated', 'declared', 'published', 'revealed', 'disclosed', 'added', 'told',
-  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute',
+  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute', 'etabli', 'etablie',
   ...['أعلن', 'أعلنت', 'قال', 'قالت', 'أكد', 'أكدت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نشر', 'نشرت', 'صرح', 'أوضح', 'كشف', 'كشفت'].map(fold),
 ]);
-/** What may stand between a telling verb and its date: "announced on Friday", "a confirmé le 1er août". */
+/** What may stand between a telling verb and its date: "announced on Friday", "a confirmé le 1er août"; a weekday too ("établi jeudi 18 août"). */
 const TELLING_FILLERS = new Set(['on', 'the', 'this', 'le', 'l', 'ce', fold('في'), fold('يوم')]);
 /** Acts over in a moment: one dated weeks before the account is published is an earlier one told in passing. Kidnappings and detentions last, and keep old dates. */
 export const MOMENTARY_ACTIONS = new Set(['action:kill', 'action:attack', 'action:strike', 'action:coup']);
@@ -41,7 +42,7 @@ export function toldBy(tokens: readonly Token[], start: number, language: string
   for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
     const w = tokens[j]!.word;
     if (TELLING.has(w)) return true;
-    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w)) return false;
+    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w) && !isWeekday(w)) return false;
   }
   return false;
 }

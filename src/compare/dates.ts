@@ -45,6 +45,9 @@ const ARABIC_WEEKDAYS: Record<string, number> = {};
   ([f, n]) => (ARABIC_WEEKDAYS[fold(f as string)] = n as number),
 );
 const ARABIC_DAY = fold('يوم');
+
+/** Whether a (folded) word names a day of the week, in any of the three languages. */
+export const isWeekday = (word: string): boolean => WEEKDAYS[word] !== undefined || ARABIC_WEEKDAYS[word] !== undefined;
 const IN = new Set(['in', 'en', 'since', 'depuis', 'في', 'منذ', 'early', 'late', 'mid', 'debut', 'fin']);
 const YESTERDAY = new Set(['yesterday', 'hier', fold('أمس')]);
 

@@ -98,8 +98,8 @@ const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
 const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'entre', 'les', 'ces', 'eux', 'elles', fold('بين')]);
 /** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
 const COMPLEMENT = new Set(['of', 'de', 'd']);
-/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres". */
-const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres']);
+/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
+const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
 /** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
 const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
@@ -127,6 +127,10 @@ function inOnePlace(tokens: readonly Token[], end: number, breaks: ReadonlySet<n
   }
   return false;
 }
+/** The Arabic "and" written as a prefix. */
+const ARABIC_AND = /^و/;
+/** "مقتل 41 وإصابة آخرين": after an outcome, a number's next word joined by و opens the next item. */
+const joinsNext = (tokens: readonly Token[], before: number, next: number) => ARABIC_AND.test(tokens[next]?.raw ?? '') && !!outcomeOf(tokens[before]?.word ?? '');
 /** How far from its number a qualifier ("killed", "blessés") may stand, never past another number. */
 const QUALIFIER_REACH = 5;
 
@@ -274,7 +278,10 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
   for (let d = 0; d < QUALIFIER_REACH; d++) {
     const after = i + length + d;
     const before = i - 1 - d;
-    const found = outcomeOf(tokens[after]?.word ?? '') ?? outcomeOf(tokens[before]?.word ?? '');
+    const next = outcomeOf(tokens[after]?.word ?? '');
+    const previous = outcomeOf(tokens[before]?.word ?? '');
+    // "مقتل 41 وإصابة آخرين": an outcome joined by و opens the next item; the one before is this number's.
+    const found = next && !(previous && ARABIC_AND.test(tokens[after]!.raw)) ? next : previous ?? next;
     if (found) return found.id;
     if ((tokens[after] && numberAt(tokens, after)) || (before >= 0 && numberAt(tokens, before))) return '';
   }
@@ -353,14 +360,15 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
     }
     if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
-      const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') ? undefined : outcomeOf(next);
+      const joined = joinsNext(tokens, i - n.lead - 1, i + n.length);
+      const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
       const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
       const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
       // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
       // after its verb, with no noun, counts people.
       const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);
       const end = i + n.length;
-      const bare = outcomeOf(tokens[verbAt]?.word ?? '') && (!tokens[end] || BARE_AFTER.has(tokens[end]!.word) || breaks.has(end));
+      const bare = outcomeOf(tokens[verbAt]?.word ?? '') && (!tokens[end] || BARE_AFTER.has(tokens[end]!.word) || breaks.has(end) || joined);
       const counted = implied && groupAfter(tokens, end + 1, breaks)
         ? countedSubject(tokens, i, n.length + 1, index, language, breaks)
         : implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);

@@ -85,6 +85,14 @@ describe('figures', () => {
     expect(figures('لقي 35 شخصا مصرعهم، فيما جرح العشرات', 'ar')).toEqual(toll('35'));
   });
 
+  it('gives an Arabic number the outcome before it when the word after it opens the next item with و', () => {
+    const tolls = (text: string) => analyseSentence(text, 0, 'ar', published, context).figures.map((f) => [f.subject, f.qualifier, f.value]);
+    expect(tolls('أدى الحريق إلى مقتل 41 وإصابة آخرين.')).toEqual([['people', 'killed', '41']]);
+    expect(tolls('أسفر الحادث عن وفاة 32 وإصابة 66 آخرين.')).toEqual([['people', 'killed', '32'], ['people', 'injured', '66']]);
+    // Without an outcome before it, the outcome after the number is still its own: "18 قتيلا".
+    expect(tolls('سقط 18 قتيلا وأصيب العشرات.')).toEqual([['people', 'killed', '18']]);
+  });
+
   it('counts nouns outside the vocabulary by their stem, and never numbers inside a name or a year', () => {
     expect(figures('Eleven villagers were killed.', 'en')).toEqual([{ kind: 'count', subject: 'word:en:villag', value: '11' }]);
     expect(figures('near the three borders in 2025', 'en')).toEqual([]);
@@ -179,6 +187,9 @@ describe('figures', () => {
       ['Le ministère a confirmé vendredi la mort de deux touristes.', 'fr'],
       ["L'ONU a annoncé le 1er août la mort de 22 villageois.", 'fr'],
       ['أعلنت الأمم المتحدة يوم الجمعة مقتل 22 قرويا.', 'ar'],
+      // A weekday may stand between the verb and its date; "établi" tells a toll.
+      ['Au moins 38 personnes ont péri, selon un nouveau bilan établi vendredi 1er août.', 'fr'],
+      ['The UN announced Friday August 1 the killing of 22 villagers.', 'en'],
     ]) expect(dated(text!, language!), text).toEqual([]);
     const friday = [{ kind: 'date', subject: 'action:kill', value: '2025-08-01' }];
     expect(dated('Two tourists were killed on Friday, the ministry said.', 'en')).toEqual(friday);
