@@ -94,8 +94,8 @@ const NOT_COUNTED = new Set(['count', 'counts', 'time', 'times', 'fois', fold('�
 const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', ...['أشخاص', 'شخص', 'شخصا', 'اشخاص'].map(fold)]);
 /** "15 of the kidnappers", "deux des otages", "15 من الخاطفين": the count is of what follows, not of a noun before. */
 const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
-/** What may stand between a partitive and its noun: "of the", "d'entre les". */
-const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'entre', 'les', 'ces', 'eux', 'elles', fold('بين')]);
+/** What may stand between a partitive and its noun: "of the", "d'entre les", "of its", "de ses". */
+const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'entre', 'les', 'ces', 'eux', 'elles', 'ses', 'leurs', 'nos', fold('بين')]);
 /** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
 const COMPLEMENT = new Set(['of', 'de', 'd']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
@@ -369,9 +369,13 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);
       const end = i + n.length;
       const bare = outcomeOf(tokens[verbAt]?.word ?? '') && (!tokens[end] || BARE_AFTER.has(tokens[end]!.word) || breaks.has(end) || joined);
-      const counted = implied && groupAfter(tokens, end + 1, breaks)
-        ? countedSubject(tokens, i, n.length + 1, index, language, breaks)
-        : implied || bare ? { subject: 'people', noun: '' } : countedSubject(tokens, i, n.length, index, language, breaks);
+      const group = implied ? groupAfter(tokens, end + 1, breaks) : -1;
+      const people = { subject: 'people', noun: '' };
+      // "killing 10 of them" counts people; "killed 17 of its soldiers", soldiers.
+      const ofWhom = bare && !implied && PARTITIVES.has(tokens[end]?.word ?? '') ? countedSubject(tokens, i, n.length, index, language, breaks) : null;
+      const counted = group >= 0
+        ? countedSubject(tokens, group, 0, index, language, breaks)
+        : implied || bare ? ofWhom ?? people : countedSubject(tokens, i, n.length, index, language, breaks);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
@@ -398,9 +402,28 @@ const AMONG = new Set(['among', 'parmi', fold('من')]);
 /** What "من" introduces after an outcome when it is a cause, not a group: من جراء القصف, من أجل. */
 const CAUSES = new Set(['جراء', 'أجل', 'شدة'].map(fold));
 
-/** Whether the token at `at` (right after a toll's outcome noun) opens the group the dead were among. */
-function groupAfter(tokens: readonly Token[], at: number, breaks: ReadonlySet<number>): boolean {
-  return AMONG.has(tokens[at]?.word ?? '') && !breaks.has(at) && !CAUSES.has(tokens[at + 1]?.word ?? '');
+/**
+ * Phrases that name, after a toll's outcome, the side it fell on: "trois morts dans les rangs de
+ * l'armée", "13 blessés du côté des forces", "15 قتيلا في صفوف المهاجمين", "dead in the ranks of".
+ */
+const RANKS = [
+  'in the ranks of', 'among the ranks of', 'on the side of', 'dans les rangs de', 'dans les rangs des', 'dans les rangs du',
+  'du cote de', 'du cote des', 'du cote du', 'au sein de', 'au sein des', 'au sein du', 'في صفوف', 'بين صفوف', 'من صفوف',
+].map((p) => p.split(' ').map(fold));
+/** Articles between such a phrase and its group: "de l'armée", "of the attackers". */
+const GROUP_ARTICLES = new Set(['the', 'l', 'la', 'le', 'les']);
+
+/**
+ * Where the group the dead were among starts, when the token at `at` (right after a toll's
+ * outcome noun) opens one ("parmi les soldats", "في صفوف الجيش"); -1 when it does not.
+ */
+function groupAfter(tokens: readonly Token[], at: number, breaks: ReadonlySet<number>): number {
+  if (breaks.has(at)) return -1;
+  const phrase = RANKS.find((p) => p.every((w, k) => tokens[at + k]?.word === w && (k === 0 || !breaks.has(at + k))));
+  if (!phrase) return AMONG.has(tokens[at]?.word ?? '') && !CAUSES.has(tokens[at + 1]?.word ?? '') ? at : -1;
+  let start = at + phrase.length;
+  while (GROUP_ARTICLES.has(tokens[start]?.word ?? '')) start++;
+  return start;
 }
 
 /** What introduces the parts of a total: "157 killed, including 12 militiamen", "cinq morts, dont deux visiteurs". */

@@ -215,6 +215,17 @@ describe('figures', () => {
     expect(counts('Le séisme a fait 24 morts.', 'fr')).toEqual([{ kind: 'count', subject: 'people', value: '24' }]);
   });
 
+  it('counts the side a toll fell on ("dans les rangs de l\'armée", "في صفوف الجيش"), and the group a partitive names after a possessive', () => {
+    const army = [{ kind: 'count', subject: 'institution:army', value: '8' }];
+    expect(counts("L'attaque a fait 8 morts dans les rangs de l'armée.", 'fr')).toEqual(army);
+    expect(counts('أسفر الهجوم عن 8 قتلى في صفوف الجيش.', 'ar')).toEqual(army);
+    expect(counts('The attack left 8 dead among the ranks of the army.', 'en')).toEqual(army);
+    expect(counts('سقط 15 قتيلا في صفوف المهاجمين.', 'ar').map((f) => f.subject)).not.toContain('people');
+    expect(counts('Gunmen killed 8 of its soldiers.', 'en')).toEqual(army);
+    // "Of them" names no group: the toll is of people.
+    expect(counts('The blast killed 10 of them.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '10' }]);
+  });
+
   it('reads a count marked as an addition ("8 more", "35 additional civilians") as no total', () => {
     expect(counts('It confirmed that 35 additional civilians were killed earlier in the week.', 'en')).toEqual([]);
     expect(counts('Eight more people were killed on Sunday.', 'en')).toEqual([]);
