@@ -97,7 +97,7 @@ const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
 /** What may stand between a partitive and its noun: "of the", "d'entre les", "of its", "de ses". */
 const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'entre', 'les', 'ces', 'eux', 'elles', 'ses', 'leurs', 'nos', fold('بين')]);
 /** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
-const COMPLEMENT = new Set(['of', 'de', 'd']);
+const COMPLEMENT = new Set(['of']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
 const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
 /** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
@@ -105,6 +105,38 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
+/** Spans of weeks or more: "three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع" tell another time. */
+const LONG_SPANS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees', ...['أسابيع', 'أسبوعين', 'أشهر', 'شهور', 'شهرين', 'سنوات', 'أعوام'].map(fold)]);
+/** What, after such a span, puts the sentence at that distance: "ago", "after", "plus tôt", "auparavant". */
+const AWAY_AFTER = new Set(['ago', 'after', 'earlier', 'before', 'apres', 'auparavant', 'plus', 'avant']);
+/** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع". */
+const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['منذ']].map((p) => p.map(fold));
+/** "A month ago", "un mois plus tôt". */
+const ONE = new Set(['a', 'an', 'un', 'une']);
+/** A few, several: a span's count in words that are not numbers. */
+const SOME = new Set(['few', 'several', 'quelques', 'plusieurs', 'عدة', 'بضعة'].map(fold));
+
+/**
+ * Where the sentence places what it tells weeks or more from the event ("came three weeks after
+ * two trains collided in Sohag, killing 18", "il y a deux mois"): the tokens of that span (no
+ * duration of anything), or null. Its counts are of that other time.
+ */
+function weeksAway(tokens: readonly Token[]): { start: number; end: number } | null {
+  for (let k = 0; k < tokens.length; k++) {
+    const w = tokens[k]!.word;
+    if (!LONG_SPANS.has(w)) continue;
+    let start = k - 1;
+    while (start >= 0 && (SOME.has(tokens[start]!.word) || numberAt(tokens, start))) start--;
+    // Arabic counts in the noun itself: أسبوعين "two weeks", شهرين "two months".
+    const counted = start < k - 1 || /(ين|ان)$/.test(w) || ONE.has(tokens[k - 1]?.word ?? '');
+    if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;
+    if (!counted) continue;
+    const span = { start: start + 1, end: k + 1 };
+    if (AWAY_AFTER.has(tokens[k + 1]?.word ?? '')) return span;
+    if (AWAY_BEFORE.some((p) => p.every((x, m) => tokens[start - p.length + 1 + m]?.word === x))) return span;
+  }
+  return null;
+}
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
@@ -127,6 +159,10 @@ function inOnePlace(tokens: readonly Token[], end: number, breaks: ReadonlySet<n
   }
   return false;
 }
+/** Quantities in words that own the outcome next to them: "22 people, along with several injured". */
+const VAGUE_QUANTITIES = new Set(['several', 'dozens', 'scores', 'hundreds', 'many', 'plusieurs', 'dizaines', 'centaines', 'nombreux', 'nombreuses', ...['عشرات', 'العشرات', 'مئات', 'المئات', 'العديد'].map(fold)]);
+/** What a qualifier is not read past: another number, or a quantity in words. */
+const barrier = (tokens: readonly Token[], at: number) => !!numberAt(tokens, at) || VAGUE_QUANTITIES.has(tokens[at]!.word);
 /** The Arabic "and" written as a prefix. */
 const ARABIC_AND = /^و/;
 /** "مقتل 41 وإصابة آخرين": after an outcome, a number's next word joined by و opens the next item. */
@@ -283,7 +319,7 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
     // "مقتل 41 وإصابة آخرين": an outcome joined by و opens the next item; the one before is this number's.
     const found = next && !(previous && ARABIC_AND.test(tokens[after]!.raw)) ? next : previous ?? next;
     if (found) return found.id;
-    if ((tokens[after] && numberAt(tokens, after)) || (before >= 0 && numberAt(tokens, before))) return '';
+    if ((tokens[after] && barrier(tokens, after)) || (before >= 0 && barrier(tokens, before))) return '';
   }
   return '';
 }
@@ -309,7 +345,10 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
     ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
   const says = (phrases: string[][]) => tokens.some((_, k) => phrases.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
-  let background = says(BACKGROUND_PHRASES);
+  const away = weeksAway(tokens);
+  // "Two months ago" measures the distance to that other time, not a duration of anything.
+  if (away) for (let k = away.start; k < away.end; k++) used.add(k);
+  let background = says(BACKGROUND_PHRASES) || away !== null;
   const pastYear = says(PAST_YEAR_PHRASES);
   const tellsOutcome = tokens.some((t) => outcomeOf(t.word));
   const dates = findDates(tokens, published);

@@ -17,9 +17,25 @@ function arabicActionStems(vocabulary: Vocabulary): Map<string, string> {
   return map;
 }
 
-/** Vocabulary phrases of a sentence in reading order, with Arabic verb forms matched on their stem. */
+/**
+ * Fixed expressions in which a word of the vocabulary has another sense: a "press release" is a
+ * statement, not a release; "sans relâche" means relentlessly.
+ */
+const IDIOMS = [['press', 'release'], ['press', 'releases'], ['sans', 'relache']];
+
+/** Tokens that are part of an idiom. */
+function inIdioms(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((_, k) => {
+    for (const idiom of IDIOMS) if (idiom.every((w, m) => tokens[k + m]?.word === w)) idiom.forEach((_w, m) => out.add(k + m));
+  });
+  return out;
+}
+
+/** Vocabulary phrases of a sentence in reading order, with Arabic verb forms matched on their stem; none inside an idiom. */
 export function findSpans(tokens: readonly Token[], vocabulary: Vocabulary, language: string): PhraseSpan[] {
-  const spans = matchPhrases(tokens, vocabulary, language);
+  const idioms = inIdioms(tokens);
+  const spans = matchPhrases(tokens, vocabulary, language).filter((s) => !idioms.has(s.start));
   if (language !== 'ar') return spans;
   const stems = arabicActionStems(vocabulary);
   const covered = new Set<number>();

@@ -85,6 +85,21 @@ describe('figures', () => {
     expect(figures('لقي 35 شخصا مصرعهم، فيما جرح العشرات', 'ar')).toEqual(toll('35'));
   });
 
+  it('reads a French toll after "de" ("un bilan de 12 morts", "la mort de sept personnes"); "mother of two" is no toll', () => {
+    const toll = (value: string) => [{ kind: 'count', subject: 'people', value }];
+    expect(counts('Le bilan est de huit morts.', 'fr')).toEqual(toll('8'));
+    expect(counts('Les inondations ont causé la mort de sept personnes.', 'fr')).toEqual(toll('7'));
+    expect(counts('A mother of two died in the attack.', 'en')).toEqual([]);
+  });
+
+  it('gives an outcome to the quantity in words next to it, not to a number past it ("22 people, along with several injured")', () => {
+    const qualified = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.map((f) => [f.qualifier, f.value]);
+    expect(qualified('The death toll exceeds 22 people, along with several injured.', 'en')).toEqual([['killed', '22']]);
+    expect(qualified('Morocco reports that the toll exceeds 22 people, along with several injured.', 'en')).not.toContainEqual(['injured', '22']);
+    expect(qualified('Twelve people were injured and several killed.', 'en')).toEqual([['injured', '12']]);
+    expect(qualified('Le bilan fait état de 12 morts et de plusieurs blessés.', 'fr')).toEqual([['killed', '12']]);
+  });
+
   it('gives an Arabic number the outcome before it when the word after it opens the next item with و', () => {
     const tolls = (text: string) => analyseSentence(text, 0, 'ar', published, context).figures.map((f) => [f.subject, f.qualifier, f.value]);
     expect(tolls('أدى الحريق إلى مقتل 41 وإصابة آخرين.')).toEqual([['people', 'killed', '41']]);
@@ -194,6 +209,19 @@ describe('figures', () => {
     const friday = [{ kind: 'date', subject: 'action:kill', value: '2025-08-01' }];
     expect(dated('Two tourists were killed on Friday, the ministry said.', 'en')).toEqual(friday);
     expect(dated('Deux touristes ont été tués vendredi.', 'fr')).toEqual(friday);
+  });
+
+  it('reads a sentence set weeks or more away ("three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع") as another time told in passing', () => {
+    for (const [text, language] of [
+      ["Sunday's crash came three weeks after two trains collided in Sohag, killing at least 18 people and injuring 200 others.", 'en'],
+      ['Il y a deux mois, une attaque avait fait 20 morts.', 'fr'],
+      ['قبل ثلاثة أسابيع قتل 18 شخصا في حادث مماثل.', 'ar'],
+      ['قبل أسبوعين قتل 18 شخصا في حادث مماثل.', 'ar'],
+      ['A month ago, gunmen killed 12 villagers.', 'en'],
+    ]) expect(figures(text!, language!), text).toEqual([]);
+    // Within weeks is no other time; nor are the weeks a captivity lasted.
+    expect(counts('The toll rose to 30 dead within three weeks.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '30' }]);
+    expect(figures('Il a été libéré après 3 ans de captivité.', 'fr')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P3Y' }]);
   });
 
   it('reads a killing or an attack dated weeks before publication as an earlier event told in passing', () => {

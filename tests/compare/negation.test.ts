@@ -235,6 +235,14 @@ describe('assertion and denial', () => {
     expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا عقوبات على مالي، قال الوزير.']).map((x) => x.about)).toEqual(['sanction']);
   });
 
+  it('reads no release in a "press release" nor in "sans relâche" (relentlessly)', () => {
+    const pressRelease = 'In addition to the 37 deaths, 14 people remain hospitalized, according to the latest press release from the authorities.';
+    expect(across(['en', pressRelease], ['fr', 'Les opérations de secours se poursuivent sans relâche.'])).toEqual([]);
+    expect(polarity(pressRelease, 'en', 'action:release')).toBeNull();
+    // A release told plainly is still one.
+    expect(polarity('The hostages were released after a press conference.', 'en', 'action:release')).toBe('asserts');
+  });
+
   it("asserts nothing that a French sentence asks about with s'il", () => {
     expect(polarity("On ignore pour l'heure s'il y a eu un versement de rançon.", 'fr')).toBeNull();
     // Nor does a kidnapping "for ransom" say a ransom was paid.
