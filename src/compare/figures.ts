@@ -105,12 +105,16 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
+/** Arabic singular spans: the noun alone is one ("قبل عام", a year ago). */
+const ARABIC_ONE_SPAN = ['أسبوع', 'شهر', 'عام', 'سنة'].map(fold);
 /** Spans of weeks or more: "three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع" tell another time. */
-const LONG_SPANS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees', ...['أسابيع', 'أسبوعين', 'أشهر', 'شهور', 'شهرين', 'سنوات', 'أعوام'].map(fold)]);
+const LONG_SPANS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees', ...['أسابيع', 'أسبوعين', 'أشهر', 'شهور', 'شهرين', 'سنوات', 'أعوام'].map(fold), ...ARABIC_ONE_SPAN]);
+/** What may stand before a span's count: "less than a year ago", "il y a moins d'un an", "قبل أقل من عام". */
+const COMPARATIVES = new Set(['less', 'more', 'than', 'moins', 'plus', 'de', 'd', ...['أقل', 'أكثر', 'من', 'نحو'].map(fold)]);
 /** What, after such a span, puts the sentence at that distance: "ago", "after", "plus tôt", "auparavant". */
 const AWAY_AFTER = new Set(['ago', 'after', 'earlier', 'before', 'apres', 'auparavant', 'plus', 'avant']);
 /** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع". */
-const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['منذ']].map((p) => p.map(fold));
+const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['وقبل'], ['منذ'], ['ومنذ']].map((p) => p.map(fold));
 /** "A month ago", "un mois plus tôt". */
 const ONE = new Set(['a', 'an', 'un', 'une']);
 /** A few, several: a span's count in words that are not numbers. */
@@ -127,9 +131,10 @@ function weeksAway(tokens: readonly Token[]): { start: number; end: number } | n
     if (!LONG_SPANS.has(w)) continue;
     let start = k - 1;
     while (start >= 0 && (SOME.has(tokens[start]!.word) || numberAt(tokens, start))) start--;
-    // Arabic counts in the noun itself: أسبوعين "two weeks", شهرين "two months".
-    const counted = start < k - 1 || /(ين|ان)$/.test(w) || ONE.has(tokens[k - 1]?.word ?? '');
+    // Arabic counts in the noun itself: أسبوعين "two weeks", شهرين "two months", عام "a year".
+    const counted = start < k - 1 || /(ين|ان)$/.test(w) || ONE.has(tokens[k - 1]?.word ?? '') || ARABIC_ONE_SPAN.includes(w);
     if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;
+    while (start >= 0 && COMPARATIVES.has(tokens[start]!.word)) start--;
     if (!counted) continue;
     const span = { start: start + 1, end: k + 1 };
     if (AWAY_AFTER.has(tokens[k + 1]?.word ?? '')) return span;

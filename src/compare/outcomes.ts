@@ -16,11 +16,11 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
   { id: 'killed', cumulative: true, label: { en: 'killed', fr: 'tués', ar: 'قتلى' }, words: [
     'killed', 'kill', 'kills', 'killing', 'dead', 'died', 'die', 'dies', 'death', 'deaths', 'fatalities',
     'tue', 'tues', 'tuee', 'tuees', 'tuant', 'mort', 'morts', 'mortes', 'decede', 'decedes', 'deces', 'peri', 'peris',
-    'قتل', 'قتلى', 'قتيل', 'قتيلا', 'مقتل', 'حتفهم', 'حتفه', 'مصرع', 'مصرعهم', 'مصرعه', 'مصرعها', 'وفاة', 'توفي', 'ماتوا', 'موتى'] },
+    'قتل', 'قتلى', 'قتيل', 'قتيلا', 'مقتل', 'قتلوا', 'قتلت', 'حتفهم', 'حتفه', 'مصرع', 'مصرعهم', 'مصرعه', 'مصرعها', 'وفاة', 'وفيات', 'توفي', 'توفوا', 'ماتوا', 'موتى'] },
   { id: 'injured', cumulative: true, label: { en: 'injured', fr: 'blessés', ar: 'جرحى' }, words: [
     'injured', 'injuring', 'injures', 'injure', 'injuries', 'wounded', 'wounding', 'hurt',
     'blesse', 'blesses', 'blessee', 'blessees', 'blessant',
-    'جرحى', 'جريح', 'جريحا', 'جرح', 'إصابة', 'إصابات', 'مصابين', 'مصابا', 'أصيب', 'أصيبوا'] },
+    'جرحى', 'جريح', 'جريحا', 'جرح', 'إصابة', 'إصابات', 'مصابين', 'مصابا', 'أصيب', 'أصيبوا', 'أصيبت'] },
   // Read from a severity word beside an injury (figures.ts), never from a word of its own.
   { id: 'seriously-injured', cumulative: true, label: { en: 'seriously injured', fr: 'grièvement blessés', ar: 'جرحى بجروح خطيرة' }, words: [] },
   { id: 'shot', cumulative: true, label: { en: 'shot', fr: 'touchés par balle', ar: 'مصابين بالرصاص' }, words: [

@@ -104,6 +104,8 @@ describe('figures', () => {
     const tolls = (text: string) => analyseSentence(text, 0, 'ar', published, context).figures.map((f) => [f.subject, f.qualifier, f.value]);
     expect(tolls('أدى الحريق إلى مقتل 41 وإصابة آخرين.')).toEqual([['people', 'killed', '41']]);
     expect(tolls('أسفر الحادث عن وفاة 32 وإصابة 66 آخرين.')).toEqual([['people', 'killed', '32'], ['people', 'injured', '66']]);
+    // Verb forms: قُتلوا "they were killed".
+    expect(tolls('أفادت الشرطة بأن 15 شخصاً قُتلوا وأصيب 30 آخرون.')).toEqual([['people', 'killed', '15'], ['people', 'injured', '30']]);
     // Without an outcome before it, the outcome after the number is still its own: "18 قتيلا".
     expect(tolls('سقط 18 قتيلا وأصيب العشرات.')).toEqual([['people', 'killed', '18']]);
   });
@@ -218,6 +220,8 @@ describe('figures', () => {
       ['قبل ثلاثة أسابيع قتل 18 شخصا في حادث مماثل.', 'ar'],
       ['قبل أسبوعين قتل 18 شخصا في حادث مماثل.', 'ar'],
       ['A month ago, gunmen killed 12 villagers.', 'en'],
+      ['Less than a year ago, a landslide killed more than 70 people at a gold mine.', 'en'],
+      ['وقبل أقل من عام أدى انهيار أرضي إلى مقتل أكثر من 70 شخصا في منجم ذهب.', 'ar'],
     ]) expect(figures(text!, language!), text).toEqual([]);
     // Within weeks is no other time; nor are the weeks a captivity lasted.
     expect(counts('The toll rose to 30 dead within three weeks.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '30' }]);
