@@ -170,8 +170,27 @@ const VAGUE_QUANTITIES = new Set(['several', 'dozens', 'scores', 'hundreds', 'ma
 const barrier = (tokens: readonly Token[], at: number) => !!numberAt(tokens, at) || VAGUE_QUANTITIES.has(tokens[at]!.word);
 /** The Arabic "and" written as a prefix. */
 const ARABIC_AND = /^و/;
-/** "مقتل 41 وإصابة آخرين": after an outcome, a number's next word joined by و opens the next item. */
-const joinsNext = (tokens: readonly Token[], before: number, next: number) => ARABIC_AND.test(tokens[next]?.raw ?? '') && !!outcomeOf(tokens[before]?.word ?? '');
+/** What joins two outcomes a number counts together: "dead and wounded", "morts ou blessés". */
+const JOIN_OUTCOMES = new Set(['and', 'or', 'et', 'ou']);
+/** What may stand between such a number and its two outcomes: "100 شخص بين قتيل وجريح", "between". */
+const BETWEEN = new Set(['between', 'entre', fold('بين')]);
+
+/** Whether the number ending at `end` counts two outcomes together ("over 200 dead and wounded", "450 شخصا بين قتيل وجريح"): no count of either. */
+function countsBoth(tokens: readonly Token[], end: number): boolean {
+  let j = end;
+  if (PEOPLE.has(tokens[j]?.word ?? '')) j++;
+  if (BETWEEN.has(tokens[j]?.word ?? '')) j++;
+  const first = outcomeOf(tokens[j]?.word ?? '');
+  if (!first) return false;
+  j++;
+  const joined = JOIN_OUTCOMES.has(tokens[j]?.word ?? '');
+  if (joined) j++;
+  const second = outcomeOf(tokens[j]?.word ?? '');
+  // "15 شخصاً قُتلوا وأصيب 30", "18 قتيلا وأصيب العشرات": the second outcome has a quantity of its own.
+  return !!second && second.id !== first.id && (joined || ARABIC_AND.test(tokens[j]!.raw)) && !(tokens[j + 1] && barrier(tokens, j + 1));
+}
+/** "مقتل 41 وإصابة آخرين", "82 شخصاً ... وإصابة 110": an outcome right after a number, joined by و, opens the next item. */
+const joinsNext = (tokens: readonly Token[], next: number) => ARABIC_AND.test(tokens[next]?.raw ?? '') && !!outcomeOf(tokens[next]?.word ?? '');
 /** How far from its number a qualifier ("killed", "blessés") may stand, never past another number. */
 const QUALIFIER_REACH = 5;
 
@@ -321,8 +340,8 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
     const before = i - 1 - d;
     const next = outcomeOf(tokens[after]?.word ?? '');
     const previous = outcomeOf(tokens[before]?.word ?? '');
-    // "مقتل 41 وإصابة آخرين": an outcome joined by و opens the next item; the one before is this number's.
-    const found = next && !(previous && ARABIC_AND.test(tokens[after]!.raw)) ? next : previous ?? next;
+    // "مقتل 41 وإصابة آخرين": an outcome after the number joined by و opens the next item.
+    const found = (next && !ARABIC_AND.test(tokens[after]!.raw) ? next : undefined) ?? previous;
     if (found) return found.id;
     if ((tokens[after] && barrier(tokens, after)) || (before >= 0 && barrier(tokens, before))) return '';
   }
@@ -402,9 +421,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !countsBoth(tokens, i + n.length)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
-      const joined = joinsNext(tokens, i - n.lead - 1, i + n.length);
+      const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
       const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
       const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;

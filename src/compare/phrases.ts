@@ -19,9 +19,13 @@ function arabicActionStems(vocabulary: Vocabulary): Map<string, string> {
 
 /**
  * Fixed expressions in which a word of the vocabulary has another sense: a "press release" is a
- * statement, not a release; "sans relâche" means relentlessly.
+ * statement, not a release; "sans relâche" means relentlessly; names deny nothing.
  */
-const IDIOMS = [['press', 'release'], ['press', 'releases'], ['sans', 'relache']];
+const IDIOMS = [
+  ['press', 'release'], ['press', 'releases'], ['sans', 'relache'],
+  // Names: Doctors Without Borders, Médecins sans frontières, أطباء بلا حدود; the "no strike list".
+  ['without', 'borders'], ['sans', 'frontieres'], ['بلا', 'حدود'], ['no', 'strike', 'list'],
+];
 
 /** Tokens that are part of an idiom. */
 function inIdioms(tokens: readonly Token[]): Set<number> {

@@ -100,10 +100,21 @@ describe('figures', () => {
     expect(qualified('Le bilan fait état de 12 morts et de plusieurs blessés.', 'fr')).toEqual([['killed', '12']]);
   });
 
+  it('counts no outcome for a number of two outcomes together ("200 dead and wounded", "بين قتيل وجريح")', () => {
+    for (const [text, language] of [
+      ['The bombing left over 200 dead and wounded.', 'en'],
+      ["L'attaque a fait une centaine de morts ou blessés, 100 morts et blessés selon l'ONG.", 'fr'],
+      ['أسفرت الغارة عن وقوع 100 شخص بين قتيل وجريح.', 'ar'],
+    ]) expect(counts(text!, language!), text).toEqual([]);
+    expect(counts('Le bilan est de 18 morts et 39 blessés.', 'fr').map((f) => f.value)).toEqual(['18', '39']);
+  });
+
   it('gives an Arabic number the outcome before it when the word after it opens the next item with و', () => {
     const tolls = (text: string) => analyseSentence(text, 0, 'ar', published, context).figures.map((f) => [f.subject, f.qualifier, f.value]);
     expect(tolls('أدى الحريق إلى مقتل 41 وإصابة آخرين.')).toEqual([['people', 'killed', '41']]);
     expect(tolls('أسفر الحادث عن وفاة 32 وإصابة 66 آخرين.')).toEqual([['people', 'killed', '32'], ['people', 'injured', '66']]);
+    // An outcome joined by و is never the number's, however far the one before it: no count.
+    expect(tolls('حصيلة قتلى الحريق في مستشفى العاصمة العراقية بغداد 82 شخصاً حتى اللحظة ، وإصابة 110.')).toEqual([['people', 'injured', '110']]);
     // Verb forms: قُتلوا "they were killed".
     expect(tolls('أفادت الشرطة بأن 15 شخصاً قُتلوا وأصيب 30 آخرون.')).toEqual([['people', 'killed', '15'], ['people', 'injured', '30']]);
     // Without an outcome before it, the outcome after the number is still its own: "18 قتيلا".

@@ -239,6 +239,9 @@ describe('assertion and denial', () => {
     const pressRelease = 'In addition to the 37 deaths, 14 people remain hospitalized, according to the latest press release from the authorities.';
     expect(across(['en', pressRelease], ['fr', 'Les opérations de secours se poursuivent sans relâche.'])).toEqual([]);
     expect(polarity(pressRelease, 'en', 'action:release')).toBeNull();
+    // Names deny nothing: Doctors Without Borders, أطباء بلا حدود, the "no strike list".
+    expect(across(['ar', 'أحصت منظمة "أطباء بلا حدود" مقتل 70 شخصا عند الحدود.'], ['en', 'An awful act, according to Doctors Without Borders (MSF).'])).toEqual([]);
+    expect(across(['en', 'The strike hit the prison.'], ['en', 'The facility was not on the no strike list.'])).toEqual([]);
     // A release told plainly is still one.
     expect(polarity('The hostages were released after a press conference.', 'en', 'action:release')).toBe('asserts');
   });
