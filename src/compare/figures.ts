@@ -257,6 +257,9 @@ function nationalityAfter(tokens: readonly Token[], end: number, index: ReturnTy
   return !t.stop && NATIONALITY_AFTER[language]?.test(t.word) && !outcomeOf(t.word) ? { key: `word:${language}:${t.stem}`, end: end + 1 } : null;
 }
 
+/** Words before an English noun that name a group of its own, as a nationality does: "17 male students". */
+const SEXES = new Set(['male', 'female']);
+
 /** A word after an English noun that makes it a modifier: a name ("Army Green Berets") or an agent noun ("hostage takers"). */
 function headWord(tokens: readonly Token[], at: number, index: ReturnType<typeof spanIndex>, breaks: ReadonlySet<number>): boolean {
   const t = tokens[at];
@@ -312,9 +315,9 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
     }
     const nextSpan = breaks.has(j + 1) ? undefined : index.at.get(j + 1);
     const nounNext = !!next && !next.stop && !index.covered.has(j + 1) && !outcomeOf(next.word) && !numberAt(tokens, j + 1);
-    // "12 Egyptian soldiers": a name before the noun names its group; another word only qualifies it.
-    if ((nextSpan && COUNTED_KINDS.has(kindOf(nextSpan.key))) || (t.name && nounNext)) {
-      if (t.name) (groups.push(`word:en:${t.stem}`), (from ??= j));
+    // "12 Egyptian soldiers", "17 male students": a name or a sex before the noun names its group; another word only qualifies it.
+    if ((nextSpan && COUNTED_KINDS.has(kindOf(nextSpan.key))) || ((t.name || SEXES.has(t.word)) && nounNext)) {
+      if (t.name || SEXES.has(t.word)) (groups.push(`word:en:${t.stem}`), (from ??= j));
       j++;
       continue;
     }

@@ -292,6 +292,8 @@ describe('figures', () => {
     // English names a group by the words after its noun: Green Berets are not the army, hostage-takers not hostages.
     expect(subject('Three Army Green Berets were killed.', 'en')).not.toEqual(subject('Three soldiers were killed.', 'en'));
     expect(counts('the gang of six hostage-takers who were heading for Mali', 'en')).toEqual([]);
+    // A sex names a group too: the 17 boys who died in the dormitory are a part of the students killed.
+    expect(subject('The fire led to the death of at least 17 male students.', 'en')).not.toEqual(subject('At least 38 students were killed.', 'en'));
   });
 
   it('reads those seriously injured as a quantity of its own, a part of all the injured', () => {
