@@ -105,6 +105,16 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
+/** Words that measure a span from other events: "the deadliest attack in three years", "the first for two years". */
+const RECORD_WORDS = new Set(['deadliest', 'worst', 'bloodiest', 'biggest', 'largest', 'first', 'meurtrier', 'meurtriere', 'pire', 'premier', 'premiere', ...['أعنف', 'أسوأ', 'الأعنف', 'الأسوأ', 'الأكثر', 'الأول'].map(fold)]);
+/** How far before a span's number such a word may stand: "the deadliest attack in three years". */
+const RECORD_REACH = 5;
+/** Whether the span whose number starts at `i` measures time since other events, not an act's length. */
+function sinceOthers(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - RECORD_REACH; j--) if (RECORD_WORDS.has(tokens[j]!.word)) return true;
+  return false;
+}
+
 /** Arabic singular spans: the noun alone is one ("قبل عام", a year ago). */
 const ARABIC_ONE_SPAN = ['أسبوع', 'شهر', 'عام', 'سنة'].map(fold);
 /** Spans of weeks or more: "three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع" tell another time. */
@@ -420,7 +430,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
     const unit = used.has(i + n.length) ? undefined : UNITS.get(next);
     if (unit) {
       const action = nearestAction(spans, i, i + n.length + 1);
-      if (action) out.push(figure('duration', action, `P${n.value}${unit}`, n));
+      if (action && !sinceOthers(tokens, i)) out.push(figure('duration', action, `P${n.value}${unit}`, n));
       i += n.length;
       continue;
     }

@@ -37,6 +37,9 @@ const TELLING = new Set([
   'preciser', 'donner', 'dire', 'indiquer', 'mentionner', 'communiquer', 'citer', 'fournir', 'avancer', 'chiffrer', 'confirmer', 'divulguer',
   'تحديد', 'ذكر', 'الاشاره', 'الكشف', 'توضيح', 'تقديم', 'تاكيد', 'اعطاء', 'الاعلان',
 ]);
+// A finite auxiliary between "without" and the key ends its phrase: "les terroristes sans pitié ont
+// tué" asserts the killing ("sans" takes a noun or an infinitive, never a clause).
+const FINITE = new Set(['ont', 'est', 'sont', 'avait', 'avaient', 'etait', 'etaient', 'have', 'has', 'had', 'was', 'were', 'is', 'are']);
 // "pas de rançon", "pas eu de rançon": pas, then de/d' right before the key.
 const PARTITIVE = new Set(['de', 'd']);
 
@@ -48,7 +51,7 @@ function deniedAt(tokens: readonly Token[], start: number): boolean {
     // "Personne n'a été tué": personne is "no one" only before ne.
     if (t.word === 'personne' && (tokens[j + 1]?.word === 'n' || tokens[j + 1]?.word === 'ne') && content === 0) return true;
     if (t.word === 'pas' && content === 0 && PARTITIVE.has(tokens[start - 1]?.word ?? '')) return true;
-    if (WITHOUT.has(t.word) && content <= 1) return !tokens.slice(j + 1, start).some((b) => TELLING.has(b.word));
+    if (WITHOUT.has(t.word) && content <= 1) return !tokens.slice(j + 1, start).some((b) => TELLING.has(b.word) || FINITE.has(b.word));
     if (ANY.has(t.word) && content === 0) {
       for (let k = j - 1; k >= 0 && k >= j - 5; k--) if (VERB_NEGATORS.has(tokens[k]!.word)) return true;
     }

@@ -239,6 +239,14 @@ describe('figures', () => {
     expect(figures('Il a été libéré après 3 ans de captivité.', 'fr')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P3Y' }]);
   });
 
+  it('reads no duration in a span measured from other events ("the deadliest attack in three years")', () => {
+    const durations = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'duration');
+    expect(durations('It was the deadliest attack in three years.', 'en')).toEqual([]);
+    expect(durations('The bombers struck a market, in the first such attack for two years.', 'en')).toEqual([]);
+    expect(durations("C'est l'attaque la plus meurtrière en trois ans.", 'fr')).toEqual([]);
+    expect(durations('Il a été libéré après 3 ans de captivité.', 'fr')).not.toEqual([]);
+  });
+
   it('reads a killing or an attack dated weeks before publication as an earlier event told in passing', () => {
     // Published 2 August 2025.
     expect(figures('In January, terrorists killed 100 civilians in this area.', 'en')).toEqual([]);

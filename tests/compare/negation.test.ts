@@ -242,6 +242,10 @@ describe('assertion and denial', () => {
     // Names deny nothing: Doctors Without Borders, أطباء بلا حدود, the "no strike list".
     expect(across(['ar', 'أحصت منظمة "أطباء بلا حدود" مقتل 70 شخصا عند الحدود.'], ['en', 'An awful act, according to Doctors Without Borders (MSF).'])).toEqual([]);
     expect(across(['en', 'The strike hit the prison.'], ['en', 'The facility was not on the no strike list.'])).toEqual([]);
+    // "Sans" takes a noun or an infinitive: a finite verb after it is outside its scope.
+    expect(polarity("Les terroristes sans pitié ont tué des civils au hasard.", 'fr', 'action:kill')).not.toBe('denies');
+    expect(polarity('Les otages ont été libérés sans rançon.', 'fr')).toBe('denies');
+    expect(polarity('They were freed without paying a ransom.', 'en')).toBe('denies');
     // A release told plainly is still one.
     expect(polarity('The hostages were released after a press conference.', 'en', 'action:release')).toBe('asserts');
   });
