@@ -3,6 +3,7 @@ import { foldArabic, stripClitics, type Token } from '../text/index.js';
 import { bounds, MOMENTARY_ACTIONS, PERIOD_PHRASES, since, toldBy } from './date-context.js';
 import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
+import { sinceOthers, weeksAway } from './time-spans.js';
 import { numberAt, type NumberRead } from './numbers.js';
 import { outcomeById, outcomeOf } from './outcomes.js';
 import type { Conflict } from './types.js';
@@ -96,7 +97,7 @@ const PEOPLE = new Set(['people', 'persons', 'personnes', 'individus', 'gens', .
 const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
 /** What may stand between a partitive and its noun: "of the", "d'entre les", "of its", "de ses". */
 const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'entre', 'les', 'ces', 'eux', 'elles', 'ses', 'leurs', 'nos', fold('بين')]);
-/** Words before a number that make it a complement, not a subject: "mother of two", "père de trois". */
+/** Words before a number that make it a complement, not a subject: "mother of two" (French "de" is a toll's: "un bilan de huit morts"). */
 const COMPLEMENT = new Set(['of']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
 const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
@@ -105,53 +106,6 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
   .map((p) => p.split(' ').map(fold));
-/** Words that measure a span from other events: "the deadliest attack in three years", "the first for two years". */
-const RECORD_WORDS = new Set(['deadliest', 'worst', 'bloodiest', 'biggest', 'largest', 'first', 'meurtrier', 'meurtriere', 'pire', 'premier', 'premiere', ...['أعنف', 'أسوأ', 'الأعنف', 'الأسوأ', 'الأكثر', 'الأول'].map(fold)]);
-/** How far before a span's number such a word may stand: "the deadliest attack in three years". */
-const RECORD_REACH = 5;
-/** Whether the span whose number starts at `i` measures time since other events, not an act's length. */
-function sinceOthers(tokens: readonly Token[], i: number): boolean {
-  for (let j = i - 1; j >= 0 && j >= i - RECORD_REACH; j--) if (RECORD_WORDS.has(tokens[j]!.word)) return true;
-  return false;
-}
-
-/** Arabic singular spans: the noun alone is one ("قبل عام", a year ago). */
-const ARABIC_ONE_SPAN = ['أسبوع', 'شهر', 'عام', 'سنة'].map(fold);
-/** Spans of weeks or more: "three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع" tell another time. */
-const LONG_SPANS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees', ...['أسابيع', 'أسبوعين', 'أشهر', 'شهور', 'شهرين', 'سنوات', 'أعوام'].map(fold), ...ARABIC_ONE_SPAN]);
-/** What may stand before a span's count: "less than a year ago", "il y a moins d'un an", "قبل أقل من عام". */
-const COMPARATIVES = new Set(['less', 'more', 'than', 'moins', 'plus', 'de', 'd', ...['أقل', 'أكثر', 'من', 'نحو'].map(fold)]);
-/** What, after such a span, puts the sentence at that distance: "ago", "after", "plus tôt", "auparavant". */
-const AWAY_AFTER = new Set(['ago', 'after', 'earlier', 'before', 'apres', 'auparavant', 'plus', 'avant']);
-/** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع". */
-const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['وقبل'], ['منذ'], ['ومنذ']].map((p) => p.map(fold));
-/** "A month ago", "un mois plus tôt". */
-const ONE = new Set(['a', 'an', 'un', 'une']);
-/** A few, several: a span's count in words that are not numbers. */
-const SOME = new Set(['few', 'several', 'quelques', 'plusieurs', 'عدة', 'بضعة'].map(fold));
-
-/**
- * Where the sentence places what it tells weeks or more from the event ("came three weeks after
- * two trains collided in Sohag, killing 18", "il y a deux mois"): the tokens of that span (no
- * duration of anything), or null. Its counts are of that other time.
- */
-function weeksAway(tokens: readonly Token[]): { start: number; end: number } | null {
-  for (let k = 0; k < tokens.length; k++) {
-    const w = tokens[k]!.word;
-    if (!LONG_SPANS.has(w)) continue;
-    let start = k - 1;
-    while (start >= 0 && (SOME.has(tokens[start]!.word) || numberAt(tokens, start))) start--;
-    // Arabic counts in the noun itself: أسبوعين "two weeks", شهرين "two months", عام "a year".
-    const counted = start < k - 1 || /(ين|ان)$/.test(w) || ONE.has(tokens[k - 1]?.word ?? '') || ARABIC_ONE_SPAN.includes(w);
-    if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;
-    while (start >= 0 && COMPARATIVES.has(tokens[start]!.word)) start--;
-    if (!counted) continue;
-    const span = { start: start + 1, end: k + 1 };
-    if (AWAY_AFTER.has(tokens[k + 1]?.word ?? '')) return span;
-    if (AWAY_BEFORE.some((p) => p.every((x, m) => tokens[start - p.length + 1 + m]?.word === x))) return span;
-  }
-  return null;
-}
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
