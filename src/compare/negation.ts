@@ -190,6 +190,8 @@ const OPENERS = new Set(['that', 'que', 'qu', 'ان']);
 // paying a ransom", "a démenti le versement d'une rançon", "نفت دفع فدية".
 const COMING_TO_BE = new Set(['paying', 'payment', 'carrying', 'out', 'versement', 'paiement', 'دفع', 'تنفيذ']);
 const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
+// Pronouns that name the doer of a denied action ("denied they attacked"); not "it" ("denied it was an attack").
+const DOERS = new Set(['they', 'he', 'she', 'we', 'ils', 'elles', 'il', 'elle', 'nous']);
 
 /**
  * A denial verb denies the key only when the key is what it denies: its object, with nothing between but
@@ -206,8 +208,9 @@ function deniedByDenialVerb(tokens: readonly Token[], at: ReadonlyMap<number, Ph
   const action = span.key.startsWith('action:');
   // "denied that the man who was arrested...": the key is in a clause of its own inside the denied one.
   if (between.some((t) => OPENERS.has(t.word))) return !between.some((t) => RELATIVES.has(t.word)) && realisedAround(tokens, at, span) && !(action && doneBySomeone(tokens, span));
-  // "The army denied carrying out the attack": who did it is denied, not that it happened.
-  if (action && between.some((t) => COMING_TO_BE.has(t.word))) return false;
+  // "The army denied carrying out the attack", "the rebels denied they are attacking civilians":
+  // who did it is denied, not that it happened.
+  if (action && between.some((t) => COMING_TO_BE.has(t.word) || DOERS.has(t.word))) return false;
   for (let i = d + 1; i < span.start; i++) {
     const t = tokens[i]!;
     const subject = i === d + 1 && isArabic(t.word);
@@ -264,7 +267,7 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
     const deniedByVerb = !hedged && (deniedAsSubject(tokens, at, span) || deniedAsComplement(tokens, span));
-    if (deniedAt(tokens, span.start) || deniedByVerb || deniedByDenialVerb(tokens, at, span)) {
+    if ((deniedAt(tokens, span.start) && !onlyUnreported(tokens, span)) || deniedByVerb || deniedByDenialVerb(tokens, at, span)) {
       out.set(span.key, 'denies');
       denied?.add(span);
     }
@@ -272,6 +275,13 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   }
   return out;
 }
+
+// "No deaths had been reported", "aucun décès n'a été signalé": what was known at that hour, not a
+// denial that anyone died.
+const REPORTED = new Set(['reported', 'confirmed', 'announced', 'signale', 'signales', 'signalee', 'signalees', 'rapporte', 'rapportes', 'annonce', 'annonces', 'confirme', 'confirmes']);
+const REPORTED_REACH = 4;
+const onlyUnreported = (tokens: readonly Token[], span: PhraseSpan) =>
+  tokens.slice(span.end, span.end + REPORTED_REACH).some((t) => REPORTED.has(t.word));
 
 // "Kidnappings for ransom", "enlèvements contre rançon", "خطف مقابل فدية": the purpose, not a payment made.
 const FOR = new Set(['for', 'contre', 'مقابل']);

@@ -28,6 +28,8 @@ const COMPARATIVES = new Set(['less', 'more', 'than', 'moins', 'plus', 'de', 'd'
 const AWAY_AFTER = new Set(['ago', 'after', 'earlier', 'before', 'apres', 'auparavant', 'plus', 'avant']);
 /** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع". */
 const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['وقبل'], ['منذ'], ['ومنذ']].map((p) => p.map(fold));
+/** "Deux mois et demi après", "two and a half years after", "شهرين ونصف". */
+const HALVES = [['et', 'demi'], ['et', 'demie'], ['and', 'a', 'half'], ['ونصف']].map((p) => p.map(fold));
 /** "A month ago", "un mois plus tôt". */
 const ONE = new Set(['a', 'an', 'un', 'une']);
 /** A few, several: a span's count in words that are not numbers. */
@@ -49,8 +51,9 @@ export function weeksAway(tokens: readonly Token[]): { start: number; end: numbe
     if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;
     while (start >= 0 && COMPARATIVES.has(tokens[start]!.word)) start--;
     if (!counted) continue;
-    const span = { start: start + 1, end: k + 1 };
-    if (AWAY_AFTER.has(tokens[k + 1]?.word ?? '')) return span;
+    const half = HALVES.find((h) => h.every((x, m) => tokens[k + 1 + m]?.word === x))?.length ?? 0;
+    const span = { start: start + 1, end: k + 1 + half };
+    if (AWAY_AFTER.has(tokens[k + 1 + half]?.word ?? '')) return span;
     if (AWAY_BEFORE.some((p) => p.every((x, m) => tokens[start - p.length + 1 + m]?.word === x))) return span;
   }
   return null;

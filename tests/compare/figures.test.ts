@@ -233,6 +233,7 @@ describe('figures', () => {
       ['A month ago, gunmen killed 12 villagers.', 'en'],
       ['Less than a year ago, a landslide killed more than 70 people at a gold mine.', 'en'],
       ['وقبل أقل من عام أدى انهيار أرضي إلى مقتل أكثر من 70 شخصا في منجم ذهب.', 'ar'],
+      ['Ce drame intervient deux mois et demi après une tragédie similaire qui avait fait plus de 80 morts.', 'fr'],
     ]) expect(figures(text!, language!), text).toEqual([]);
     // Within weeks is no other time; nor are the weeks a captivity lasted.
     expect(counts('The toll rose to 30 dead within three weeks.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '30' }]);

@@ -246,6 +246,11 @@ describe('assertion and denial', () => {
     expect(polarity("Les terroristes sans pitié ont tué des civils au hasard.", 'fr', 'action:kill')).not.toBe('denies');
     expect(polarity('Les otages ont été libérés sans rançon.', 'fr')).toBe('denies');
     expect(polarity('They were freed without paying a ransom.', 'en')).toBe('denies');
+    // What was known at that hour denies nothing; nor does a doer denying they did it.
+    expect(polarity('A source said many members were injured, but that no deaths had been reported.', 'en', 'action:kill')).not.toBe('denies');
+    expect(polarity("Aucun décès n'a été signalé pour l'instant.", 'fr', 'action:kill')).not.toBe('denies');
+    expect(polarity('No one was killed in the attack, the army said.', 'en', 'action:kill')).toBe('denies');
+    expect(polarity('The M23 rebels have denied they are attacking civilians.', 'en', 'action:attack')).not.toBe('denies');
     // A release told plainly is still one.
     expect(polarity('The hostages were released after a press conference.', 'en', 'action:release')).toBe('asserts');
   });
