@@ -1,5 +1,5 @@
 import type { PhraseSpan } from '../cluster/index.js';
-import { foldArabic, stripClitics, type Token } from '../text/index.js';
+import { foldArabic, stripClitics, wordsAt, type Token } from '../text/index.js';
 import { bounds, MOMENTARY_ACTIONS, PERIOD_PHRASES, since, toldBy } from './date-context.js';
 import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
@@ -335,7 +335,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const used = new Set<number>();
   const figure = (kind: Figure['kind'], subject: string, value: string, n: Pick<NumberRead, 'low' | 'high'> | null, extra: Partial<Figure> = {}): Figure =>
     ({ kind, subject, value, qualifier: '', low: n?.low ?? NaN, high: n?.high ?? NaN, noun: '', ...extra });
-  const says = (phrases: string[][]) => tokens.some((_, k) => phrases.some((p) => p.every((w, m) => tokens[k + m]?.word === w)));
+  const says = (phrases: string[][]) => tokens.some((_, k) => phrases.some((p) => wordsAt(tokens, k, p)));
   const away = weeksAway(tokens);
   // "Two months ago" measures the distance to that other time, not a duration of anything.
   if (away) for (let k = away.start; k < away.end; k++) used.add(k);
@@ -449,7 +449,7 @@ const GROUP_ARTICLES = new Set(['the', 'l', 'la', 'le', 'les']);
  */
 function groupAfter(tokens: readonly Token[], at: number, breaks: ReadonlySet<number>): number {
   if (breaks.has(at)) return -1;
-  const phrase = RANKS.find((p) => p.every((w, k) => tokens[at + k]?.word === w && (k === 0 || !breaks.has(at + k))));
+  const phrase = RANKS.find((p) => wordsAt(tokens, at, p) && !p.some((_w, k) => k > 0 && breaks.has(at + k)));
   if (!phrase) return AMONG.has(tokens[at]?.word ?? '') && !CAUSES.has(tokens[at + 1]?.word ?? '') ? at : -1;
   let start = at + phrase.length;
   while (GROUP_ARTICLES.has(tokens[start]?.word ?? '')) start++;

@@ -1,5 +1,5 @@
 import { matchPhrases, type PhraseSpan, type Vocabulary } from '../cluster/index.js';
-import { stem, type Token } from '../text/index.js';
+import { stem, wordsAt, type Token } from '../text/index.js';
 
 // Arabic verbs conjugate by affixes the vocabulary cannot list ("اختطفوا", "اختطفهم" for "اختطف"):
 // one-word action forms are also matched on their stem. Only actions: a place or a topic stemmed
@@ -31,7 +31,7 @@ const IDIOMS = [
 function inIdioms(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
   tokens.forEach((_, k) => {
-    for (const idiom of IDIOMS) if (idiom.every((w, m) => tokens[k + m]?.word === w)) idiom.forEach((_w, m) => out.add(k + m));
+    for (const idiom of IDIOMS) if (wordsAt(tokens, k, idiom)) idiom.forEach((_w, m) => out.add(k + m));
   });
   return out;
 }

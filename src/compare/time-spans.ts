@@ -3,10 +3,8 @@
  * "il y a deux mois", "قبل أقل من عام": another time told in passing), and spans measured from
  * other events ("the deadliest attack in three years"), which are no act's duration.
  */
-import { foldArabic, stripClitics, type Token } from '../text/index.js';
+import { foldWord as fold, wordsAt, type Token } from '../text/index.js';
 import { numberAt } from './numbers.js';
-
-const fold = (w: string) => stripClitics(foldArabic(w));
 
 /** Words that measure a span from other events: "the deadliest attack in three years", "the first for two years". */
 const RECORD_WORDS = new Set(['deadliest', 'worst', 'bloodiest', 'biggest', 'largest', 'first', 'meurtrier', 'meurtriere', 'pire', 'premier', 'premiere', ...['أعنف', 'أسوأ', 'الأعنف', 'الأسوأ', 'الأكثر', 'الأول'].map(fold)]);
@@ -51,10 +49,10 @@ export function weeksAway(tokens: readonly Token[]): { start: number; end: numbe
     if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;
     while (start >= 0 && COMPARATIVES.has(tokens[start]!.word)) start--;
     if (!counted) continue;
-    const half = HALVES.find((h) => h.every((x, m) => tokens[k + 1 + m]?.word === x))?.length ?? 0;
+    const half = HALVES.find((h) => wordsAt(tokens, k + 1, h))?.length ?? 0;
     const span = { start: start + 1, end: k + 1 + half };
     if (AWAY_AFTER.has(tokens[k + 1 + half]?.word ?? '')) return span;
-    if (AWAY_BEFORE.some((p) => p.every((x, m) => tokens[start - p.length + 1 + m]?.word === x))) return span;
+    if (AWAY_BEFORE.some((p) => wordsAt(tokens, start - p.length + 1, p))) return span;
   }
   return null;
 }

@@ -75,6 +75,11 @@ export function endsSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Whether the folded `words` stand in order from token `at`: a phrase met in the text. */
+export function wordsAt(tokens: readonly Token[], at: number, words: readonly string[]): boolean {
+  return words.every((w, m) => tokens[at + m]?.word === w);
+}
+
 /** A word folded as the tokenizer folds it: Latin without case or accents, Arabic spelling variants and clitics removed. */
 export function foldWord(raw: string): string {
   return isArabicWord(raw) ? stripClitics(foldArabic(raw)) : foldLatin(raw);
