@@ -15,6 +15,12 @@ import type { Contradiction } from './types.js';
  * with" and "no deal"), and two accounts that disagree about one thing in one language name it
  * alike. Across languages the vocabulary is what makes accounts meet, sense by sense where one key
  * names several things (SENSES).
+ *
+ * A denial in the news is nearly always scoped ("no civilians were killed", "the M23 denied attacking
+ * civilians", "Hardwicke's deal fell through"), and the scope is what a key cannot see. So an
+ * assertion and a denial meet only where both make the same claim, an act and who or what it bears
+ * on, named near each other in both (otherHalves), except for a payment, whose claim is whole alone. A contradiction
+ * missed costs less than one that is not: an analyst who meets false ones stops reading them.
  */
 export function findContradictions(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Contradiction[] {
   const byKey = new Map<string, { asserts: Map<number, SentenceInfo[]>; denies: Map<number, SentenceInfo[]> }>();
@@ -31,7 +37,7 @@ export function findContradictions(sentences: readonly SentenceInfo[], accounts:
   const out: Contradiction[] = [];
   for (const [key, { asserts, denies }] of byKey) {
     for (const a of [...asserts.keys()]) if (denies.has(a)) (asserts.delete(a), denies.delete(a));
-    const meets = (s: SentenceInfo, other: Map<number, SentenceInfo[]>) => [...other.values()].some((list) => list.some((o) => sameThing(s, o, key)));
+    const meets = (s: SentenceInfo, other: Map<number, SentenceInfo[]>) => [...other.values()].some((list) => list.some((o) => sameThing(s, o, key) && sameClaim(s, o, key)));
     const side = (m: Map<number, SentenceInfo[]>, other: Map<number, SentenceInfo[]>) => {
       const kept = [...m.entries()]
         .map(([account, list]) => ({ account, sentence: list.find((s) => meets(s, other)) }))
@@ -86,4 +92,38 @@ function sameThing(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
   const senses = SENSES[key];
   if (!senses) return true;
   return senses.some((sense) => ours.some((f) => sense.includes(f)) && theirs.some((f) => sense.includes(f)));
+}
+
+/** A claim that is whole without a participant: whether a ransom was paid. */
+const STANDS_ALONE = new Set(['topic:ransom']);
+
+/**
+ * A claim is an act and who or what it bears on: the hostages killed, the commanders released, a deal
+ * with the kidnappers. Its key is one half; the other half is a key of the other kind near it.
+ */
+const PARTICIPANT_KINDS = ['topic:', 'group:'];
+const ACT_KINDS = ['action:'];
+
+/** Tokens on either side of a key within which the other half of its claim is read: about a clause. */
+const CLAIM_REACH = 8;
+
+/** The other halves of the claims a sentence makes with the key's words, as keys. */
+function otherHalves(s: SentenceInfo, key: string): Set<string> {
+  const kinds = ACT_KINDS.some((k) => key.startsWith(k)) ? PARTICIPANT_KINDS : ACT_KINDS;
+  const out = new Set<string>();
+  for (const at of s.spans) {
+    if (at.key !== key) continue;
+    for (const other of s.spans) {
+      if (other.key === key || !kinds.some((k) => other.key.startsWith(k))) continue;
+      if (other.end > at.start - CLAIM_REACH && other.start < at.end + CLAIM_REACH) out.add(other.key);
+    }
+  }
+  return out;
+}
+
+/** Whether two sentences make the same claim: the key and its other half, or a claim whole alone. */
+function sameClaim(a: SentenceInfo, b: SentenceInfo, key: string): boolean {
+  if (STANDS_ALONE.has(key)) return true;
+  const theirs = otherHalves(b, key);
+  return [...otherHalves(a, key)].some((p) => theirs.has(p));
 }

@@ -194,7 +194,7 @@ describe('assertion and denial', () => {
     expect(across(['fr', 'Le bilan humain est très lourd : entre 100 et 200 personnes ont été tuées.'], ['fr', "Aucun bilan officiel n'a été transmis par les autorités."])).toEqual([]);
     // The denial bears on the toll; the deaths the same sentence gives are not denied.
     expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الأشخاص في الهجوم.'], ['fr', "Aucun bilan officiel n'a été donné, mais selon des sources l'attaque a fait plus de 200 morts."])).toEqual([]);
-    expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الأشخاص في الهجوم.'], ['en', 'No one was killed in the attack, the army said.']).map((x) => x.about)).toEqual(['kill']);
+    expect(across(['ar', 'أكدت مصادر أمنية مقتل عشرات الرهائن في الهجوم.'], ['en', 'No hostage was killed in the attack, the army said.']).map((x) => x.about)).toEqual(['hostage']);
   });
 
   it('makes a contradiction of a denial after the key, across languages', () => {
@@ -206,10 +206,22 @@ describe('assertion and denial', () => {
   });
 
   it('makes a contradiction of one thing denied by one account and asserted by another in the same words', () => {
-    const killed = article({ id: 'killed', text: 'Two soldiers were killed in the attack on Friday.' });
-    const none = article({ id: 'none', text: 'No one was killed in the attack, the army said.' });
+    const killed = article({ id: 'killed', text: 'Two hostages were killed in the attack on Friday.' });
+    const none = article({ id: 'none', text: 'No hostages were killed in the attack, the army said.' });
     const result = compareEvent({ event: EVENT, articles: [killed, none] }, context);
-    expect(result.contradictions.map((x) => [x.about, x.asserts.articles, x.denies.articles])).toEqual([['kill', [killed.url], [none.url]]]);
+    expect(result.contradictions.map((x) => [x.about, x.asserts.articles, x.denies.articles])).toEqual([['hostage', [killed.url], [none.url]]]);
+  });
+
+  it('sets a denial against an assertion only where both name the same participant, but for a payment', () => {
+    // A denial is scoped: the soldiers killed are not the civilians nobody killed, nor anyone unnamed.
+    expect(across(['en', 'Two soldiers were killed in the attack on Friday.'], ['en', 'No one was killed in the attack, the army said.'])).toEqual([]);
+    expect(across(['en', 'The Islamic State killed two hostages on Friday.'], ['en', 'The JNIM did not kill the hostages, its spokesman said.'])).toEqual([]);
+    expect(across(['fr', 'Les deux commandants ont été libérés en échange des otages.'], ['en', 'The government denied that the drones were released.'])).toEqual([]);
+    // The same participant, named in two languages, meets.
+    expect(across(['fr', 'Les deux commandants ont été libérés en échange des otages.'], ['en', 'The government denied that the two commanders were released.']).map((x) => x.about)).toEqual(['release']);
+    expect(across(['ar', 'تم الإفراج عن قياديين في تنظيم داعش.'], ['fr', "Bamako dément avoir libéré des commandants de l'EI."]).map((x) => x.about)).toEqual(['release']);
+    // A ransom paid is the claim whole.
+    expect(across(['en', 'A ransom was paid.'], ['fr', "Aucune rançon n'a été versée."]).map((x) => x.about)).toEqual(['ransom']);
   });
 
   it('makes no contradiction of two forms of one key in one language, nor of a denial for now', () => {
@@ -222,9 +234,9 @@ describe('assertion and denial', () => {
     // Across languages, the talks are not the deal either; the deal is.
     expect(across(['fr', 'Les otages ont été libérés après des négociations.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
     expect(across(['ar', 'تم الإفراج عن الرهائن بعد مفاوضات طويلة.'], ['en', 'No deal was struck with the kidnappers.'])).toEqual([]);
-    expect(across(['fr', 'Un accord a été signé avec les ravisseurs.'], ['en', 'No deal was struck with the kidnappers.']).map((x) => x.about)).toEqual(['negotiation']);
-    // The same word asserted and denied is a contradiction.
-    expect(compare('A deal was signed with the studio on Friday.', 'No deal was signed, the studio said.').map((x) => x.about)).toEqual(['negotiation']);
+    expect(across(['fr', 'Un accord a été signé avec les ravisseurs des otages.'], ['en', 'No deal was struck with the hostage takers.']).map((x) => x.about)).toEqual(['negotiation']);
+    // The same word asserted and denied about the same participant is a contradiction.
+    expect(compare('A deal was signed with the hostage takers on Friday.', 'No deal was signed with the hostage takers, the minister said.').map((x) => x.about)).toEqual(['negotiation']);
   });
 
   it('sets no claim against another on a word that more often names something else', () => {
@@ -232,7 +244,7 @@ describe('assertion and denial', () => {
     expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا تعليق رسمي من نواكشوط على الحادث.'])).toEqual([]);
     expect(across(['en', 'ECOWAS imposed sanctions on Mali.'], ['ar', 'لا تعليق رسمي من نواكشوط على الحادث.'])).toEqual([]);
     // The unambiguous form still meets its denial.
-    expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على مالي.'], ['ar', 'لا عقوبات على مالي، قال الوزير.']).map((x) => x.about)).toEqual(['sanction']);
+    expect(across(['ar', 'فرضت المجموعة الاقتصادية عقوبات على جماعة نصرة الإسلام والمسلمين.'], ['ar', 'لا عقوبات على جماعة نصرة الإسلام والمسلمين، قال الوزير.']).map((x) => x.about)).toEqual(['sanction']);
   });
 
   it('reads no release in a "press release" nor in "sans relâche" (relentlessly)', () => {
