@@ -300,13 +300,28 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
   return null;
 }
 
-/** The outcome word nearest to the number at [i, i+length), after it winning ties, not past another number. */
+/** Relative pronouns that make the number after or before them a part of a group just counted: "four of whom", "parmi lesquels quatre". */
+const RELATIVES = new Set(['whom', 'which', 'lesquels', 'lesquelles', 'desquels', 'desquelles', 'dont']);
+
+/** Whether the number at [i, i+length) counts a part of the group before it: "forty arrested, four of whom were killed". */
+function relativePart(tokens: readonly Token[], i: number, length: number): boolean {
+  const after = tokens[i + length]?.word ?? '';
+  return (PARTITIVES.has(after) && RELATIVES.has(tokens[i + length + 1]?.word ?? '')) || RELATIVES.has(tokens[i - 1]?.word ?? '');
+}
+
+/**
+ * The outcome word nearest to the number at [i, i+length), after it winning ties, not past another
+ * number. One before it is not its own across "and" ("the leader was killed and 50 people
+ * arrested") nor for a part named by a relative ("forty arrested, four of whom were neutralized").
+ */
 function qualifierOf(tokens: readonly Token[], i: number, length: number): string {
+  const part = relativePart(tokens, i, length);
   for (let d = 0; d < QUALIFIER_REACH; d++) {
     const after = i + length + d;
     const before = i - 1 - d;
     const next = outcomeOf(tokens[after]?.word ?? '');
-    const previous = outcomeOf(tokens[before]?.word ?? '');
+    const joinedBefore = part || tokens.slice(before + 1, i).some((t) => JOIN_OUTCOMES.has(t.word));
+    const previous = joinedBefore ? undefined : outcomeOf(tokens[before]?.word ?? '');
     // "مقتل 41 وإصابة آخرين": an outcome after the number joined by و opens the next item.
     const found = (next && !ARABIC_AND.test(tokens[after]!.raw) ? next : undefined) ?? previous;
     if (found) return found.id;
@@ -393,6 +408,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
       const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      // "Four arrested, including three today": a part with no noun of its own answers no question alone.
+      const bareOfWhole = INCLUDING.has(tokens[i - n.lead - 1]?.word ?? '') && (!!implied || outcomeOf(next) !== undefined);
       const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
       // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
       // after its verb, with no noun, counts people.
@@ -415,7 +432,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const unsure = !qualifier && tellsOutcome;
       const overPeriod = periodTotal && !!outcomeById(qualifier)?.cumulative;
       const base = counted && baseSubject(counted.subject);
-      if (counted && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
+      if (counted && !bareOfWhole && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

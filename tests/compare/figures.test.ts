@@ -288,6 +288,27 @@ describe('figures', () => {
     expect(counts('The blast killed 94 people and left another 50 people severely injured.', 'en').map((f) => f.value)).toEqual(['94', '50']);
   });
 
+  it('gives a part named by a relative ("four of whom", "parmi lesquels") no outcome of the whole', () => {
+    // The forty were arrested; the four of them were killed, not arrested.
+    expect(counts('About forty attackers were arrested, four of whom, including their leader, were neutralized.', 'en').filter((f) => f.value === '4')).toEqual([]);
+    expect(counts('Une quarantaine de personnes ont été arrêtées, parmi lesquelles quatre étrangers.', 'fr').filter((f) => f.value === '4')).toEqual([]);
+    // A part that says what happened to it is read: "four of whom were killed".
+    expect(counts('Forty people were arrested, four of whom were killed.', 'en').map((f) => f.value)).toEqual(['40', '4']);
+  });
+
+  it('reads no outcome across "and" into the next item ("was killed and 50 people arrested")', () => {
+    expect(counts('The leader has been killed and about 50 people including three American citizens arrested.', 'en').filter((f) => f.value === '50')).toEqual([]);
+    expect(counts('Le chef a été tué et une cinquantaine de personnes, dont trois Américains, arrêtées.', 'fr').filter((f) => f.value === '50')).toEqual([]);
+    // The outcome right before its number still counts it: "killed 5 and injured 12".
+    expect(counts('The attackers killed 5 people and injured 12 others.', 'en').map((f) => f.value)).toEqual(['5', '12']);
+  });
+
+  it('reads a bare part after "dont" or "including" as no toll of its own', () => {
+    // Three of the four arrested were arrested today: not a second answer to how many were arrested.
+    expect(counts("Quatre suspects en tout ont été arrêtés, dont trois interpellés aujourd'hui à Marrakech.", 'fr')).toEqual([]);
+    expect(counts('Police have arrested four suspects in all, including three arrested on Thursday.', 'en').map((f) => f.value)).toEqual(['4']);
+  });
+
   it('counts a group a nationality names apart from others and from the whole ("five Nigerien soldiers")', () => {
     const subject = (text: string, language: string) => counts(text, language).map((f) => f.subject);
     // One group in three languages, and the soldiers of another nationality, or of none, apart.
