@@ -104,7 +104,7 @@ const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres',
 /** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
 const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
-const BACKGROUND_PHRASES = ['earlier this year', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'العام الماضي', 'الشهر الماضي']
+const BACKGROUND_PHRASES = ['earlier this year', 'earlier this month', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'plus tot ce mois', 'العام الماضي', 'الشهر الماضي', 'في وقت سابق من هذا الشهر']
   .map((p) => p.split(' ').map(fold));
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
@@ -152,6 +152,17 @@ function countsBoth(tokens: readonly Token[], end: number): boolean {
   const second = outcomeOf(tokens[j]?.word ?? '');
   // "15 شخصاً قُتلوا وأصيب 30", "18 قتيلا وأصيب العشرات": the second outcome has a quantity of its own.
   return !!second && second.id !== first.id && (joined || ARABIC_AND.test(tokens[j]!.raw)) && !(tokens[j + 1] && barrier(tokens, j + 1));
+}
+/** Whether the number starting at `start` follows two outcomes joined ("killed and wounded over a hundred", "قتل وجرح 100"): no count of either. */
+function countsBothBefore(tokens: readonly Token[], start: number): boolean {
+  const second = outcomeOf(tokens[start - 1]?.word ?? '');
+  if (!second) return false;
+  const joined = JOIN_OUTCOMES.has(tokens[start - 2]?.word ?? '');
+  const at = start - (joined ? 3 : 2);
+  const first = outcomeOf(tokens[at]?.word ?? '');
+  // "15 شخصاً قُتلوا وأصيب 30": the first outcome closes a number of its own.
+  const ownNumber = [1, 2].some((d) => at - d >= 0 && !!numberAt(tokens, at - d));
+  return !!first && first.id !== second.id && (joined || ARABIC_AND.test(tokens[start - 1]!.raw)) && !ownNumber;
 }
 /** "مقتل 41 وإصابة آخرين", "82 شخصاً ... وإصابة 110": an outcome right after a number, joined by و, opens the next item. */
 const joinsNext = (tokens: readonly Token[], next: number) => ARABIC_AND.test(tokens[next]?.raw ?? '') && !!outcomeOf(tokens[next]?.word ?? '');
@@ -403,7 +414,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !countsBoth(tokens, i + n.length)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !countsBoth(tokens, i + n.length) && !countsBothBefore(tokens, i - n.lead)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);

@@ -271,7 +271,7 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
       out.set(span.key, 'denies');
       denied?.add(span);
     }
-    else if (!negative && !out.has(span.key) && !forPurpose(tokens, span)) out.set(span.key, 'asserts');
+    else if (!negative && !out.has(span.key) && !forPurpose(tokens, span) && (!PAYMENTS.has(span.key) || tellsPayment(tokens))) out.set(span.key, 'asserts');
   }
   return out;
 }
@@ -282,6 +282,10 @@ const REPORTED = new Set(['reported', 'confirmed', 'announced', 'signale', 'sign
 const REPORTED_REACH = 4;
 const onlyUnreported = (tokens: readonly Token[], span: PhraseSpan) =>
   tokens.slice(span.end, span.end + REPORTED_REACH).some((t) => REPORTED.has(t.word));
+
+// What a ransom claim is about is its payment: "demanding ransoms" or "a ransom was sought" says none was paid.
+const PAYMENT_NOUNS = new Set(['payment', 'payments', 'paiement', 'versement', 'paying', 'دفع']);
+const tellsPayment = (tokens: readonly Token[]) => tokens.some((t) => PAID.has(t.word) || PAYMENT_NOUNS.has(t.word));
 
 // "Kidnappings for ransom", "enlèvements contre rançon", "خطف مقابل فدية": the purpose, not a payment made.
 const FOR = new Set(['for', 'contre', 'مقابل']);

@@ -96,14 +96,20 @@ function range(value: number, bound: Bound | null): { low: number; high: number 
 export function numberAt(tokens: readonly Token[], i: number): NumberRead | null {
   const read = readNumber(tokens, i);
   if (!read) return null;
-  const before = boundBefore(tokens, i);
+  // "over a hundred": the article belongs to the number, and the qualifier stands before it.
+  const article = ARTICLES.has(tokens[i - 1]?.word ?? '') && ARTICLE_SCALES.has(tokens[i]!.word) ? 1 : 0;
+  const before = boundBefore(tokens, i - article);
   const end = rangeEnd(tokens, i, i + read.length);
   if (end && end.value > read.value) {
     return { value: read.value, length: end.next - i, low: read.value, high: end.value, lead: RANGE_OPENERS.has(tokens[i - 1]?.word ?? '') ? 1 : 0, range: true };
   }
   const bound = read.about ? 'about' : before?.bound ?? null;
-  return { value: read.value, length: read.length, ...range(read.value, bound), lead: before?.lead ?? 0, range: false };
+  return { value: read.value, length: read.length, ...range(read.value, bound), lead: (before?.lead ?? 0) + article, range: false };
 }
+
+/** English scale words an indefinite article counts as one: "a hundred", "a thousand", "a dozen". */
+const ARTICLE_SCALES = new Set(['hundred', 'thousand', 'million', 'dozen']);
+const ARTICLES = new Set(['a', 'an']);
 
 /** Words between the ends of a range: "50 to 70", "de 10 à 12"; "and" only after "between": "entre 50 et 70", "بين 50 و70". */
 const RANGE_JOINERS = new Set(['to', 'a', 'الى', 'حتى']);

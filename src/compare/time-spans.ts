@@ -20,6 +20,9 @@ export function sinceOthers(tokens: readonly Token[], i: number): boolean {
 const ARABIC_ONE_SPAN = ['أسبوع', 'شهر', 'عام', 'سنة'].map(fold);
 /** Spans of weeks or more: "three weeks after", "il y a deux mois", "قبل ثلاثة أسابيع" tell another time. */
 const LONG_SPANS = new Set(['week', 'weeks', 'month', 'months', 'year', 'years', 'semaine', 'semaines', 'mois', 'an', 'ans', 'annee', 'annees', ...['أسابيع', 'أسبوعين', 'أشهر', 'شهور', 'شهرين', 'سنوات', 'أعوام'].map(fold), ...ARABIC_ONE_SPAN]);
+/** Spans of days: another time only from a week on ("plus de 10 jours après"); days after, an aftermath. */
+const DAY_SPANS = new Set(['day', 'days', 'jour', 'jours', ...['أيام', 'يوما'].map(fold)]);
+const MIN_DAYS_AWAY = 7;
 /** What may stand before a span's count: "less than a year ago", "il y a moins d'un an", "قبل أقل من عام". */
 const COMPARATIVES = new Set(['less', 'more', 'than', 'moins', 'plus', 'de', 'd', ...['أقل', 'أكثر', 'من', 'نحو'].map(fold)]);
 /** What, after such a span, puts the sentence at that distance: "ago", "after", "plus tôt", "auparavant". */
@@ -34,16 +37,18 @@ const ONE = new Set(['a', 'an', 'un', 'une']);
 const SOME = new Set(['few', 'several', 'quelques', 'plusieurs', 'عدة', 'بضعة'].map(fold));
 
 /**
- * Where the sentence places what it tells weeks or more from the event ("came three weeks after
+ * Where the sentence places what it tells a week or more from the event ("came three weeks after
  * two trains collided in Sohag, killing 18", "il y a deux mois"): the tokens of that span (no
  * duration of anything), or null. Its counts are of that other time.
  */
 export function weeksAway(tokens: readonly Token[]): { start: number; end: number } | null {
   for (let k = 0; k < tokens.length; k++) {
     const w = tokens[k]!.word;
-    if (!LONG_SPANS.has(w)) continue;
+    const days = DAY_SPANS.has(w);
+    if (!LONG_SPANS.has(w) && !days) continue;
     let start = k - 1;
     while (start >= 0 && (SOME.has(tokens[start]!.word) || numberAt(tokens, start))) start--;
+    if (days && !((numberAt(tokens, start + 1)?.value ?? 0) >= MIN_DAYS_AWAY)) continue;
     // Arabic counts in the noun itself: أسبوعين "two weeks", شهرين "two months", عام "a year".
     const counted = start < k - 1 || /(ين|ان)$/.test(w) || ONE.has(tokens[k - 1]?.word ?? '') || ARABIC_ONE_SPAN.includes(w);
     if (ONE.has(tokens[k - 1]?.word ?? '')) start = k - 2;

@@ -235,6 +235,12 @@ describe('figures', () => {
       ['وقبل أقل من عام أدى انهيار أرضي إلى مقتل أكثر من 70 شخصا في منجم ذهب.', 'ar'],
       ['Ce drame intervient deux mois et demi après une tragédie similaire qui avait fait plus de 80 morts.', 'fr'],
     ]) expect(figures(text!, language!), text).toEqual([]);
+    expect(counts('Earlier this month over 140 people were killed in a crane incident.', 'en')).toEqual([]);
+    // Days count as another time from a week on: "plus de 10 jours après", "ten days earlier".
+    expect(counts("Le pèlerinage est à nouveau endeuillé, plus de 10 jours après l'effondrement d'une grue qui avait fait 111 morts.", 'fr')).toEqual([]);
+    expect(counts('Ten days earlier, a crane collapse had killed 111 people.', 'en')).toEqual([]);
+    expect(counts('قبل عشرة أيام قتل 111 شخصا في انهيار رافعة.', 'ar')).toEqual([]);
+    expect(counts('Two days after the attack, 40 people had died.', 'en').map((f) => f.value)).toEqual(['40']);
     // Within weeks is no other time; nor are the weeks a captivity lasted.
     expect(counts('The toll rose to 30 dead within three weeks.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '30' }]);
     expect(figures('Il a été libéré après 3 ans de captivité.', 'fr')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P3Y' }]);
@@ -301,6 +307,14 @@ describe('figures', () => {
     expect(counts('Le chef a été tué et une cinquantaine de personnes, dont trois Américains, arrêtées.', 'fr').filter((f) => f.value === '50')).toEqual([]);
     // The outcome right before its number still counts it: "killed 5 and injured 12".
     expect(counts('The attackers killed 5 people and injured 12 others.', 'en').map((f) => f.value)).toEqual(['5', '12']);
+  });
+
+  it('reads a number after two outcomes joined ("killed and wounded over a hundred") as counting neither', () => {
+    expect(counts('The warplanes targeted a wedding and killed and wounded over a hundred people.', 'en')).toEqual([]);
+    expect(counts('Les frappes ont tué et blessé plus de cent personnes.', 'fr')).toEqual([]);
+    expect(counts('قتل وأصيب أكثر من 100 شخص في القصف.', 'ar')).toEqual([]);
+    // One outcome before its number still counts it.
+    expect(counts('The strike killed over a hundred people.', 'en').map((f) => f.value)).toEqual(['100']);
   });
 
   it('reads a bare part after "dont" or "including" as no toll of its own', () => {

@@ -267,6 +267,22 @@ describe('assertion and denial', () => {
     expect(polarity('The hostages were released after a press conference.', 'en', 'action:release')).toBe('asserts');
   });
 
+  it('asserts a ransom only where it was paid: demanded, sought or spoken of is no payment', () => {
+    for (const [text, language] of [
+      ['He was snatched by extremists who have made a fortune by demanding ransoms.', 'en'],
+      ['The kidnappers asked for a large ransom.', 'en'],
+      ['Les ravisseurs réclamaient une rançon.', 'fr'],
+      ['وطالب الخاطفون بفدية كبيرة.', 'ar'],
+    ]) expect(polarity(text!, language!), text).toBeNull();
+    for (const [text, language] of [
+      ['A ransom was paid.', 'en'],
+      ['The release came with a substantial ransom payment.', 'en'],
+      ["Selon des sources, une rançon de trois millions d'euros a été versée.", 'fr'],
+      ['جاء الإفراج نتيجة صفقة دفعت فيها فدية قدرها خمسة ملايين يورو.', 'ar'],
+    ]) expect(polarity(text!, language!), text).toBe('asserts');
+    expect(across(['en', 'Extremists have made a fortune by demanding ransoms.'], ['ar', 'قال الوزير إن الحكومة "لم تدفع فدية".'])).toEqual([]);
+  });
+
   it("asserts nothing that a French sentence asks about with s'il", () => {
     expect(polarity("On ignore pour l'heure s'il y a eu un versement de rançon.", 'fr')).toBeNull();
     // Nor does a kidnapping "for ransom" say a ransom was paid.

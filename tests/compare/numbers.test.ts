@@ -41,6 +41,8 @@ describe('numbers read in three languages', () => {
   it('keeps "at least", "more than", "about", "nearly", "up to" as the range the value allows', () => {
     expect(read('at least 5 people were killed', 'en')).toEqual({ value: 5, low: 5, high: Infinity });
     expect(read('more than 200 people', 'en')).toEqual({ value: 200, low: 200, high: Infinity });
+    // An article belongs to the number it scales: "over a hundred" is a floor, not exactly 100.
+    expect(read('over a hundred people were killed', 'en')).toEqual({ value: 100, low: 100, high: Infinity });
     expect(read('about 50 were hurt', 'en')).toEqual({ value: 50, low: 40, high: 60 });
     expect(read('nearly $80 million', 'en')).toEqual({ value: 80e6, low: 64e6, high: 80e6 });
     expect(read('as many as 80 people', 'en')).toEqual({ value: 80, low: 0, high: 80 });
