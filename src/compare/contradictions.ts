@@ -16,11 +16,12 @@ import type { Contradiction } from './types.js';
  * alike. Across languages the vocabulary is what makes accounts meet, sense by sense where one key
  * names several things (SENSES).
  *
- * A denial in the news is nearly always scoped ("no civilians were killed", "the M23 denied attacking
- * civilians", "Hardwicke's deal fell through"), and the scope is what a key cannot see. So an
- * assertion and a denial meet only where both make the same claim, an act and who or what it bears
- * on, named near each other in both (otherHalves), except for a payment, whose claim is whole alone. A contradiction
- * missed costs less than one that is not: an analyst who meets false ones stops reading them.
+ * A denial in the news is nearly always scoped ("no civilians were killed", "the M23 denied
+ * attacking civilians", "Hardwicke's deal fell through"), and the scope is what a key cannot see.
+ * So an assertion and a denial meet only where both make the same claim, an act and who or what it
+ * bears on, named near each other in both (otherHalves), except for a payment, whose claim is
+ * whole alone. A contradiction missed costs less than a false one: an analyst who meets false ones
+ * stops reading them.
  */
 export function findContradictions(sentences: readonly SentenceInfo[], accounts: readonly AccountRef[]): Contradiction[] {
   const byKey = new Map<string, { asserts: Map<number, SentenceInfo[]>; denies: Map<number, SentenceInfo[]> }>();
