@@ -326,12 +326,13 @@ function relativePart(tokens: readonly Token[], i: number, length: number): bool
  * arrested") nor for a part named by a relative ("forty arrested, four of whom were neutralized").
  */
 function qualifierOf(tokens: readonly Token[], i: number, length: number): string {
-  const part = relativePart(tokens, i, length);
+  // Once an "and" stands between, no outcome further back is the number's either.
+  let joinedBefore = relativePart(tokens, i, length);
   for (let d = 0; d < QUALIFIER_REACH; d++) {
     const after = i + length + d;
     const before = i - 1 - d;
     const next = outcomeOf(tokens[after]?.word ?? '');
-    const joinedBefore = part || tokens.slice(before + 1, i).some((t) => JOIN_OUTCOMES.has(t.word));
+    if (d > 0) joinedBefore ||= JOIN_OUTCOMES.has(tokens[before + 1]?.word ?? '');
     const previous = joinedBefore ? undefined : outcomeOf(tokens[before]?.word ?? '');
     // "مقتل 41 وإصابة آخرين": an outcome after the number joined by و opens the next item.
     const found = (next && !ARABIC_AND.test(tokens[after]!.raw) ? next : undefined) ?? previous;
@@ -420,7 +421,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
       const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
       // "Four arrested, including three today": a part with no noun of its own answers no question alone.
-      const bareOfWhole = INCLUDING.has(tokens[i - n.lead - 1]?.word ?? '') && (!!implied || outcomeOf(next) !== undefined);
+      const bareOfWhole = INCLUDING.has(tokens[i - n.lead - 1]?.word ?? '') && !!outcomeOf(next);
       const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
       // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
       // after its verb, with no noun, counts people.
