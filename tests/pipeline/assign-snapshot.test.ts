@@ -16,8 +16,8 @@ const silent = pino({ level: 'silent' });
 const DAY = 86_400_000;
 /** Short windows, so that the stream crosses several and the snapshots hold a bounded state. */
 const WINDOWS: Partial<MemoryClustererOptions> = { events: { windowMs: 7 * DAY, sweepEvery: 100 }, duplicates: { windowMs: 20 * DAY, sweepEvery: 150 } };
-const SNAPSHOT_EVERY = 300;
-const stream = longStream({ ...LONG_STREAM, days: 36 });
+const SNAPSHOT_EVERY = 200;
+const stream = longStream({ ...LONG_STREAM, days: 22 });
 const half = Math.floor(stream.length / 2);
 
 let vocabulary: Vocabulary;
