@@ -107,6 +107,29 @@ const OTHER = new Set(['other', 'another']);
 const BACKGROUND_PHRASES = ['earlier this year', 'earlier this month', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'plus tot ce mois', 'العام الماضي', 'الشهر الماضي', 'في وقت سابق من هذا الشهر']
   .map((p) => p.split(' ').map(fold));
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
+/**
+ * Phrases that give a toll's new value ("before the toll rose to 14", "portant le bilan à 18",
+ * "ترتفع الحصيلة إلى"): a toll before one in the sentence is an earlier one, or a part of the new.
+ */
+const RISE_PHRASES = [
+  'rose to', 'risen to', 'rising to', 'climbed to', 'climbing to', 'increased to', 'bringing the toll to', 'bringing the death toll to',
+  'passe a', 'passer a', 'passant a', 'porte a', 'portant le bilan a', 'alourdi a', 'grimpe a',
+  'ارتفع إلى', 'ارتفعت إلى', 'ليرتفع إلى', 'لترتفع إلى', 'ترتفع الحصيلة إلى', 'يرتفع إلى', 'ترتفع إلى',
+].map((p) => p.split(' ').map(fold));
+/** A rise phrase is read as one only with its new value this close after it. */
+const RISE_VALUE_REACH = 3;
+
+/** Where the sentence gives a toll's new value; -1 where it gives none. */
+function riseAt(tokens: readonly Token[]): number {
+  for (let k = 0; k < tokens.length; k++) {
+    const phrase = RISE_PHRASES.find((p) => wordsAt(tokens, k, p));
+    if (!phrase) continue;
+    const after = k + phrase.length;
+    for (let j = after; j < after + RISE_VALUE_REACH && j < tokens.length; j++) if (numberAt(tokens, j)) return k;
+  }
+  return -1;
+}
+
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
  * Administrative divisions: a count followed closely by one is the part of a toll in one place
@@ -369,6 +392,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   let background = says(BACKGROUND_PHRASES) || away !== null;
   const pastYear = says(PAST_YEAR_PHRASES);
   const tellsOutcome = tokens.some((t) => outcomeOf(t.word));
+  const rise = riseAt(tokens);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   const isOld = (d: DateMention) => published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
@@ -443,8 +467,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // including three Britons, along with 32 militants, were confirmed dead"): what it counts is unsure.
       const unsure = !qualifier && tellsOutcome;
       const overPeriod = periodTotal && !!outcomeById(qualifier)?.cumulative;
+      const superseded = i < rise && !!outcomeById(qualifier)?.cumulative;
       const base = counted && baseSubject(counted.subject);
-      if (counted && !bareOfWhole && !unsure && !overPeriod && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
+      if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));

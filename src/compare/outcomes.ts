@@ -43,6 +43,9 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
     'rescued', 'secourus', 'sauves', 'إنقاذ', 'ناجين'] },
   { id: 'evacuated', cumulative: true, label: { en: 'evacuated', fr: 'évacués', ar: 'إجلاء' }, words: [
     'evacuated', 'evacues', 'evacuees', 'إجلاء'] },
+  { id: 'escaped', cumulative: true, label: { en: 'escaped', fr: 'évadés', ar: 'فارين' }, words: [
+    'escaped', 'escapees', 'escape', 'escaping', 'evades', 'evadees', 'evade', 'evadent', 'evasion',
+    'هروب', 'فرار', 'بفرار', 'فروا', 'هربوا', 'الفارين', 'فارين'] },
   { id: 'displaced', cumulative: true, label: { en: 'displaced', fr: 'déplacés', ar: 'نازحين' }, words: [
     'displaced', 'homeless', 'deplaces', 'sinistres', 'نازحين', 'مشردين'] },
 ];

@@ -27,8 +27,8 @@ const MIN_DAYS_AWAY = 7;
 const COMPARATIVES = new Set(['less', 'more', 'than', 'moins', 'plus', 'de', 'd', ...['أقل', 'أكثر', 'من', 'نحو'].map(fold)]);
 /** What, after such a span, puts the sentence at that distance: "ago", "after", "plus tôt", "auparavant". */
 const AWAY_AFTER = new Set(['ago', 'after', 'earlier', 'before', 'apres', 'auparavant', 'plus', 'avant']);
-/** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع". */
-const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['وقبل'], ['منذ'], ['ومنذ']].map((p) => p.map(fold));
+/** What, before the span, does so: "il y a deux mois", "قبل ثلاثة أسابيع", "بعد عام" (a year after). */
+const AWAY_BEFORE = [['il', 'y', 'a'], ['قبل'], ['وقبل'], ['منذ'], ['ومنذ'], ['بعد'], ['وبعد']].map((p) => p.map(fold));
 /** "Deux mois et demi après", "two and a half years after", "شهرين ونصف". */
 const HALVES = [['et', 'demi'], ['et', 'demie'], ['and', 'a', 'half'], ['ونصف']].map((p) => p.map(fold));
 /** "A month ago", "un mois plus tôt". */

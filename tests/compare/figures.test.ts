@@ -241,6 +241,9 @@ describe('figures', () => {
     expect(counts('Ten days earlier, a crane collapse had killed 111 people.', 'en')).toEqual([]);
     expect(counts('قبل عشرة أيام قتل 111 شخصا في انهيار رافعة.', 'ar')).toEqual([]);
     expect(counts('Two days after the attack, 40 people had died.', 'en').map((f) => f.value)).toEqual(['40']);
+    // "A year after the attack in which ... killed 8": that attack's toll.
+    expect(counts('ويأتي هذا الهجوم بعد عام تقريبا من الهجوم الذي قتل فيه الإرهابيون 8 عسكريين.', 'ar')).toEqual([]);
+    expect(counts('ووصلت الحصيلة بعد يومين إلى 40 قتيلا.', 'ar').map((f) => f.value)).toEqual(['40']);
     // Within weeks is no other time; nor are the weeks a captivity lasted.
     expect(counts('The toll rose to 30 dead within three weeks.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '30' }]);
     expect(figures('Il a été libéré après 3 ans de captivité.', 'fr')).toEqual([{ kind: 'duration', subject: 'action:release', value: 'P3Y' }]);
@@ -315,6 +318,24 @@ describe('figures', () => {
     expect(counts('قتل وأصيب أكثر من 100 شخص في القصف.', 'ar')).toEqual([]);
     // One outcome before its number still counts it.
     expect(counts('The strike killed over a hundred people.', 'en').map((f) => f.value)).toEqual(['100']);
+  });
+
+  it('counts those who escaped as a quantity of its own, in three languages', () => {
+    expect(counts('Environ 300 détenus se sont évadés d’une prison d’Abuja.', 'fr')).toEqual([{ kind: 'count', subject: 'word:fr:detenus', value: '300' }]);
+    expect(counts('Among the 879 inmates that escaped from Kuje, 443 have been recaptured.', 'en').map((f) => f.value)).toContain('879');
+    expect(counts('أفاد مسؤول بفرار حوالي 300 سجين بعدما هاجم مسلحون سجنا.', 'ar').map((f) => f.value)).toEqual(['300']);
+    const escaped = analyseSentence('Au moins 600 détenus se sont évadés.', 0, 'fr', published, context).figures[0];
+    expect(escaped?.qualifier).toBe('escaped');
+  });
+
+  it('reads a toll the sentence says rose to another ("two dead, before the toll rose to 14") as an earlier toll, not the account\'s', () => {
+    expect(counts("Le ministère a d'abord fait état de deux morts parmi les soldats, avant que ce bilan ne passe à 14 soldats tués.", 'fr').map((f) => f.value)).toEqual(['14']);
+    expect(counts('Police first reported two people dead, a toll that later rose to 14 people killed.', 'en').map((f) => f.value)).toEqual(['14']);
+    expect(counts('وأعلنت الوزارة مقتل جنديين قبل أن ترتفع الحصيلة إلى 14 قتيلا.', 'ar').map((f) => f.value)).toEqual(['14']);
+    // Parts found over two days, then the total they bring the toll to.
+    expect(counts('14 corps avaient été retrouvés samedi, et quatre autres dimanche, portant le bilan à 18 morts.', 'fr').map((f) => f.value)).toEqual(['18']);
+    // No rise named: both tolls stand.
+    expect(counts('The attackers killed 5 people and injured 12 others.', 'en').map((f) => f.value)).toEqual(['5', '12']);
   });
 
   it('reads a bare part after "dont" or "including" as no toll of its own', () => {
