@@ -101,6 +101,8 @@ const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'its', 'their', 'our',
 const COMPLEMENT = new Set(['of']);
 /** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
 const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
+/** "20 others injured", "20 autres blessés": others of those counted before, people as a count; no noun. */
+const OTHERS = new Set(['others', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
 /** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
 const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
@@ -458,7 +460,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const ofWhom = bare && !implied && PARTITIVES.has(tokens[end]?.word ?? '') ? countedSubject(tokens, i, n.length, index, language, breaks) : null;
       const counted = group >= 0
         ? countedSubject(tokens, group, 0, index, language, breaks)
-        : implied || bare ? ofWhom ?? people : countedSubject(tokens, i, n.length, index, language, breaks);
+        : implied || bare ? ofWhom ?? people : OTHERS.has(tokens[end]?.word ?? '') && qualifier ? people : countedSubject(tokens, i, n.length, index, language, breaks);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)

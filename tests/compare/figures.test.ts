@@ -338,6 +338,11 @@ describe('figures', () => {
     expect(counts('The attackers killed 5 people and injured 12 others.', 'en').map((f) => f.value)).toEqual(['5', '12']);
   });
 
+  it('counts "others" after a number as people, not as a noun ("14 tués et 20 autres blessés")', () => {
+    expect(counts("Au moins 14 soldats ont été tués et 20 autres blessés lors d'une attaque.", 'fr')).toContainEqual({ kind: 'count', subject: 'people', value: '20' });
+    expect(counts('Three soldiers were killed and 25 others were injured in the attack.', 'en')).toContainEqual({ kind: 'count', subject: 'people', value: '25' });
+  });
+
   it('reads a bare part after "dont" or "including" as no toll of its own', () => {
     // Three of the four arrested were arrested today: not a second answer to how many were arrested.
     expect(counts("Quatre suspects en tout ont été arrêtés, dont trois interpellés aujourd'hui à Marrakech.", 'fr')).toEqual([]);

@@ -10,7 +10,7 @@ import { loadLabelledEvents, loadPlantedEvent } from './fixtures.js';
 // label word must be a word of the accounts themselves, a word of a vocabulary key, or a word of
 // the label's own frame ("number of", an outcome such as "killed").
 const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
-const FRAME = new Set(['number', 'of', 'date', 'amount', 'duration', 'people', 'personnes', 'أشخاص', 'killed', 'injured', 'shot', 'arrested', 'charged', 'destroyed', 'damaged', 'missing', 'rescued', 'evacuated', 'displaced', 'loot', 'damage', 'reward', 'fine', 'bail', 'contract']);
+const FRAME = new Set(['number', 'of', 'date', 'amount', 'duration', 'people', 'personnes', 'أشخاص', 'killed', 'injured', 'shot', 'arrested', 'charged', 'destroyed', 'damaged', 'missing', 'rescued', 'evacuated', 'displaced', 'escaped', 'loot', 'damage', 'reward', 'fine', 'bail', 'contract']);
 const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
 
 function labels(c: Comparison): { where: string; label: string }[] {
