@@ -28,7 +28,12 @@ const NEGATIVE_VERBS = new Set([
   'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'reject', 'rejects', 'rejected', 'declined', 'unable',
   'echoue', 'echouer', 'echec', 'refuser', 'refusee', 'rejete', 'rejetee', 'rejeter',
   'فشل', 'فشلت', 'رفض', 'رفضت', 'يرفض', 'ترفض',
+  // Ruling out: "a exclu tout paiement", "استبعدت دفع أي فدية" ("ruled out" is matched as two words).
+  'exclu', 'exclut', 'ecarte', 'استبعد', 'استبعدت', 'يستبعد', 'تستبعد',
 ]);
+/** "Ruled out", "rule out": "ruled" alone is a court's ruling. */
+const RULE = new Set(['rule', 'rules', 'ruled', 'ruling']);
+const rulesOut = (tokens: readonly Token[]) => tokens.some((t, i) => RULE.has(t.word) && tokens[i + 1]?.word === 'out');
 const ALL_NEGATIONS = new Set([...DETERMINERS, ...WITHOUT, ...VERB_NEGATORS, ...DENIALS, ...HEDGES, ...NEGATIVE_VERBS]);
 // "Without giving a toll", "sans préciser de bilan", "دون تحديد حصيلة": what is withheld is the telling,
 // not the thing told of.
@@ -262,7 +267,7 @@ export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[
   const out = new Map<string, Polarity>();
   // "s'il y a eu une rançon": French elides si before il.
   const hedged = question || tokens.some((t, i) => HEDGES.has(t.word) || (t.word === 's' && /^ils?$/.test(tokens[i + 1]?.word ?? '')));
-  const negative = hedged || tokens.some((t) => ALL_NEGATIONS.has(t.word));
+  const negative = hedged || tokens.some((t) => ALL_NEGATIONS.has(t.word)) || rulesOut(tokens);
   const at = new Map(spans.map((s) => [s.start, s]));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;

@@ -155,6 +155,12 @@ describe('assertion and denial', () => {
       ['Les deux parties ont échoué à conclure un accord.', 'fr'],
       ['رفضت الحكومة الاتفاق.', 'ar'],
     ]) expect(polarity(text!, language!, 'action:negotiation'), text).toBeNull();
+    // Ruling a payment out asserts none.
+    for (const [text, language] of [
+      ['The government, which initially ruled out payment of any ransom, has agreed to dialogue with the gang.', 'en'],
+      ['Le gouvernement a exclu tout paiement de rançon.', 'fr'],
+      ['استبعدت الحكومة دفع أي فدية للخاطفين.', 'ar'],
+    ]) expect(polarity(text!, language!), text).toBeNull();
   });
 
   it('marks the denials that are for now only', () => {
