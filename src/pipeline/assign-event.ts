@@ -18,8 +18,8 @@ export interface EventAssignerOptions {
    */
   snapshotEvery: number;
   /**
-   * At most this share of the decider's time goes to encoding snapshots: a due one waits until the
-   * time since the last is its encoding time over this share. null: every `snapshotEvery`. A snapshot
+   * At most this share of the decider's time goes to snapshots, encoding and writing them: a due
+   * one waits until the time since the last is that one's cost over this share. null: every `snapshotEvery`. A snapshot
    * of a large state takes seconds to encode, and a backlog decides thousands a minute; the log
    * makes a skipped one cost only a longer replay. The clock decides when, never what is decided.
    */
@@ -54,7 +54,7 @@ export class EventAssigner {
   /** The log position of the latest snapshot written or loaded. */
   private snapshotSeq = 0;
   /** When the latest snapshot was encoded (performance.now()), and how long encoding took (ms). */
-  private snapshotTimes = { at: -Infinity, encodeMs: 0 };
+  private snapshotTimes = { at: -Infinity, costMs: 0 };
   /** Calls deciding or replaying now (checkpoint waits for none: it is refused). */
   private busy = 0;
   private readonly options: EventAssignerOptions;
@@ -120,7 +120,7 @@ export class EventAssigner {
   private snapshotDue(seq: number): boolean {
     if (seq - this.snapshotSeq < this.options.snapshotEvery) return false;
     const share = this.options.snapshotCostShare;
-    return share === null || performance.now() - this.snapshotTimes.at >= this.snapshotTimes.encodeMs / share;
+    return share === null || performance.now() - this.snapshotTimes.at >= this.snapshotTimes.costMs / share;
   }
 
   /**
@@ -139,8 +139,14 @@ export class EventAssigner {
   private snapshotAt(seq: number): EventSnapshotWrite {
     const began = performance.now();
     const state = encodeState(this.state.snapshot());
-    this.snapshotTimes = { at: performance.now(), encodeMs: performance.now() - began };
+    this.snapshotTimes = { at: performance.now(), costMs: performance.now() - began };
     return { seq, identity: this.state.identity, state };
+  }
+
+  /** Adds a snapshot's write, begun at `began`, to its cost: a large state takes longer to write than to encode. */
+  private countWrite(began: number): void {
+    const now = performance.now();
+    this.snapshotTimes = { at: now, costMs: this.snapshotTimes.costMs + (now - began) };
   }
 
   /** Replays the decisions other processes logged since this one last looked. */
@@ -241,7 +247,10 @@ export class EventAssigner {
 
   private async saveSnapshotNow(): Promise<boolean> {
     const seq = this.seq;
-    const saved = await this.store.events.saveSnapshot(this.snapshotAt(seq));
+    const snapshot = this.snapshotAt(seq);
+    const began = performance.now();
+    const saved = await this.store.events.saveSnapshot(snapshot);
+    this.countWrite(began);
     if (saved) this.snapshotSeq = seq;
     return saved;
   }
@@ -282,7 +291,10 @@ export class EventAssigner {
     const events = [...new Set(finalEventIds(decided))].map((id) => this.toWrite(states.get(id)!));
     const last = this.seq + writes.length;
     const snapshot = this.snapshotDue(last) ? this.snapshotAt(last) : undefined;
+    const began = performance.now();
     await this.store.events.record(writes, events, snapshot);
+    // The batch's own writes are counted with the snapshot's: a few ms beside seconds.
+    if (snapshot) this.countWrite(began);
     this.seq = last;
     if (snapshot) this.snapshotSeq = last;
     return results;

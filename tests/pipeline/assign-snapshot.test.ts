@@ -100,6 +100,25 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
     expect(next.position()).toBe(few.length);
   });
 
+  test("a snapshot's cost counts its write, not only its encoding: slow writes hold the next back", async () => {
+    const store = await freshStore();
+    const backlog = stream.slice(0, 3 * SNAPSHOT_EVERY + 50);
+    await storeStream(store, backlog);
+    // A store that takes a second to write a snapshot (a large state on a busy database).
+    const record = store.events.record.bind(store.events);
+    let written = 0;
+    store.events.record = async (writes, events, snapshot) => {
+      if (snapshot) {
+        written++;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      return record(writes, events, snapshot);
+    };
+    // At a tenth of the time, one slow write holds the next back ten seconds: longer than this backlog takes.
+    await new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: 0.1, windows: WINDOWS }).assignAll();
+    expect(written).toBe(1);
+  });
+
   test('a backlog whose snapshots were held back by their cost ends with one', async () => {
     const store = await freshStore();
     const backlog = stream.slice(0, 3 * SNAPSHOT_EVERY + 50);
