@@ -108,7 +108,6 @@ const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
 const BACKGROUND_PHRASES = ['earlier this year', 'earlier this month', 'last year', 'last month', 'l an dernier', 'l annee derniere', 'le mois dernier', 'plus tot ce mois', 'العام الماضي', 'الشهر الماضي', 'في وقت سابق من هذا الشهر']
   .map((p) => p.split(' ').map(fold));
-/** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 /**
  * Phrases that give a toll's new value ("before the toll rose to 14", "portant le bilan à 18",
  * "ترتفع الحصيلة إلى"): a toll before one in the sentence is an earlier one, or a part of the new.
@@ -132,6 +131,7 @@ function riseAt(tokens: readonly Token[]): number {
   return -1;
 }
 
+/** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
  * Administrative divisions: a count followed closely by one is the part of a toll in one place
