@@ -99,10 +99,10 @@ const PARTITIVES = new Set(['of', 'des', 'd', 'parmi', 'among', fold('من')]);
 const PARTITIVE_LINKS = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'entre', 'les', 'ces', 'eux', 'elles', 'ses', 'leurs', 'nos', fold('بين')]);
 /** Words before a number that make it a complement, not a subject: "mother of two" (French "de" is a toll's: "un bilan de huit morts"). */
 const COMPLEMENT = new Set(['of']);
-/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
-const BARE_AFTER = new Set(['of', 'and', 'others', 'more', 'de', 'et', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
 /** "20 others injured", "20 autres blessés": others of those counted before, people as a count; no noun. */
 const OTHERS = new Set(['others', 'autres', ...['آخرين', 'آخرون', 'اخرين'].map(fold)]);
+/** What may follow a toll that has no noun: "killing 10 of them", "injured 50 and...", "blessant 3 autres", "وإصابة 66 آخرين". */
+const BARE_AFTER = new Set(['of', 'and', 'more', 'de', 'et', ...OTHERS]);
 /** What may stand between a toll's verb and its number: "wounding other 70", "injuring another 12". */
 const OTHER = new Set(['other', 'another']);
 /** Words that tell an earlier case in passing: "Earlier this year, a gunman killed three". */
