@@ -8,6 +8,7 @@ import { findContradictions } from './contradictions.js';
 import { findEntities } from './entities.js';
 import { findFraming } from './framing.js';
 import { prepareArticle } from './prepared.js';
+import { findRoleContradictions } from './responsibility.js';
 import { DEFAULT_COMPARE_OPTIONS, representativeAccounts, type CompareOptions } from './representatives.js';
 import { buildTimeline } from './timeline.js';
 import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js';
@@ -16,7 +17,7 @@ import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js
  * Bumped whenever the comparison's output for the same input may change (algorithm, lexicon
  * format), so that stored comparisons are computed again.
  */
-export const COMPARE_VERSION = 32;
+export const COMPARE_VERSION = 33;
 
 /**
  * Compares the accounts of one event. Pure: the same input and context give the same comparison.
@@ -43,7 +44,7 @@ export function compareEvent(input: CompareInput, context: CompareContext, optio
     claims: buildClaims(sentences, refs),
     conflicts: figures.conflicts,
     changes: figures.changes,
-    contradictions: findContradictions(sentences, refs),
+    contradictions: [...findContradictions(sentences, refs), ...findRoleContradictions(sentences, refs)],
     quotes,
     sources,
     entities: findEntities(sentences, refs, context),

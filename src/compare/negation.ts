@@ -19,7 +19,7 @@ const DETERMINERS = new Set(['no', 'nobody', 'noone', 'aucun', 'aucune', 'nul', 
 const WITHOUT = new Set(['without', 'sans', 'دون', 'بدون']);
 const ANY = new Set(['any', 'aucun', 'aucune', 'اي']);
 const VERB_NEGATORS = new Set(['not', 'never', 'didn', 'doesn', 'don', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'isn', 'aren', 'won', 'ne', 'n', 'pas', 'jamais', 'لم', 'لن', 'ليس', 'ليست', 'ولم', 'ولن']);
-const DENIALS = new Set(['denied', 'denies', 'deny', 'denial', 'dementi', 'dement', 'dementent', 'nie', 'nient', 'nier', 'نفي', 'نفت', 'ينفي', 'تنفي', 'ونفي', 'ونفت']);
+export const DENIALS = new Set(['denied', 'denies', 'deny', 'denial', 'dementi', 'dement', 'dementent', 'nie', 'nient', 'nier', 'نفي', 'نفت', 'ينفي', 'تنفي', 'ونفي', 'ونفت']);
 // Any of these, anywhere in a sentence, keeps it from asserting.
 const HEDGES = new Set(['if', 'whether', 'si', 'اذا', 'لو', 'هل', 'nor', 'neither', 'ni', 'none', 'rien', 'nothing', 'غير']);
 // Verbs that say something did not come to be without a negation ("failed to reach a deal", "a refusé
@@ -258,6 +258,15 @@ function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, Phrase
   return false;
 }
 
+// "s'il y a eu une rançon": French elides si before il.
+const isHedged = (tokens: readonly Token[], question: boolean) =>
+  question || tokens.some((t, i) => HEDGES.has(t.word) || (t.word === 's' && /^ils?$/.test(tokens[i + 1]?.word ?? '')));
+
+/** Whether a sentence may assert: no question, hedge or negation of any kind in it. */
+export function assertsPlainly(tokens: readonly Token[], question: boolean): boolean {
+  return !isHedged(tokens, question) && !tokens.some((t) => ALL_NEGATIONS.has(t.word)) && !rulesOut(tokens);
+}
+
 /**
  * Polarity of each key of kind topic or action that the sentence speaks of with confidence. `denied`,
  * if given, receives the spans a denial bears on: what a denying sentence denies is worded by them
@@ -265,9 +274,8 @@ function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, Phrase
  */
 export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean, denied?: Set<PhraseSpan>): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
-  // "s'il y a eu une rançon": French elides si before il.
-  const hedged = question || tokens.some((t, i) => HEDGES.has(t.word) || (t.word === 's' && /^ils?$/.test(tokens[i + 1]?.word ?? '')));
-  const negative = hedged || tokens.some((t) => ALL_NEGATIONS.has(t.word)) || rulesOut(tokens);
+  const hedged = isHedged(tokens, question);
+  const negative = !assertsPlainly(tokens, question);
   const at = new Map(spans.map((s) => [s.start, s]));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;

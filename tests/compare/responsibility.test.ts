@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { loadVocabulary } from '../../src/cluster/index.js';
+import { compareEvent, loadFramingLexicon } from '../../src/compare/index.js';
+import { article, EVENT } from './helpers.js';
+
+const context = { vocabulary: loadVocabulary(), framing: loadFramingLexicon() };
+/** The contradictions of who did it between accounts, each [language, text]. */
+const roles = (...texts: [string, string][]) =>
+  compareEvent({ event: EVENT, articles: texts.map(([language, text], i) => article({ id: `a${i}`, language, text })) }, context)
+    .contradictions.filter((x) => x.about.startsWith('who did it'))
+    .map((x) => [x.about, x.asserts.articles.length, x.denies.articles.length]);
+
+describe('who did it', () => {
+  it('sets a party named as the doer against its denial, in English and French', () => {
+    expect(roles(['en', 'On Saturday Hezbollah fired the rocket that hit the football pitch.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([['who did it: Hezbollah', 1, 1]]);
+    expect(roles(['en', 'The town was hit and officials said Hezbollah is responsible for the attack.'], ['en', 'Hezbollah denied responsibility.'])).toEqual([['who did it: Hezbollah', 1, 1]]);
+    expect(roles(['en', 'The villagers were killed by Eritrean troops, witnesses said.'], ['en', 'Eritrea denied that its soldiers killed civilians in the town.'])).toEqual([['who did it: Eritrea', 1, 1]]);
+    expect(roles(['en', 'The Burkina Faso military executed at least 200 villagers.'], ['en', 'Burkina Faso has denied claims that its soldiers killed the villagers.'])).toEqual([['who did it: Burkina Faso', 1, 1]]);
+    expect(roles(['fr', "Des soldats de l'armée ont tiré sur les manifestants au péage."], ['fr', "L'armée a nié avoir tiré sur les manifestants."])).toEqual([["who did it: L'armée", 1, 1]]);
+  });
+
+  it('needs the same victims where the party has no name', () => {
+    expect(roles(['en', 'Soldiers killed 20 jihadists in the clashes.'], ['en', 'The army denied that its soldiers killed civilians.'])).toEqual([]);
+    expect(roles(['en', 'Soldiers killed civilians in the village, witnesses said.'], ['en', 'The army denied that its soldiers killed civilians.'])).toHaveLength(1);
+    // Two armies named are two parties.
+    expect(roles(['en', 'The Malian army killed civilians near the border.'], ['en', 'The Burkinabe army denied that its soldiers killed civilians.'])).toEqual([]);
+  });
+
+  it('reads no role where another party denies, something else is denied, or nobody is named as the doer', () => {
+    expect(roles(['en', 'Hezbollah fired the rocket.'], ['en', 'Iran denied any involvement in the attack.'])).toEqual([]);
+    expect(roles(['en', 'Hezbollah fired rockets at army posts.'], ['en', 'Hezbollah denied plans to widen the war.'])).toEqual([]);
+    expect(roles(['en', 'Twelve people were killed in the attack.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
+    expect(roles(['en', 'It is unclear whether Hezbollah fired the rocket.'], ['en', 'Hezbollah denied any involvement.'])).toEqual([]);
+    // Soldiers killed, not soldiers who killed.
+    expect(roles(['en', 'Hezbollah soldiers were killed in the strike.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
+  });
+
+  it('leaves out an account that tells both sides', () => {
+    expect(roles(['en', 'Israel blamed Hezbollah for the attack. Hezbollah denied any involvement.'], ['en', 'The rocket landed on a football pitch.'])).toEqual([]);
+    expect(roles(['en', 'Hezbollah fired the rocket. Hezbollah denied any involvement.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
+  });
+});
