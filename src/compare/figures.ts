@@ -266,6 +266,29 @@ function headWord(tokens: readonly Token[], at: number, index: ReturnType<typeof
   return !!t && !breaks.has(at) && !t.stop && !index.covered.has(at) && !numberAt(tokens, at) && !outcomeOf(t.word) && (t.name || /[a-z]ers$/.test(t.word));
 }
 
+/** Conjunctions that join a second noun to the counted one: "40 soldiers and civilians". */
+const JOINED = new Set(['and', 'or', 'et', 'ou']);
+
+/**
+ * Whether the noun ending at `end` is joined to another with no number of its own ("more than 40
+ * soldiers and civilians"): the count is of both together, a quantity no other account names alike.
+ * Not a verb after the conjunction ("killed 12 soldiers and wounded eight") nor a number ("five
+ * soldiers and three civilians").
+ */
+function mixedAfter(tokens: readonly Token[], end: number, index: ReturnType<typeof spanIndex>, breaks: ReadonlySet<number>): boolean {
+  const next = tokens[end + 1];
+  if (!JOINED.has(tokens[end]?.word ?? '') || breaks.has(end) || !next || next.stop || numberAt(tokens, end + 1) || outcomeOf(next.word)) return false;
+  const span = index.at.get(end + 1);
+  if (span) return COUNTED_KINDS.has(kindOf(span.key));
+  // A verb after the conjunction takes an object: "and left another 50", "and seized the weapons".
+  const after = tokens[end + 2];
+  const object = !!after && (OBJECT_OPENERS.has(after.word) || !!numberAt(tokens, end + 2));
+  return !next.name && !PLAIN_VERB.test(next.word) && !object;
+}
+/** English verbs after the conjunction: "and seized", "and burning" (French outcomes are read as such). */
+const PLAIN_VERB = /(ed|ing)$/;
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'another', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'd']);
+
 /** What a count at [i, i+length) counts: a topic or institution key after it, people, or a noun. */
 function countedSubject(tokens: readonly Token[], i: number, length: number, index: ReturnType<typeof spanIndex>, language: string, breaks: ReadonlySet<number>): Counted | null {
   let start = i + length;
@@ -273,8 +296,9 @@ function countedSubject(tokens: readonly Token[], i: number, length: number, ind
   if (partitive) for (start++; PARTITIVE_LINKS.has(tokens[start]?.word ?? ''); ) start++;
   const groups: string[] = [];
   let from: number | null = null;
-  const found = (base: string, nounStart: number, nounEnd: number): Counted => {
+  const found = (base: string, nounStart: number, nounEnd: number): Counted | null => {
     let end = nounEnd;
+    if (mixedAfter(tokens, end, index, breaks)) return null;
     if (language !== 'en') {
       const after = nationalityAfter(tokens, end, index, language, breaks);
       if (after) (groups.push(after.key), (end = after.end));

@@ -67,6 +67,10 @@ const PATIENT_SKIP = new Set(['least', 'fire', 'out', 'on', 'sur', 'at', 'agains
 const HARM_KEYS = new Set(['action:attack']);
 const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
 
+/** Words after a participle that show it has no object: "killed in attack", "tué lors d'un assaut". */
+const NO_OBJECT = new Set(['in', 'by', 'on', 'after', 'during', 'near', 'when', 'while', 'as', 'outside', 'inside', 'dans', 'lors', 'par', 'pres', 'apres', 'pendant', 'en']);
+const noObject = (tokens: readonly Token[], end: number) => end >= tokens.length || NO_OBJECT.has(tokens[end]!.word) || (tokens[end]!.word === 'at' && tokens[end + 1]?.word !== 'least');
+
 function patientAfter(tokens: readonly Token[], from: number): string[] {
   const out: string[] = [];
   for (let i = from; i < tokens.length && out.length < PATIENT_WORDS; i++) {
@@ -119,8 +123,10 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
       // "opened fire", "carried out", "a ouvert le feu": the verb is the pair.
       if (['opened', 'ouvert'].includes(t.word) && !tokens.slice(i + 1, i + 3).some((w) => ['fire', 'feu'].includes(w.word))) return;
       if (t.word === 'carried' && tokens[i + 1]?.word !== 'out') return;
-      // The doer before an active verb: "Hezbollah fired", "l'armée a tué"; not "soldiers were killed".
-      if (!PASSIVE.has(tokens[i - 1]?.word ?? '') && !PASSIVE.has(tokens[i - 2]?.word ?? '')) add(partyBefore(tokens, spans, names, i), end);
+      // The doer before an active verb: "Hezbollah fired", "l'armée a tué"; not "soldiers were killed",
+      // nor a headline's "leader killed in attack", whose verb has no object.
+      const passive = PASSIVE.has(tokens[i - 1]?.word ?? '') || PASSIVE.has(tokens[i - 2]?.word ?? '') || noObject(tokens, end);
+      if (!passive) add(partyBefore(tokens, spans, names, i), end);
       // The doer after "by": "killed by Eritrean troops", "tués par l'armée".
       for (let k = end; k < end + 3 && k < tokens.length; k++) {
         if (BY.has(tokens[k]!.word)) {

@@ -393,4 +393,12 @@ describe('figures', () => {
     // Since the event began, the toll is the event's.
     expect(counts('At least 32 people have died in the fighting since Friday night.', 'en')).toEqual([{ kind: 'count', subject: 'people', value: '32' }]);
   });
+
+  it('counts nothing of a number before two nouns joined ("40 soldiers and civilians"): it counts a mix of both', () => {
+    expect(counts('The report was based on the accounts of more than 40 soldiers and civilians.', 'en')).toEqual([]);
+    expect(counts('Plus de 40 soldats et civils ont parlé à Reuters.', 'fr')).toEqual([]);
+    // Each noun with its own number is still counted, and so is a count before the next verb.
+    expect(counts('The blast killed five soldiers and three civilians.', 'en').map((f) => f.value)).toContain('5');
+    expect(counts('They killed 12 soldiers and wounded eight.', 'en').map((f) => f.value)).toContain('12');
+  });
 });

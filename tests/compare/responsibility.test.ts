@@ -31,6 +31,9 @@ describe('who did it', () => {
     expect(roles(['en', 'Hezbollah fired rockets at army posts.'], ['en', 'Hezbollah denied plans to widen the war.'])).toEqual([]);
     expect(roles(['en', 'Twelve people were killed in the attack.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
     expect(roles(['en', 'It is unclear whether Hezbollah fired the rocket.'], ['en', 'Hezbollah denied any involvement.'])).toEqual([]);
+    // A headline's passive without its auxiliary: the leader was killed, he killed no one.
+    expect(roles(['en', 'Chad opposition leader Yaya Dillo killed in attack on party headquarters'], ['en', 'Dillo denied any involvement in the attack on the agency.'])).toEqual([]);
+    expect(roles(['fr', "L'opposant Yaya Dillo tué lors d'un assaut de l'armée"], ['fr', "Dillo a nié toute implication dans l'attaque."])).toEqual([]);
     // Soldiers killed, not soldiers who killed.
     expect(roles(['en', 'Hezbollah soldiers were killed in the strike.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
   });
