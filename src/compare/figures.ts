@@ -465,7 +465,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !countsBoth(tokens, i + n.length) && !countsBothBefore(tokens, i - n.lead)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !isAtOnce(tokens, i, n.length) && !countsBoth(tokens, i + n.length) && !countsBothBefore(tokens, i - n.lead)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
@@ -570,6 +570,20 @@ const ADDITION_REACH = 2;
 
 function isAddition(tokens: readonly Token[], i: number, length: number): boolean {
   for (let j = i + length; j < i + length + ADDITION_REACH && j < tokens.length; j++) if (ADDITION.has(tokens[j]!.word)) return true;
+  return false;
+}
+
+/**
+ * Words after a toll that count only those who died at once ("22 died on the spot", "tués sur le
+ * coup", "وفاة 23 شخص في الحين"): where others died later in hospital, a part of the toll, so no
+ * total to set against another account's.
+ */
+const AT_ONCE = [['on', 'the', 'spot'], ['instantly'], ['sur', 'le', 'coup'], ['في', 'الحين'], ['علي', 'الفور'], ['في', 'عين', 'المكان']].map((p) => p.map(fold));
+/** How far after a number the words may stand: "22 people died on the spot" (a noun and a verb between). */
+const AT_ONCE_REACH = 5;
+
+function isAtOnce(tokens: readonly Token[], i: number, length: number): boolean {
+  for (let j = i + length; j <= i + length + AT_ONCE_REACH && j < tokens.length; j++) if (AT_ONCE.some((p) => wordsAt(tokens, j, p))) return true;
   return false;
 }
 

@@ -401,4 +401,12 @@ describe('figures', () => {
     expect(counts('The blast killed five soldiers and three civilians.', 'en').map((f) => f.value)).toContain('5');
     expect(counts('They killed 12 soldiers and wounded eight.', 'en').map((f) => f.value)).toContain('12');
   });
+
+  it('reads a toll of those who died at once ("on the spot", "sur le coup", "في الحين") as no total: others may have died later', () => {
+    expect(counts('Twenty-two people died on the spot and two more in hospital.', 'en').map((f) => f.value)).not.toContain('22');
+    expect(counts('Quinze passagers sont morts sur le coup.', 'fr')).toEqual([]);
+    expect(counts('ونتج عن ذلك وفاة 23 شخص في الحين.', 'ar')).toEqual([]);
+    // A toll told plainly is still one.
+    expect(counts('Twenty-two people died in the crash.', 'en').map((f) => f.value)).toEqual(['22']);
+  });
 });
