@@ -28,6 +28,8 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 /** Words between a party and its verb: auxiliaries, "on Thursday", "quickly". */
 const FILLERS = new Set(['has', 'have', 'had', 'also', 'a', 'ont', 'avait', 'avaient', 'aussi', 'egalement', 'on', 'later', 'then', 'again', 'publicly', 'strongly', 'quickly', 'firmly', 'categorically', 'vigorously', 'reportedly', 'allegedly', 'fermement', 'formellement', 'categoriquement', ...WEEKDAYS]);
 const FILLER_REACH = 4;
+/** English adverbs: "has previously denied", "repeatedly denied". */
+const ADVERB = /^[a-z]{3,}ly$/;
 
 /** The span of a party kind that covers token i, if any. */
 function partySpanAt(spans: readonly PhraseSpan[], i: number): PhraseSpan | undefined {
@@ -69,7 +71,8 @@ function inParty(tokens: readonly Token[], spans: readonly PhraseSpan[], names: 
 /** The party whose phrase ends right before token `end` (fillers allowed between), read backwards. */
 export function partyBefore(tokens: readonly Token[], spans: readonly PhraseSpan[], names: ReadonlySet<string>, end: number): Party | null {
   let last = end - 1;
-  for (let n = 0; last >= 0 && n < FILLER_REACH && !inParty(tokens, spans, names, last) && FILLERS.has(tokens[last]!.word); n++) last--;
+  const filler = (t: Token) => FILLERS.has(t.word) || ADVERB.test(t.word);
+  for (let n = 0; last >= 0 && n < FILLER_REACH && !inParty(tokens, spans, names, last) && filler(tokens[last]!); n++) last--;
   if (last < 0 || !inParty(tokens, spans, names, last)) return null;
   let first = last;
   for (;;) {
@@ -96,12 +99,15 @@ export function partyAfter(tokens: readonly Token[], spans: readonly PhraseSpan[
   return end > first ? partyOf(tokens, spans, first, end) : null;
 }
 
-/** A name and its demonym are one party: "Iran" and "Iranian", "Israel" and "Israeli". */
-const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'i', 'ese', 'ien', 'ienne', 'ais', 'aise', 'e', 'en', 'enne', 'ans', 'ians', 'is', 'ais'];
+/** A name and its demonym are one party: "Iran" and "Iranian", "Israel" and "Israeli", "Turkey" and "Turkish". */
+const DEMONYM_ENDINGS = new Set(['', 'n', 'an', 'ian', 'i', 'ese', 'ien', 'ienne', 'ais', 'aise', 'e', 'en', 'enne', 'ans', 'ians', 'is', 'ish', 'ey', 'y', 'a']);
+/** The shortest stem two forms of one name share: "turk" of Turkey and Turkish. */
+const NAME_STEM = 4;
 function sameName(a: string, b: string): boolean {
   if (a === b) return true;
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.startsWith(short) && DEMONYM_ENDINGS.includes(long.slice(short.length));
+  let p = 0;
+  while (p < a.length && a[p] === b[p]) p++;
+  return p >= NAME_STEM && DEMONYM_ENDINGS.has(a.slice(p)) && DEMONYM_ENDINGS.has(b.slice(p));
 }
 
 /** Whether two mentions name one party by an id that is not generic; `generic` is set when they share only generic ids. */

@@ -116,7 +116,8 @@ function denials(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
 function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
   const { tokens, spans } = s;
   const out: RoleClaim[] = [];
-  const add = (party: Party | null, after: number) => party && out.push({ sentence: s, party, patient: patientAfter(tokens, after) });
+  const habitual = (after: number) => tokens.slice(Math.max(0, after - HABIT_REACH), after).some((t) => HABITUAL.has(t.word));
+  const add = (party: Party | null, after: number) => party && !charged(tokens, after) && !habitual(after) && out.push({ sentence: s, party, patient: patientAfter(tokens, after) });
   tokens.forEach((t, i) => {
     if (harmAt(tokens, spans, i, HARM) && !isArabic(t.word)) {
       const end = spans.find((sp) => sp.start === i)?.end ?? i + 1;
@@ -146,6 +147,20 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
   });
   return out;
 }
+
+/** How far before an act a charge may stand and make it the charge's: "reports saying that the United States carried out". */
+const CHARGE_REACH = 8;
+/**
+ * Whether the act is told as a charge ("reports that", "claims saying that"): what a denial answers,
+ * told beside it, not the account's own word. An accusation by name ("Iraq accused Turkey of") is.
+ */
+const charged = (tokens: readonly Token[], at: number) =>
+  tokens.slice(Math.max(0, at - CHARGE_REACH), at).some((t, k, all) => CHARGES.has(t.word) && ['that', 'saying', 'que', 'selon', 'ان'].includes(all[k + 1]?.word ?? ''));
+
+/** Words that tell a habit, not this event: "the Turkish army has regularly attacked regions in Kurdistan". */
+/** How far before the end of an act a habit word may stand: "has regularly attacked". */
+const HABIT_REACH = 3;
+const HABITUAL = new Set(['regularly', 'repeatedly', 'often', 'frequently', 'routinely', 'usually', 'habitually', 'regulierement', 'souvent', 'frequemment', 'habituellement']);
 
 /** Whether an assertion and a denial are about one party's one role. */
 function meets(a: RoleClaim, d: RoleClaim): boolean {

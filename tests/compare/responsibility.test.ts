@@ -15,6 +15,9 @@ describe('who did it', () => {
     expect(roles(['en', 'On Saturday Hezbollah fired the rocket that hit the football pitch.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([['who did it: Hezbollah', 1, 1]]);
     expect(roles(['en', 'The town was hit and officials said Hezbollah is responsible for the attack.'], ['en', 'Hezbollah denied responsibility.'])).toEqual([['who did it: Hezbollah', 1, 1]]);
     expect(roles(['en', 'The villagers were killed by Eritrean troops, witnesses said.'], ['en', 'Eritrea denied that its soldiers killed civilians in the town.'])).toEqual([['who did it: Eritrea', 1, 1]]);
+    expect(roles(['en', 'Amnesty said police shot many protesters at close range, often aiming for the head.'], ['en', 'Police denied killing protesters.'])).toHaveLength(1);
+    expect(roles(['en', 'The Turkish army shelled the resort on Wednesday.'], ['en', 'Turkey denied any responsibility for the shelling.'])).toEqual([['who did it: Turkey', 1, 1]]);
+    expect(roles(['en', 'Rwanda-backed M23 rebels killed at least 140 people in July.'], ['en', 'M23 has previously denied involvement in the killings.'])).toEqual([['who did it: M23', 1, 1]]);
     expect(roles(['en', 'The Burkina Faso military executed at least 200 villagers.'], ['en', 'Burkina Faso has denied claims that its soldiers killed the villagers.'])).toEqual([['who did it: Burkina Faso', 1, 1]]);
     expect(roles(['fr', "Des soldats de l'armée ont tiré sur les manifestants au péage."], ['fr', "L'armée a nié avoir tiré sur les manifestants."])).toEqual([["who did it: L'armée", 1, 1]]);
   });
@@ -34,6 +37,10 @@ describe('who did it', () => {
     // A headline's passive without its auxiliary: the leader was killed, he killed no one.
     expect(roles(['en', 'Chad opposition leader Yaya Dillo killed in attack on party headquarters'], ['en', 'Dillo denied any involvement in the attack on the agency.'])).toEqual([]);
     expect(roles(['fr', "L'opposant Yaya Dillo tué lors d'un assaut de l'armée"], ['fr', "Dillo a nié toute implication dans l'attaque."])).toEqual([]);
+    // A charge quoted is what a denial answers, not the account's own word: "reports saying that X carried out...".
+    expect(roles(['en', 'CENTCOM said it knew about reports saying that the United States carried out airstrikes in Iraq.'], ['en', 'The United States denied responsibility for the blast.'])).toEqual([]);
+    // A habit is not this event.
+    expect(roles(['en', 'The Turkish army has regularly attacked regions in Kurdistan.'], ['en', 'Turkey denied any responsibility for the shelling.'])).toEqual([]);
     // Soldiers killed, not soldiers who killed.
     expect(roles(['en', 'Hezbollah soldiers were killed in the strike.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
   });
