@@ -17,6 +17,7 @@ const PARTY_KINDS = ['group:', 'institution:', 'place:'];
 /** Nouns that name a party of no name: which army or which police depends on the story. */
 const PARTY_NOUNS = new Set([
   'police', 'government', 'forces', 'militia', 'militias', 'rebels', 'authorities', 'regime', 'ministry', 'military',
+  'group', 'fighters', 'combatants', 'militants', 'groupe', 'combattants',
   'gouvernement', 'milice', 'milices', 'rebelles', 'autorites', 'regime', 'ministere',
   'حكومه', 'الحكومه', 'شرطه', 'الشرطه', 'قوات', 'السلطات', 'سلطات', 'ميليشيا', 'النظام',
 ]);

@@ -17,6 +17,7 @@ describe('who did it', () => {
     expect(roles(['en', 'The villagers were killed by Eritrean troops, witnesses said.'], ['en', 'Eritrea denied that its soldiers killed civilians in the town.'])).toEqual([['who did it: Eritrea', 1, 1]]);
     expect(roles(['en', 'Amnesty said police shot many protesters at close range, often aiming for the head.'], ['en', 'Police denied killing protesters.'])).toHaveLength(1);
     expect(roles(['en', 'The Turkish army shelled the resort on Wednesday.'], ['en', 'Turkey denied any responsibility for the shelling.'])).toEqual([['who did it: Turkey', 1, 1]]);
+    expect(roles(['en', 'Between July 10 and 30, M23 fighters summarily executed local residents.'], ['en', 'M23 has previously denied involvement in the killings.'])).toEqual([['who did it: M23', 1, 1]]);
     expect(roles(['en', 'Rwanda-backed M23 rebels killed at least 140 people in July.'], ['en', 'M23 has previously denied involvement in the killings.'])).toEqual([['who did it: M23', 1, 1]]);
     expect(roles(['en', 'The Burkina Faso military executed at least 200 villagers.'], ['en', 'Burkina Faso has denied claims that its soldiers killed the villagers.'])).toEqual([['who did it: Burkina Faso', 1, 1]]);
     expect(roles(['fr', "Des soldats de l'armée ont tiré sur les manifestants au péage."], ['fr', "L'armée a nié avoir tiré sur les manifestants."])).toEqual([["who did it: L'armée", 1, 1]]);
