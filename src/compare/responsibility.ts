@@ -46,7 +46,7 @@ const ROLE = new Set([
   'involvement', 'responsibility', 'role', 'implication', 'responsabilite', 'participation', 'تورط', 'مسؤوليه', 'علاقه', 'ضلوع',
 ]);
 /** What a denial may deny before its clause: "denied claims that...", "rejected allegations that...". */
-const CHARGES = new Set(['allegations', 'claims', 'accusations', 'charges', 'reports', 'allegation', 'accusation', 'allegations', 'accusations', 'informations', 'مزاعم', 'اتهامات', 'ادعاءات', 'تقارير']);
+const CHARGES = new Set(['allegations', 'claims', 'accusations', 'charges', 'reports', 'allegation', 'accusation', 'informations', 'مزاعم', 'اتهامات', 'ادعاءات', 'تقارير']);
 /** Verbs that deny only with a charge as their object: "rejected allegations", "a rejeté les accusations". */
 const REJECTS = new Set(['rejected', 'rejects', 'rejecting', 'dismissed', 'dismisses', 'rejete', 'rejette', 'rejettent', 'رفض', 'رفضت']);
 const RESPONSIBLE = new Set(['responsible', 'responsable', 'responsables', 'مسؤول', 'مسؤوله']);
@@ -69,7 +69,14 @@ const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
 
 /** Words after a participle that show it has no object: "killed in attack", "tué lors d'un assaut". */
 const NO_OBJECT = new Set(['in', 'by', 'on', 'after', 'during', 'near', 'when', 'while', 'as', 'outside', 'inside', 'dans', 'lors', 'par', 'pres', 'apres', 'pendant', 'en']);
-const noObject = (tokens: readonly Token[], end: number) => end >= tokens.length || NO_OBJECT.has(tokens[end]!.word) || (tokens[end]!.word === 'at' && tokens[end + 1]?.word !== 'least');
+/** Verbs of shooting take their target after on or at: "fired on the crowd", "shot at protesters". */
+const SHOOT = new Set(['fired', 'shot', 'opened']);
+const noObject = (tokens: readonly Token[], at: number, end: number) => {
+  const next = tokens[end]?.word;
+  if (next === undefined) return true;
+  if (SHOOT.has(tokens[at]!.word) && (next === 'on' || next === 'at')) return false;
+  return NO_OBJECT.has(next) || (next === 'at' && tokens[end + 1]?.word !== 'least');
+};
 
 function patientAfter(tokens: readonly Token[], from: number): string[] {
   const out: string[] = [];
@@ -126,7 +133,7 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
       if (t.word === 'carried' && tokens[i + 1]?.word !== 'out') return;
       // The doer before an active verb: "Hezbollah fired", "l'armée a tué"; not "soldiers were killed",
       // nor a headline's "leader killed in attack", whose verb has no object.
-      const passive = PASSIVE.has(tokens[i - 1]?.word ?? '') || PASSIVE.has(tokens[i - 2]?.word ?? '') || noObject(tokens, end);
+      const passive = PASSIVE.has(tokens[i - 1]?.word ?? '') || PASSIVE.has(tokens[i - 2]?.word ?? '') || noObject(tokens, i, end);
       if (!passive) add(partyBefore(tokens, spans, names, i), end);
       // The doer after "by": "killed by Eritrean troops", "tués par l'armée".
       for (let k = end; k < end + 3 && k < tokens.length; k++) {

@@ -26,6 +26,7 @@ describe('who did it', () => {
   it('needs the same victims where the party has no name', () => {
     expect(roles(['en', 'Soldiers killed 20 jihadists in the clashes.'], ['en', 'The army denied that its soldiers killed civilians.'])).toEqual([]);
     expect(roles(['en', 'Soldiers killed civilians in the village, witnesses said.'], ['en', 'The army denied that its soldiers killed civilians.'])).toHaveLength(1);
+    expect(roles(['en', 'Soldiers fired on the protesters at the toll gate.'], ['en', 'The army denied that its soldiers fired on protesters.'])).toHaveLength(1);
     // Two armies named are two parties.
     expect(roles(['en', 'The Malian army killed civilians near the border.'], ['en', 'The Burkinabe army denied that its soldiers killed civilians.'])).toEqual([]);
   });
