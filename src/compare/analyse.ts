@@ -32,6 +32,8 @@ export interface SentenceInfo {
 }
 
 const MIN_SKELETON = 3;
+/** A sentence that asks ("Was a ransom paid?", "هل دفعت فدية؟"), a closing quote allowed after the mark. */
+export const isQuestion = (text: string) => /[?؟]\s*["”»]?$/.test(text);
 const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
 
 /** What the sentence says for alignment: its quotation when it quotes someone ("X said: ..."). */
@@ -57,7 +59,7 @@ export function analyseSentence(text: string, account: number, languageCode: str
   const spans = findSpans(tokens, context.vocabulary, language);
   const figures = figuresOf(quotes.length > 0 ? spellNumbers(text) : spelled, language, published, context, quotes.length > 0 ? null : { tokens, spans });
   const denied = new Set<PhraseSpan>();
-  const polarity = polarities(tokens, spans, /[?؟]\s*["”»]?$/.test(text), denied);
+  const polarity = polarities(tokens, spans, isQuestion(text), denied);
   const forms = new Map<string, Set<string>>();
   for (const s of spans) {
     if (!polarity.has(s.key) || (polarity.get(s.key) === 'denies' && !denied.has(s))) continue;

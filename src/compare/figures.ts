@@ -159,8 +159,8 @@ const VAGUE_QUANTITIES = new Set(['several', 'dozens', 'scores', 'hundreds', 'ma
 const barrier = (tokens: readonly Token[], at: number) => !!numberAt(tokens, at) || VAGUE_QUANTITIES.has(tokens[at]!.word);
 /** The Arabic "and" written as a prefix. */
 const ARABIC_AND = /^و/;
-/** What joins two outcomes a number counts together: "dead and wounded", "morts ou blessés". */
-const JOIN_OUTCOMES = new Set(['and', 'or', 'et', 'ou']);
+/** What joins two outcomes a number counts together ("dead and wounded", "morts ou blessés"), or two counted nouns ("soldiers and civilians"). */
+const CONJUNCTIONS = new Set(['and', 'or', 'et', 'ou']);
 /** What may stand between such a number and its two outcomes: "100 شخص بين قتيل وجريح", "between". */
 const BETWEEN = new Set(['between', 'entre', fold('بين')]);
 
@@ -172,7 +172,7 @@ function countsBoth(tokens: readonly Token[], end: number): boolean {
   const first = outcomeOf(tokens[j]?.word ?? '');
   if (!first) return false;
   j++;
-  const joined = JOIN_OUTCOMES.has(tokens[j]?.word ?? '');
+  const joined = CONJUNCTIONS.has(tokens[j]?.word ?? '');
   if (joined) j++;
   const second = outcomeOf(tokens[j]?.word ?? '');
   // "15 شخصاً قُتلوا وأصيب 30", "18 قتيلا وأصيب العشرات": the second outcome has a quantity of its own.
@@ -182,7 +182,7 @@ function countsBoth(tokens: readonly Token[], end: number): boolean {
 function countsBothBefore(tokens: readonly Token[], start: number): boolean {
   const second = outcomeOf(tokens[start - 1]?.word ?? '');
   if (!second) return false;
-  const joined = JOIN_OUTCOMES.has(tokens[start - 2]?.word ?? '');
+  const joined = CONJUNCTIONS.has(tokens[start - 2]?.word ?? '');
   const at = start - (joined ? 3 : 2);
   const first = outcomeOf(tokens[at]?.word ?? '');
   // "15 شخصاً قُتلوا وأصيب 30": the first outcome closes a number of its own.
@@ -266,9 +266,6 @@ function headWord(tokens: readonly Token[], at: number, index: ReturnType<typeof
   return !!t && !breaks.has(at) && !t.stop && !index.covered.has(at) && !numberAt(tokens, at) && !outcomeOf(t.word) && (t.name || /[a-z]ers$/.test(t.word));
 }
 
-/** Conjunctions that join a second noun to the counted one: "40 soldiers and civilians". */
-const JOINED = new Set(['and', 'or', 'et', 'ou']);
-
 /**
  * Whether the noun ending at `end` is joined to another with no number of its own ("more than 40
  * soldiers and civilians"): the count is of both together, a quantity no other account names alike.
@@ -277,7 +274,7 @@ const JOINED = new Set(['and', 'or', 'et', 'ou']);
  */
 function mixedAfter(tokens: readonly Token[], end: number, index: ReturnType<typeof spanIndex>, breaks: ReadonlySet<number>): boolean {
   const next = tokens[end + 1];
-  if (!JOINED.has(tokens[end]?.word ?? '') || breaks.has(end) || !next || next.stop || numberAt(tokens, end + 1) || outcomeOf(next.word)) return false;
+  if (!CONJUNCTIONS.has(tokens[end]?.word ?? '') || breaks.has(end) || !next || next.stop || numberAt(tokens, end + 1) || outcomeOf(next.word)) return false;
   const span = index.at.get(end + 1);
   if (span) return COUNTED_KINDS.has(kindOf(span.key));
   // A verb after the conjunction takes an object: "and left another 50", "and seized the weapons".
@@ -381,7 +378,7 @@ function qualifierOf(tokens: readonly Token[], i: number, length: number): strin
     const after = i + length + d;
     const before = i - 1 - d;
     const next = outcomeOf(tokens[after]?.word ?? '');
-    if (d > 0) joinedBefore ||= JOIN_OUTCOMES.has(tokens[before + 1]?.word ?? '');
+    if (d > 0) joinedBefore ||= CONJUNCTIONS.has(tokens[before + 1]?.word ?? '');
     const previous = joinedBefore ? undefined : outcomeOf(tokens[before]?.word ?? '');
     // "مقتل 41 وإصابة آخرين": an outcome after the number joined by و opens the next item.
     const found = (next && !ARABIC_AND.test(tokens[after]!.raw) ? next : undefined) ?? previous;

@@ -21,7 +21,7 @@ const PARTY_NOUNS = new Set([
   'gouvernement', 'milice', 'milices', 'rebelles', 'autorites', 'regime', 'ministere',
   'حكومه', 'الحكومه', 'شرطه', 'الشرطه', 'قوات', 'السلطات', 'سلطات', 'ميليشيا', 'النظام',
 ]);
-export const GENERIC = new Set(['institution:army', 'institution:junta', ...[...PARTY_NOUNS].map((w) => `noun:${w}`)]);
+const GENERIC = new Set(['institution:army', 'institution:junta', ...[...PARTY_NOUNS].map((w) => `noun:${w}`)]);
 const ARTICLES = new Set(['the', 'le', 'la', 'l', 'les']);
 /** What may stand inside a party's phrase between its words: "members of the army", "Burkina Faso's". */
 const JOINERS = new Set(['s', 'of', 'de', 'du', 'des', 'd']);

@@ -1,8 +1,9 @@
 import type { PhraseSpan } from '../cluster/index.js';
-import type { Token } from '../text/index.js';
-import type { SentenceInfo } from './analyse.js';
+import { isArabicWord as isArabic, type Token } from '../text/index.js';
+import { isQuestion, type SentenceInfo } from './analyse.js';
 import type { AccountRef } from './claims.js';
 import { assertsPlainly, DENIALS } from './negation.js';
+import { eventNames } from './participants.js';
 import { partyAfter, partyBefore, sameParty, type Party } from './parties.js';
 import type { Contradiction } from './types.js';
 
@@ -49,6 +50,13 @@ const ROLE = new Set([
 const CHARGES = new Set(['allegations', 'claims', 'accusations', 'charges', 'reports', 'allegation', 'accusation', 'informations', 'مزاعم', 'اتهامات', 'ادعاءات', 'تقارير']);
 /** Verbs that deny only with a charge as their object: "rejected allegations", "a rejeté les accusations". */
 const REJECTS = new Set(['rejected', 'rejects', 'rejecting', 'dismissed', 'dismisses', 'rejete', 'rejette', 'rejettent', 'رفض', 'رفضت']);
+/** "Denied that its soldiers killed": the denier's own soldiers. */
+const POSSESSIVES = new Set(['its', 'their', 'ses', 'leurs', 'son', 'sa']);
+/** The negation of "not responsible", "pas responsable", "غير مسؤول", within NOT_REACH before it. */
+const NOT = new Set(['not', 'pas', 'غير', 'ليس', 'ليست']);
+const NOT_REACH = 3;
+/** What stands between a party and "responsible" when it is negated: "X is not", "X n'est pas". */
+const NOT_LINKS = new Set(['not', 'pas', 'n', 'ne']);
 const RESPONSIBLE = new Set(['responsible', 'responsable', 'responsables', 'مسؤول', 'مسؤوله']);
 const CLAIMED = new Set(['claimed', 'revendique', 'تبني', 'تبنت']);
 const BE = new Set(['is', 'was', 'are', 'were', 'est', 'etait', 'sont', 'etaient']);
@@ -65,10 +73,12 @@ const PATIENT_SKIP = new Set(['least', 'fire', 'out', 'on', 'sur', 'at', 'agains
 
 // An attack is done by someone ("the Hezbollah attack"); a death or a toll is not ("the Israeli death toll").
 const HARM_KEYS = new Set(['action:attack']);
-const isArabic = (w: string) => /[\u0600-\u06FF]/.test(w);
 
 /** Words after a participle that show it has no object: "killed in attack", "tué lors d'un assaut". */
 const NO_OBJECT = new Set(['in', 'by', 'on', 'after', 'during', 'near', 'when', 'while', 'as', 'outside', 'inside', 'dans', 'lors', 'par', 'pres', 'apres', 'pendant', 'en']);
+/** "Opened fire", "a ouvert le feu": opened is an act of harm only with fire after it. */
+const OPENED = new Set(['opened', 'ouvert']);
+const FIRE = new Set(['fire', 'feu']);
 /** Verbs of shooting take their target after on or at: "fired on the crowd", "shot at protesters". */
 const SHOOT = new Set(['fired', 'shot', 'opened']);
 const noObject = (tokens: readonly Token[], at: number, end: number) => {
@@ -105,14 +115,14 @@ function denials(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
     const party = isArabic(t.word) ? partyAfter(tokens, spans, names, d + 1, 2) : partyBefore(tokens, spans, names, d);
     if (!party) return;
     // "denied that its soldiers killed": the soldiers are the denier's own.
-    if (window.some((w, k) => ['its', 'their', 'ses', 'leurs', 'son', 'sa'].includes(w.word) && spans.some((sp) => sp.start === d + 2 + k && sp.key === 'institution:army'))) party.ids.add('institution:army');
+    if (window.some((w, k) => POSSESSIVES.has(w.word) && spans.some((sp) => sp.start === d + 2 + k && sp.key === 'institution:army'))) party.ids.add('institution:army');
     out.push({ sentence: s, party, patient: harm < 0 ? [] : patientAfter(tokens, d + 2 + harm) });
   });
   // "X is not responsible for the attack", "X n'est pas responsable".
   tokens.forEach((t, r) => {
-    if (!RESPONSIBLE.has(t.word) || !tokens.slice(Math.max(0, r - 3), r).some((w) => ['not', 'pas', 'غير', 'ليس', 'ليست'].includes(w.word))) return;
+    if (!RESPONSIBLE.has(t.word) || !tokens.slice(Math.max(0, r - NOT_REACH), r).some((w) => NOT.has(w.word))) return;
     let b = r - 1;
-    while (b >= 0 && ['not', 'pas', 'n', 'ne', ...BE].includes(tokens[b]!.word)) b--;
+    while (b >= 0 && (NOT_LINKS.has(tokens[b]!.word) || BE.has(tokens[b]!.word))) b--;
     const party = partyBefore(tokens, spans, names, b + 1);
     if (party) out.push({ sentence: s, party, patient: [] });
   });
@@ -129,7 +139,7 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
     if (harmAt(tokens, spans, i, HARM) && !isArabic(t.word)) {
       const end = spans.find((sp) => sp.start === i)?.end ?? i + 1;
       // "opened fire", "carried out", "a ouvert le feu": the verb is the pair.
-      if (['opened', 'ouvert'].includes(t.word) && !tokens.slice(i + 1, i + 3).some((w) => ['fire', 'feu'].includes(w.word))) return;
+      if (OPENED.has(t.word) && !tokens.slice(i + 1, i + 3).some((w) => FIRE.has(w.word))) return;
       if (t.word === 'carried' && tokens[i + 1]?.word !== 'out') return;
       // The doer before an active verb: "Hezbollah fired", "l'armée a tué"; not "soldiers were killed",
       // nor a headline's "leader killed in attack", whose verb has no object.
@@ -161,12 +171,14 @@ const CHARGE_REACH = 8;
  * Whether the act is told as a charge ("reports that", "claims saying that"): what a denial answers,
  * told beside it, not the account's own word. An accusation by name ("Iraq accused Turkey of") is.
  */
+/** What opens a charge's content: "reports that", "claims saying that", "des informations selon lesquelles". */
+const CHARGE_OPENERS = new Set(['that', 'saying', 'que', 'selon', 'ان']);
 const charged = (tokens: readonly Token[], at: number) =>
-  tokens.slice(Math.max(0, at - CHARGE_REACH), at).some((t, k, all) => CHARGES.has(t.word) && ['that', 'saying', 'que', 'selon', 'ان'].includes(all[k + 1]?.word ?? ''));
+  tokens.slice(Math.max(0, at - CHARGE_REACH), at).some((t, k, all) => CHARGES.has(t.word) && CHARGE_OPENERS.has(all[k + 1]?.word ?? ''));
 
-/** Words that tell a habit, not this event: "the Turkish army has regularly attacked regions in Kurdistan". */
 /** How far before the end of an act a habit word may stand: "has regularly attacked". */
 const HABIT_REACH = 3;
+/** Words that tell a habit, not this event: "the Turkish army has regularly attacked regions in Kurdistan". */
 const HABITUAL = new Set(['regularly', 'repeatedly', 'often', 'frequently', 'routinely', 'usually', 'habitually', 'regulierement', 'souvent', 'frequemment', 'habituellement']);
 
 /** Whether an assertion and a denial are about one party's one role. */
@@ -181,9 +193,9 @@ function meets(a: RoleClaim, d: RoleClaim): boolean {
  * and never written in lower case ("Eritrea denied...", but not "Soldiers killed...").
  */
 function partyNames(sentences: readonly SentenceInfo[]): Set<string> {
-  const names = new Set<string>();
+  const names = eventNames(sentences);
   const lower = new Set<string>();
-  for (const s of sentences) for (const t of s.tokens) if (t.name) names.add(t.word); else if (/^\p{Ll}/u.test(t.raw)) lower.add(t.word);
+  for (const s of sentences) for (const t of s.tokens) if (!t.name && /^\p{Ll}/u.test(t.raw)) lower.add(t.word);
   for (const s of sentences) {
     const first = s.tokens[0];
     if (first && /^\p{Lu}/u.test(first.raw) && !first.stop && !lower.has(first.word)) names.add(first.word);
@@ -197,7 +209,7 @@ export function findRoleContradictions(sentences: readonly SentenceInfo[], accou
   const asserted: RoleClaim[] = [];
   const denied: RoleClaim[] = [];
   for (const s of sentences) {
-    const question = /[?؟]\s*["”»]?$/.test(s.text);
+    const question = isQuestion(s.text);
     if (assertsPlainly(s.tokens, question)) asserted.push(...assertions(s, names));
     else if (!question) denied.push(...denials(s, names));
   }
