@@ -414,7 +414,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   if (away) for (let k = away.start; k < away.end; k++) used.add(k);
   let background = says(BACKGROUND_PHRASES) || away !== null;
   const pastYear = says(PAST_YEAR_PHRASES);
-  const tellsOutcome = tokens.some((t) => outcomeOf(t.word));
+  const tellsOutcome = tokens.some((t) => { const o = outcomeOf(t.word); return !!o && !WORDS_ONLY_OUTCOMES.has(o.id); });
   const rise = riseAt(tokens);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
@@ -462,14 +462,14 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       i += n.length;
       continue;
     }
-    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !isAtOnce(tokens, i, n.length) && !countsBoth(tokens, i + n.length) && !countsBothBefore(tokens, i - n.lead)) {
+    if (n.value >= 2 && Number.isInteger(n.value) && !isAge(tokens, i, n.length, breaks) && !isAddition(tokens, i, n.length) && !isAtOnce(tokens, i, n.length) && !isBreakdown(tokens, i, n.length, breaks) && !countsBoth(tokens, i + n.length) && !countsBothBefore(tokens, i - n.lead)) {
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
       const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
       // "Four arrested, including three today": a part with no noun of its own answers no question alone.
       const bareOfWhole = INCLUDING.has(tokens[i - n.lead - 1]?.word ?? '') && !!outcomeOf(next);
-      const qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
+      let qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;
       // "injured 50.", "killing 10 of them", "wounding other 70, officials said": a toll right
       // after its verb, with no noun, counts people.
       const verbAt = i - n.lead - 1 - (OTHER.has(tokens[i - n.lead - 1]?.word ?? '') ? 1 : 0);
@@ -492,7 +492,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const overPeriod = periodTotal && !!outcomeById(qualifier)?.cumulative;
       const superseded = i < rise && !!outcomeById(qualifier)?.cumulative;
       const base = counted && baseSubject(counted.subject);
-      if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !(base!.startsWith('word:') || base === 'people'))) {
+      const needsQualifier = !!base && (base.startsWith('word:') || base === 'people');
+      if (!needsQualifier && WORDS_ONLY_OUTCOMES.has(qualifier)) qualifier = '';
+      if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !needsQualifier)) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
@@ -503,6 +505,13 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const kept = background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
   return withoutParts(kept, tokens.some((t) => INCLUDING.has(t.word)));
 }
+
+/**
+ * Outcomes that qualify only a count that needs one (a noun outside the vocabulary, or people): a
+ * topic's count is of the same people before and after ("four drivers kidnapped", "four drivers
+ * freed" answer one question), so there the outcome neither splits the count nor makes it unsure.
+ */
+const WORDS_ONLY_OUTCOMES = new Set(['abducted']);
 
 /** Words that name, after a toll's outcome, the group it was among: "trois morts parmi les soldats", "ثلاثة قتلى من القادة". */
 const AMONG = new Set(['among', 'parmi', fold('من')]);
@@ -581,6 +590,27 @@ const AT_ONCE_REACH = 5;
 
 function isAtOnce(tokens: readonly Token[], i: number, length: number): boolean {
   for (let j = i + length; j <= i + length + AT_ONCE_REACH && j < tokens.length; j++) if (AT_ONCE.some((p) => wordsAt(tokens, j, p))) return true;
+  return false;
+}
+
+/**
+ * A toll split by cause: "three babies died of burns and five of asphyxiation", "trois morts de
+ * brûlures et cinq d'asphyxie". Each number is a part of a whole told elsewhere, so no total.
+ * Not a partitive ("and five of the attackers"), which counts another group.
+ */
+const CAUSE_OPENERS = new Set(['of', 'from', 'de', 'd', 'par', fold('من')]);
+/** How far after the count the second part may start: "died of burns and" (a verb, a cause, the conjunction). */
+const BREAKDOWN_REACH = 6;
+
+function isBreakdown(tokens: readonly Token[], i: number, length: number, breaks: ReadonlySet<number>): boolean {
+  for (let j = i + length; j < i + length + BREAKDOWN_REACH && j < tokens.length && !breaks.has(j); j++) {
+    if (!CONJUNCTIONS.has(tokens[j]!.word) && !ARABIC_AND.test(tokens[j]!.raw)) continue;
+    const at = CONJUNCTIONS.has(tokens[j]!.word) ? j + 1 : j;
+    const part = numberAt(tokens, at);
+    if (!part || at === i) continue;
+    const opener = at + part.length;
+    if (CAUSE_OPENERS.has(tokens[opener]?.word ?? '') && !PARTITIVE_LINKS.has(tokens[opener + 1]?.word ?? '') && !RELATIVES.has(tokens[opener + 1]?.word ?? '')) return true;
+  }
   return false;
 }
 

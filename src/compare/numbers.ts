@@ -20,8 +20,9 @@ export function spellNumbers(text: string): string {
       .replace(/(\d)[,.\u066B](\d)/g, '$1d$2')
       // A share: the sign is no word, so the tokenizer would drop it and leave a bare count.
       .replace(/(\d)\s*[%٪]/g, '$1 percent')
-      // "و70": the conjunction written on the number.
-      .replace(/(^|\s)و(\d)/g, '$1و $2')
+      // "و70", "نحو٢ ألف": a conjunction or a word written on the number, in a script that has no digits of its own to glue.
+      .replace(/(\p{Script=Arabic})(\d)/gu, '$1 $2')
+      .replace(/(\d)(\p{Script=Arabic})/gu, '$1 $2')
       .replace(/(^|[^\p{L}\p{N}])\.(\d)/gu, '$1n$2')
       .replace(/\b(\d{1,2})[:h](\d{2})\b/g, 't$1h$2')
       .replace(/\b(\d{1,4})\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|GMT\b|UTC\b|IST\b|BST\b|EDT\b|EST\b|CET\b|PDT\b|PST\b)/gi, 't$1 ')
@@ -100,6 +101,8 @@ export function numberAt(tokens: readonly Token[], i: number): NumberRead | null
   const article = ARTICLES.has(tokens[i - 1]?.word ?? '') && ARTICLE_SCALES.has(tokens[i]!.word) ? 1 : 0;
   const before = boundBefore(tokens, i - article);
   const end = rangeEnd(tokens, i, i + read.length);
+  // "The toll rose from 32 to 53": the figure now is the second, as told.
+  if (end && changedFrom(tokens, i)) return { value: end.value, length: end.next - i, low: end.value, high: end.value, lead: 1, range: false };
   if (end && end.value > read.value) {
     return { value: read.value, length: end.next - i, low: read.value, high: end.value, lead: RANGE_OPENERS.has(tokens[i - 1]?.word ?? '') ? 1 : 0, range: true };
   }
@@ -116,6 +119,23 @@ const RANGE_JOINERS = new Set(['to', 'a', 'الى', 'حتى']);
 const PAIR_JOINERS = new Set(['and', 'et', 'و']);
 const RANGE_OPENERS = new Set(['between', 'from', 'entre', 'de', 'بين', 'من']);
 const PAIR_OPENERS = new Set(['between', 'entre', 'بين']);
+
+/** Verbs that move a figure from one value to another: "rose from 32 to 53", "est passé de 20 à 32", "ارتفع من 10 إلى 15". */
+const CHANGE_VERBS = new Set([
+  'rose', 'risen', 'rising', 'increased', 'climbed', 'jumped', 'grew', 'fell', 'dropped', 'revised', 'raised', 'lowered',
+  'passe', 'grimpe', 'augmente', 'alourdi', 'revu', 'revise', 'porte', 'ارتفع', 'ارتفعت', 'ارتفاع', 'زاد', 'تراجع',
+].map(foldWord));
+/** What may stand between such a verb and "from": "went up from", "est passé brusquement de". */
+const CHANGE_FILLERS = new Set(['up', 'down', 'sharply', 'brusquement']);
+
+/** Whether the number at i opens "from X to Y" after a verb of change. */
+function changedFrom(tokens: readonly Token[], i: number): boolean {
+  if (!FROM_OPENERS.has(tokens[i - 1]?.word ?? '')) return false;
+  let k = i - 2;
+  if (CHANGE_FILLERS.has(tokens[k]?.word ?? '')) k--;
+  return CHANGE_VERBS.has(tokens[k]?.word ?? '');
+}
+const FROM_OPENERS = new Set(['from', 'de', 'من']);
 
 function rangeEnd(tokens: readonly Token[], i: number, j: number): { value: number; next: number } | null {
   const joiner = tokens[j]?.word ?? '';

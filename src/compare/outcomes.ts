@@ -29,6 +29,11 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
     'arrested', 'arrests', 'arresting', 'arrest', 'detained', 'apprehended', 'captured', 'nabbed', 'apprehending', 'capturing',
     'arretes', 'arrete', 'arretees', 'arrestations', 'interpelles', 'interpellees', 'interpellations', 'apprehendes',
     'اعتقال', 'اعتقل', 'اعتقلت', 'معتقلين', 'توقيف', 'أوقف', 'أوقفت', 'القبض', 'إيقاف'] },
+  // Taken by force: "25 schoolgirls abducted", "303 élèves enlevés", "اختطاف 80 شخصا".
+  { id: 'abducted', cumulative: true, label: { en: 'abducted', fr: 'enlevés', ar: 'مختطفين' }, words: [
+    'abducted', 'abducting', 'abduction', 'abductions', 'kidnapped', 'kidnapping', 'kidnappings',
+    'enleve', 'enleves', 'enlevee', 'enlevees', 'enlevant', 'enlevement', 'kidnappe', 'kidnappes', 'kidnappees', 'kidnappant',
+    'اختطاف', 'اختطف', 'اختطفت', 'اختطفوا', 'خطف', 'خطفوا'] },
   { id: 'charged', cumulative: true, label: { en: 'charged', fr: 'inculpés', ar: 'متهمين' }, words: [
     'charged', 'indicted', 'inculpe', 'inculpes', 'inculpees', 'متهمين', 'اتهام'] },
   { id: 'destroyed', cumulative: false, label: { en: 'destroyed', fr: 'détruits', ar: 'مدمرة' }, words: [

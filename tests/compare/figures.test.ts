@@ -409,4 +409,32 @@ describe('figures', () => {
     // A toll told plainly is still one.
     expect(counts('Twenty-two people died in the crash.', 'en').map((f) => f.value)).toEqual(['22']);
   });
+
+  it('reads a figure said to move from one value to another at the value it reached', () => {
+    expect(counts('Le bilan de l’attaque est passé de 32 à 53 morts, a annoncé le porte-parole.', 'fr').map((f) => f.value)).toEqual(['53']);
+    expect(counts('The death toll has risen from 32 to 53 people killed.', 'en').map((f) => f.value)).toEqual(['53']);
+    expect(counts('ارتفع عدد القتلى من 10 إلى 15 قتيلا', 'ar').map((f) => f.value)).toEqual(['15']);
+    // A range with no verb of change stays a range.
+    expect(counts('de 10 à 12 personnes ont été tuées', 'fr').map((f) => f.value)).toEqual(['10-12']);
+    expect(counts('between 50 and 70 people were killed', 'en').map((f) => f.value)).toEqual(['50-70']);
+  });
+
+  it('reads Arabic digits written on the word before them ("نحو٢ ألف")', () => {
+    expect(counts('عدد القتلى حسب التقارير الأولية نحو٢ ألف قتيل و٧ ألف جريح', 'ar').map((f) => f.value)).toEqual(['2000', '7000']);
+  });
+
+  it('reads a toll split by cause ("three died of burns and five of asphyxiation") as no total', () => {
+    expect(counts('Three babies died of burns and five of asphyxiation, according to the Civil Protection.', 'en')).toEqual([]);
+    // A partitive after "and" counts another group: the first count stands.
+    expect(counts('The attack killed three soldiers and five of the attackers.', 'en').map((f) => f.value)).toEqual(['3']);
+  });
+
+  it('counts those abducted as a quantity of its own where a noun needs one, not for a topic the vocabulary names', () => {
+    const abducted = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.qualifier}`);
+    expect(abducted('Gunmen have abducted 25 schoolgirls from a boarding school.', 'en')).toEqual(['25 abducted']);
+    expect(abducted('Les assaillants ont enlevé 215 élèves lors de l’assaut.', 'fr')).toEqual(['215 abducted']);
+    expect(abducted('اختطاف 80 شخصا', 'ar')).toEqual(['80 abducted']);
+    // "Four drivers kidnapped" and "four drivers freed" answer one question.
+    expect(abducted('Gunmen kidnapped four Moroccan truck drivers in January.', 'en')).toEqual(['4 ']);
+  });
 });
