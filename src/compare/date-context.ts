@@ -47,6 +47,29 @@ export function toldBy(tokens: readonly Token[], start: number, language: string
   return false;
 }
 
+/**
+ * Words that put a date in the future as a plan: "the election scheduled for February 25", "prévue
+ * le 25 février", "المقرر في 25 فبراير". A plan dates nothing that happened, and accounts written
+ * before and after a postponement give it differently without disagreeing about the event.
+ */
+const PLANNED = new Set([
+  'scheduled', 'planned', 'slated', 'due', 'set', 'expected', 'prevu', 'prevue', 'prevus', 'prevues', 'programme', 'programmee', 'fixe', 'fixee',
+  ...['المقرر', 'المقررة', 'المزمع', 'المزمعة', 'المرتقب', 'المرتقبة', 'المنتظر', 'المنتظرة'].map(fold),
+]);
+/** What may stand between such a word and its date: "scheduled for", "due to be held on", "prévue le", "المقرر في". */
+const PLANNED_FILLERS = new Set(['for', 'on', 'to', 'be', 'held', 'take', 'place', 'in', 'le', 'pour', 'au', 'a', 'the', fold('في'), fold('يوم'), fold('أن'), fold('تجرى')]);
+const PLANNED_REACH = 5;
+
+/** Whether the date at `start` is a plan's: a PLANNED word before it, only PLANNED_FILLERS between. */
+export function planned(tokens: readonly Token[], start: number): boolean {
+  for (let j = start - 1; j >= 0 && j >= start - PLANNED_REACH; j--) {
+    const w = tokens[j]!.word;
+    if (PLANNED.has(w)) return true;
+    if (!PLANNED_FILLERS.has(w)) return false;
+  }
+  return false;
+}
+
 /** How far before its date a bound may stand, BOUND_FILLERS between: "depuis le mois de janvier". */
 const BOUND_REACH = 4;
 /** How far before its date a telling verb may stand in French and English: "a annoncé le 1er août". */

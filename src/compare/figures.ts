@@ -1,6 +1,6 @@
 import type { PhraseSpan } from '../cluster/index.js';
 import { foldArabic, stripClitics, wordsAt, type Token } from '../text/index.js';
-import { bounds, MOMENTARY_ACTIONS, PERIOD_PHRASES, since, toldBy } from './date-context.js';
+import { bounds, MOMENTARY_ACTIONS, PERIOD_PHRASES, planned, since, toldBy } from './date-context.js';
 import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
 import { sinceOthers, weeksAway } from './time-spans.js';
@@ -424,7 +424,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   for (const d of dates) {
     for (let i = d.start; i < d.end; i++) used.add(i);
     const old = isOld(d);
-    if (bounds(tokens, d.start) || (pastYear && old) || toldBy(tokens, d.start, language)) continue;
+    if (bounds(tokens, d.start) || (pastYear && old) || toldBy(tokens, d.start, language) || planned(tokens, d.start)) continue;
     const action = nearestAction(spans, d.start, d.end) ?? farAction(tokens, index.at, d.start, d.end);
     if (action && old && MOMENTARY_ACTIONS.has(action)) background = true;
     else if (action) out.push(figure('date', action, d.value, null, { told: d.told }));

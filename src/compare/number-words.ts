@@ -41,4 +41,4 @@ export const PLURAL_SCALES = table({ millions: 1e6, milliards: 1e9, billions: 1e
 export const ABOUT_WORDS = table({ dozen: 12, dizaine: 10, douzaine: 12, quinzaine: 15, vingtaine: 20, trentaine: 30, centaine: 100 });
 
 /** Words that may join two parts of a number: "two hundred and fifty", "vingt et un". */
-export const JOINERS = new Set(['and', 'et']);
+export const JOINERS = new Set(['and', 'et', 'و']);

@@ -145,6 +145,9 @@ function rangeEnd(tokens: readonly Token[], i: number, j: number): { value: numb
   return end ? { value: end.value, next: j + 1 + end.length } : null;
 }
 
+/** Words before "dozen" or "dizaine" that leave how many unsaid. */
+const VAGUE_BEFORE = new Set(['several', 'few', 'many', 'some', 'plusieurs', 'quelques']);
+
 /** A word in capitals is an acronym, not a number word: "the UN said" is no "un" (one). */
 const ACRONYM = /^\p{Lu}{2,}$/u;
 
@@ -153,7 +156,8 @@ function readNumber(tokens: readonly Token[], i: number): { value: number; lengt
   if (first === undefined) return null;
   if (ACRONYM.test(tokens[i]!.raw)) return null;
   const about = ABOUT_WORDS.get(first);
-  if (about !== undefined) return { value: about, length: 1, about: true };
+  // "Several dozen", "quelques dizaines" say no number.
+  if (about !== undefined) return VAGUE_BEFORE.has(tokens[i - 1]?.word ?? '') ? null : { value: about, length: 1, about: true };
   const decimal = /^(\d+)d(\d+)$/.exec(first);
   let total = 0;
   let group = 0;

@@ -1,5 +1,5 @@
 import type { PhraseSpan } from '../cluster/index.js';
-import type { Token } from '../text/index.js';
+import { foldWord, type Token } from '../text/index.js';
 
 /**
  * Who did something, as one sentence names them: "the Nigerian Army", "Hezbollah", "Burkina
@@ -20,6 +20,15 @@ const PARTY_NOUNS = new Set([
   'group', 'fighters', 'combatants', 'militants', 'groupe', 'combattants',
   'gouvernement', 'milice', 'milices', 'rebelles', 'autorites', 'regime', 'ministere',
   'حكومه', 'الحكومه', 'شرطه', 'الشرطه', 'قوات', 'السلطات', 'سلطات', 'ميليشيا', 'النظام',
+]);
+/**
+ * Roles and ranks in a party's phrase: "Kenyan military spokesman Lieutenant Colonel Paul Njuguna".
+ * Both sides of a war have spokesmen and colonels, so they name no one party.
+ */
+const TITLES = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'lieutenant', 'colonel', 'general', 'major', 'captain', 'sergeant', 'commander', 'chief',
+  'president', 'minister', 'governor', 'sheikh', 'porte', 'parole', 'ministre', 'gouverneur', 'commandant', 'capitaine',
+  ...['متحدث', 'المتحدث', 'الناطق', 'ناطق', 'العقيد', 'اللواء', 'العميد', 'الرئيس', 'الوزير'].map(foldWord),
 ]);
 const GENERIC = new Set(['institution:army', 'institution:junta', ...[...PARTY_NOUNS].map((w) => `noun:${w}`)]);
 const ARTICLES = new Set(['the', 'le', 'la', 'l', 'les']);
@@ -47,7 +56,7 @@ function partyOf(tokens: readonly Token[], spans: readonly PhraseSpan[], from: n
     const span = partySpanAt(spans, i);
     if (span) ids.add(span.key);
     else if (PARTY_NOUNS.has(tokens[i]!.word)) ids.add(`noun:${tokens[i]!.word}`);
-    else if (!tokens[i]!.stop && !JOINERS.has(tokens[i]!.word)) ids.add(`name:${tokens[i]!.word}`);
+    else if (!tokens[i]!.stop && !JOINERS.has(tokens[i]!.word) && !TITLES.has(tokens[i]!.word)) ids.add(`name:${tokens[i]!.word}`);
   }
   if (ids.size === 0) return null;
   return { ids, label: asWritten(tokens.slice(from, to)) };

@@ -423,6 +423,20 @@ describe('figures', () => {
     expect(counts('عدد القتلى حسب التقارير الأولية نحو٢ ألف قتيل و٧ ألف جريح', 'ar').map((f) => f.value)).toEqual(['2000', '7000']);
   });
 
+  it('reads "several dozen" as no number, and Arabic number words joined by a separate و as one', () => {
+    expect(counts('At least 19 people were killed and several dozen injured in an attack on a market.', 'en').map((f) => f.value)).toEqual(['19']);
+    expect(counts('A dozen people were injured.', 'en').map((f) => f.value)).toEqual(['12']);
+    expect(counts('أودى بحياة اثنين و ستين قتيلاً و ستة مفقودين', 'ar').map((f) => f.value)).toEqual(['62', '6']);
+    // Digits on either side of و stay two numbers.
+    expect(counts('مقتل 45 شخصا و 70 جريحا', 'ar').map((f) => f.value)).toEqual(['45', '70']);
+  });
+
+  it('dates no plan ("the election scheduled for February 25", "prévue le 25 février")', () => {
+    expect(figures('The attack comes as the country prepares for the presidential election scheduled for February 25.', 'en').filter((f) => f.kind === 'date')).toEqual([]);
+    expect(figures("l'élection présidentielle prévue le 25 février", 'fr').filter((f) => f.kind === 'date')).toEqual([]);
+    expect(figures('The election was held on 25 February.', 'en').filter((f) => f.kind === 'date').map((f) => f.value)).toEqual(['2025-02-25']);
+  });
+
   it('reads a toll split by cause ("three died of burns and five of asphyxiation") as no total', () => {
     expect(counts('Three babies died of burns and five of asphyxiation, according to the Civil Protection.', 'en')).toEqual([]);
     // A partitive after "and" counts another group: the first count stands.

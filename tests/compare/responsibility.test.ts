@@ -45,6 +45,11 @@ describe('who did it', () => {
     expect(roles(['en', 'The Turkish army has regularly attacked regions in Kurdistan.'], ['en', 'Turkey denied any responsibility for the shelling.'])).toEqual([]);
     // Soldiers killed, not soldiers who killed.
     expect(roles(['en', 'Hezbollah soldiers were killed in the strike.'], ['en', 'Hezbollah denied any involvement in the attack.'])).toEqual([]);
+    // Two sides' spokesmen: a title names no party.
+    expect(roles(
+      ['en', 'Sheikh Abdiasis Abu Musab, its Military Operation Spokesman, claimed they had also taken over the camp.'],
+      ['en', 'Kenyan military spokesman Lieutenant Colonel Paul Njuguna denied the claim that al Shabaab had killed dozens of soldiers.'],
+    )).toEqual([]);
   });
 
   it('leaves out an account that tells both sides', () => {
