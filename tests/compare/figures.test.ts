@@ -12,6 +12,8 @@ const published = new Date('2025-08-02T10:00:00Z');
 // What each figure answers and its value; the reading's bounds and wording are tested apart.
 const figures = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.map(({ kind, subject, value }) => ({ kind, subject, value }));
 const counts = (text: string, language: string) => figures(text, language).filter((f) => f.kind === 'count');
+// Counts with what happened to them, as "88 seriously-injured".
+const qualifiedCounts = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.qualifier}`);
 // As the comparison reads them: numbers spelled first (spellNumbers), then tokens.
 const dates = (text: string, language: string) => findDates(tokenize(spellNumbers(text), language), published).map((d) => d.value);
 
@@ -367,15 +369,14 @@ describe('figures', () => {
   });
 
   it('reads those seriously injured as a quantity of its own, a part of all the injured', () => {
-    const injured = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.qualifier}`);
-    expect(injured('88 people were seriously injured.', 'en')).toEqual(['88 seriously-injured']);
-    expect(injured('Twelve people were critically injured in the blast.', 'en')).toEqual(['12 seriously-injured']);
-    expect(injured('On compte 88 blessés graves.', 'fr')).toEqual(['88 seriously-injured']);
-    expect(injured('88 personnes ont été grièvement blessées.', 'fr')).toEqual(['88 seriously-injured']);
-    expect(injured('أصيب 88 شخصا بجروح خطيرة', 'ar')).toEqual(['88 seriously-injured']);
+    expect(qualifiedCounts('88 people were seriously injured.', 'en')).toEqual(['88 seriously-injured']);
+    expect(qualifiedCounts('Twelve people were critically injured in the blast.', 'en')).toEqual(['12 seriously-injured']);
+    expect(qualifiedCounts('On compte 88 blessés graves.', 'fr')).toEqual(['88 seriously-injured']);
+    expect(qualifiedCounts('88 personnes ont été grièvement blessées.', 'fr')).toEqual(['88 seriously-injured']);
+    expect(qualifiedCounts('أصيب 88 شخصا بجروح خطيرة', 'ar')).toEqual(['88 seriously-injured']);
     // The severity of others, past a comma, is not this count's.
-    expect(injured('The blast injured 178 people, three of them seriously.', 'en')).toEqual(['178 injured']);
-    expect(injured('أصيب 178 شخصا', 'ar')).toEqual(['178 injured']);
+    expect(qualifiedCounts('The blast injured 178 people, three of them seriously.', 'en')).toEqual(['178 injured']);
+    expect(qualifiedCounts('أصيب 178 شخصا', 'ar')).toEqual(['178 injured']);
   });
 
   it('reads a share written with a percent sign as a share, not a count', () => {
@@ -444,11 +445,10 @@ describe('figures', () => {
   });
 
   it('counts those abducted as a quantity of its own where a noun needs one, not for a topic the vocabulary names', () => {
-    const abducted = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'count').map((f) => `${f.value} ${f.qualifier}`);
-    expect(abducted('Gunmen have abducted 25 schoolgirls from a boarding school.', 'en')).toEqual(['25 abducted']);
-    expect(abducted('Les assaillants ont enlevé 215 élèves lors de l’assaut.', 'fr')).toEqual(['215 abducted']);
-    expect(abducted('اختطاف 80 شخصا', 'ar')).toEqual(['80 abducted']);
+    expect(qualifiedCounts('Gunmen have abducted 25 schoolgirls from a boarding school.', 'en')).toEqual(['25 abducted']);
+    expect(qualifiedCounts('Les assaillants ont enlevé 215 élèves lors de l’assaut.', 'fr')).toEqual(['215 abducted']);
+    expect(qualifiedCounts('اختطاف 80 شخصا', 'ar')).toEqual(['80 abducted']);
     // "Four drivers kidnapped" and "four drivers freed" answer one question.
-    expect(abducted('Gunmen kidnapped four Moroccan truck drivers in January.', 'en')).toEqual(['4 ']);
+    expect(qualifiedCounts('Gunmen kidnapped four Moroccan truck drivers in January.', 'en')).toEqual(['4 ']);
   });
 });
