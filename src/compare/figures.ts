@@ -414,7 +414,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   if (away) for (let k = away.start; k < away.end; k++) used.add(k);
   let background = says(BACKGROUND_PHRASES) || away !== null;
   const pastYear = says(PAST_YEAR_PHRASES);
-  const tellsOutcome = tokens.some((t) => { const o = outcomeOf(t.word); return !!o && !WORDS_ONLY_OUTCOMES.has(o.id); });
+  const tellsOutcome = tokens.some((t) => { const o = outcomeOf(t.word); return !!o && !o.nounsOnly; });
   const rise = riseAt(tokens);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
@@ -493,7 +493,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const superseded = i < rise && !!outcomeById(qualifier)?.cumulative;
       const base = counted && baseSubject(counted.subject);
       const needsQualifier = !!base && (base.startsWith('word:') || base === 'people');
-      if (!needsQualifier && WORDS_ONLY_OUTCOMES.has(qualifier)) qualifier = '';
+      if (!needsQualifier && outcomeById(qualifier)?.nounsOnly) qualifier = '';
       if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !needsQualifier)) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
@@ -505,13 +505,6 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const kept = background ? out.filter((f) => f.kind === 'date' || f.kind === 'duration') : out;
   return withoutParts(kept, tokens.some((t) => INCLUDING.has(t.word)));
 }
-
-/**
- * Outcomes that qualify only a count that needs one (a noun outside the vocabulary, or people): a
- * topic's count is of the same people before and after ("four drivers kidnapped", "four drivers
- * freed" answer one question), so there the outcome neither splits the count nor makes it unsure.
- */
-const WORDS_ONLY_OUTCOMES = new Set(['abducted']);
 
 /** Words that name, after a toll's outcome, the group it was among: "trois morts parmi les soldats", "ثلاثة قتلى من القادة". */
 const AMONG = new Set(['among', 'parmi', fold('من')]);
@@ -604,10 +597,11 @@ const BREAKDOWN_REACH = 6;
 
 function isBreakdown(tokens: readonly Token[], i: number, length: number, breaks: ReadonlySet<number>): boolean {
   for (let j = i + length; j < i + length + BREAKDOWN_REACH && j < tokens.length && !breaks.has(j); j++) {
-    if (!CONJUNCTIONS.has(tokens[j]!.word) && !ARABIC_AND.test(tokens[j]!.raw)) continue;
-    const at = CONJUNCTIONS.has(tokens[j]!.word) ? j + 1 : j;
+    const conjunction = CONJUNCTIONS.has(tokens[j]!.word);
+    if (!conjunction && !ARABIC_AND.test(tokens[j]!.raw)) continue;
+    const at = conjunction ? j + 1 : j;
     const part = numberAt(tokens, at);
-    if (!part || at === i) continue;
+    if (!part) continue;
     const opener = at + part.length;
     if (CAUSE_OPENERS.has(tokens[opener]?.word ?? '') && !PARTITIVE_LINKS.has(tokens[opener + 1]?.word ?? '') && !RELATIVES.has(tokens[opener + 1]?.word ?? '')) return true;
   }

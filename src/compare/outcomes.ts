@@ -10,6 +10,12 @@ export interface Outcome {
   id: string;
   cumulative: boolean;
   label: Record<'en' | 'fr' | 'ar', string>;
+  /**
+   * Qualifies only a count that needs one (a noun outside the vocabulary, or people): a topic's
+   * count is of the same people before and after ("four drivers kidnapped", "four drivers freed"
+   * answer one question), so there it neither splits the count nor makes it unsure.
+   */
+  nounsOnly?: boolean;
 }
 
 const OUTCOMES: (Outcome & { words: string[] })[] = [
@@ -30,7 +36,7 @@ const OUTCOMES: (Outcome & { words: string[] })[] = [
     'arretes', 'arrete', 'arretees', 'arrestations', 'interpelles', 'interpellees', 'interpellations', 'apprehendes',
     'اعتقال', 'اعتقل', 'اعتقلت', 'معتقلين', 'توقيف', 'أوقف', 'أوقفت', 'القبض', 'إيقاف'] },
   // Taken by force: "25 schoolgirls abducted", "303 élèves enlevés", "اختطاف 80 شخصا".
-  { id: 'abducted', cumulative: true, label: { en: 'abducted', fr: 'enlevés', ar: 'مختطفين' }, words: [
+  { id: 'abducted', cumulative: true, nounsOnly: true, label: { en: 'abducted', fr: 'enlevés', ar: 'مختطفين' }, words: [
     'abducted', 'abducting', 'abduction', 'abductions', 'kidnapped', 'kidnapping', 'kidnappings',
     'enleve', 'enleves', 'enlevee', 'enlevees', 'enlevant', 'enlevement', 'kidnappe', 'kidnappes', 'kidnappees', 'kidnappant',
     'اختطاف', 'اختطف', 'اختطفت', 'اختطفوا', 'خطف', 'خطفوا'] },
