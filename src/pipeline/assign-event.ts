@@ -53,7 +53,7 @@ export class EventAssigner {
   private started = false;
   /** The log position of the latest snapshot written or loaded. */
   private snapshotSeq = 0;
-  /** When the latest snapshot was encoded (performance.now()), and how long encoding took (ms). */
+  /** When the latest snapshot was encoded or written (performance.now()), and what it cost, encoding and writing (ms). */
   private snapshotTimes = { at: -Infinity, costMs: 0 };
   /** Calls deciding or replaying now (checkpoint waits for none: it is refused). */
   private busy = 0;
