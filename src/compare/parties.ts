@@ -40,6 +40,24 @@ const FILLERS = new Set(['has', 'have', 'had', 'also', 'a', 'ont', 'avait', 'ava
 const FILLER_REACH = 4;
 /** English adverbs: "has previously denied", "repeatedly denied". */
 const ADVERB = /^[a-z]{3,}ly$/;
+/** Prepositions of place: a name after one is where the verb's act was done, not who did it ("a strike in Somalia killed"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'across', 'around', 'outside', 'inside', 'throughout', 'dans', 'pres', 'en', 'au', 'aux', 'في']);
+/** Words of a region between such a preposition and its name: "in central Somalia", "dans le nord du Mali". */
+const REGION_WORDS = new Set([
+  'central', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
+  'centre', 'nord', 'sud', 'est', 'ouest', 'du', 'de', 'le', 'la',
+]);
+/** Words of a region that may stand between a place preposition and the name. */
+const REGION_REACH = 3;
+
+/** Whether the phrase starting at token `first` follows a preposition of place, perhaps through region words. */
+function afterPlacePreposition(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && first - k <= REGION_REACH + 1; k--) {
+    if (PLACE_PREPOSITIONS.has(tokens[k]!.word)) return true;
+    if (!REGION_WORDS.has(tokens[k]!.word)) return false;
+  }
+  return false;
+}
 
 /** The span of a party kind that covers token i, if any. */
 function partySpanAt(spans: readonly PhraseSpan[], i: number): PhraseSpan | undefined {
@@ -91,6 +109,7 @@ export function partyBefore(tokens: readonly Token[], spans: readonly PhraseSpan
     else break;
   }
   while (first > 0 && ARTICLES.has(tokens[first - 1]!.word)) first--;
+  if (afterPlacePreposition(tokens, first)) return null;
   return partyOf(tokens, spans, first, last + 1);
 }
 

@@ -50,6 +50,12 @@ describe('who did it', () => {
       ['en', 'Sheikh Abdiasis Abu Musab, its Military Operation Spokesman, claimed they had also taken over the camp.'],
       ['en', 'Kenyan military spokesman Lieutenant Colonel Paul Njuguna denied the claim that al Shabaab had killed dozens of soldiers.'],
     )).toEqual([]);
+    // A place is where the harm was done, not who did it: "a strike in central Somalia killed".
+    expect(roles(
+      ['en', 'A suspected drone strike in central Somalia killed five civilians, two local leaders said.'],
+      ['en', 'The deputy information minister of Somalia, Abdirahman Yusuf, denied responsibility for the civilian casualties.'],
+    )).toEqual([]);
+    expect(roles(['fr', 'Une frappe près de Mopti a tué des civils.'], ['fr', 'Mopti a nié toute implication.'])).toEqual([]);
   });
 
   it('leaves out an account that tells both sides', () => {
