@@ -134,9 +134,21 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
    * signatures, as findDuplicate computed them when they were added.
    */
   restore(state: DuplicateIndexState): void {
-    const entries = state.entries ?? columnEntries(state.columns!);
-    this.reset(entries.length);
-    for (const e of entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
+    if (state.columns) {
+      // The snapshot's columns are taken as they are (a copy would hold the window twice while starting).
+      const c = state.columns;
+      this.columns = c;
+      this.count = c.ids.length;
+      this.hashes = new Map();
+      this.bands = newBandTables(this.count);
+      for (let slot = 0; slot < this.count; slot++) {
+        this.indexSlot(slot, c.hashes[slot]!, c.signed[slot] ? bandKeys(c.signatures.subarray(slot * SIGNATURE, (slot + 1) * SIGNATURE)) : []);
+      }
+    } else {
+      const entries = state.entries!;
+      this.reset(entries.length);
+      for (const e of entries) this.insert(e, e.signature ? bandKeys(e.signature) : []);
+    }
     this.latest = state.latest;
     this.adds = state.adds;
   }
@@ -167,9 +179,14 @@ export class MemoryDuplicateIndex implements DuplicateIndex {
     }
     c.signed[slot] = entry.signature ? 1 : 0;
     if (entry.signature) c.signatures.set(entry.signature, slot * SIGNATURE);
-    const held = this.hashes.get(entry.hash);
-    if (held === undefined) this.hashes.set(entry.hash, slot);
-    else if (typeof held === 'number') this.hashes.set(entry.hash, [held, slot]);
+    this.indexSlot(slot, entry.hash, bands);
+  }
+
+  /** Makes the entry in `slot` findable by its content hash and its bands. */
+  private indexSlot(slot: number, hash: string, bands: readonly number[]): void {
+    const held = this.hashes.get(hash);
+    if (held === undefined) this.hashes.set(hash, slot);
+    else if (typeof held === 'number') this.hashes.set(hash, [held, slot]);
     else held.push(slot);
     bands.forEach((key, b) => this.bands[b]!.add(key, slot));
   }

@@ -104,17 +104,32 @@ export class EventAssigner {
     }
     if (!usable) return;
     const began = performance.now();
-    const bytes = await this.store.events.snapshotState(usable.seq);
-    if (!bytes) return;
+    const read = await this.readSnapshot(usable.seq);
+    if (!read) return;
     try {
-      this.state.restore(decodeState<ClustererSnapshot>(bytes));
+      if ('error' in read) throw read.error;
+      this.state.restore(read.state);
     } catch (err) {
       this.log.warn({ err: (err as Error).message, snapshot: usable.seq }, 'event state snapshot unreadable; replaying the log from the start');
       this.state = memoryClusterer(this.vocabulary, {}, this.options.windows);
       return;
     }
     this.seq = this.snapshotSeq = usable.seq;
-    this.log.info({ snapshot: usable.seq, bytes: bytes.byteLength, ms: Math.round(performance.now() - began) }, 'event state loaded from snapshot');
+    this.log.info({ snapshot: usable.seq, bytes: read.bytes, ms: Math.round(performance.now() - began) }, 'event state loaded from snapshot');
+  }
+
+  /**
+   * A snapshot read and decoded. Its encoded bytes are not kept past the decoding, so a restore
+   * never holds both; a read that fails throws, a decoding that fails is returned.
+   */
+  private async readSnapshot(seq: number): Promise<{ state: ClustererSnapshot; bytes: number } | { error: unknown } | undefined> {
+    const bytes = await this.store.events.snapshotState(seq);
+    if (!bytes) return undefined;
+    try {
+      return { state: decodeState<ClustererSnapshot>(bytes), bytes: bytes.byteLength };
+    } catch (error) {
+      return { error };
+    }
   }
 
   private snapshotDue(seq: number): boolean {

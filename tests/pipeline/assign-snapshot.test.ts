@@ -100,6 +100,35 @@ describe.each(storageTargets)('event state snapshots on $name', { timeout: 600_0
     expect(next.position()).toBe(few.length);
   });
 
+  test('an unreadable snapshot is replayed past with a warning; a snapshot that cannot be read now is tried again', async () => {
+    const store = await freshStore();
+    const few = stream.slice(0, 40);
+    await storeStream(store, few);
+    const first = new EventAssigner(store, vocabulary, silent, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    await first.assignAll();
+    expect(await first.checkpoint()).toBe(true);
+    const [kept] = await store.events.snapshots();
+
+    // The store fails the read: nothing is replayed yet, and the next try loads the snapshot.
+    const lines: { msg: string }[] = [];
+    const watching = pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) });
+    const flaky = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    const read = store.events.snapshotState.bind(store.events);
+    store.events.snapshotState = async () => { throw new Error('connection lost'); };
+    await expect(flaky.catchUp()).rejects.toThrow('connection lost');
+    store.events.snapshotState = read;
+    expect(await flaky.catchUp()).toBe(0);
+    expect(lines.some((l) => l.msg === 'event state loaded from snapshot')).toBe(true);
+
+    // Bytes that do not decode: the whole log is replayed, with the same decisions.
+    await store.database.db.updateTable('event_snapshots').set({ state: new Uint8Array([1, 2, 3, 4, 5]) }).where('seq', '=', kept!.seq).execute();
+    lines.length = 0;
+    const resumed = new EventAssigner(store, vocabulary, watching, { snapshotEvery: SNAPSHOT_EVERY, snapshotCostShare: null, windows: WINDOWS });
+    expect(await resumed.catchUp()).toBe(few.length);
+    expect(lines.some((l) => l.msg === 'event state snapshot unreadable; replaying the log from the start')).toBe(true);
+    expect(lines.filter((l) => l.msg === 'event log replay diverged')).toEqual([]);
+  });
+
   test("a snapshot's cost counts its write, not only its encoding: slow writes hold the next back", async () => {
     const store = await freshStore();
     const backlog = stream.slice(0, 3 * SNAPSHOT_EVERY + 50);
