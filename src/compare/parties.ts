@@ -47,7 +47,7 @@ const REGION_WORDS = new Set([
   'central', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
   'centre', 'nord', 'sud', 'est', 'ouest', 'du', 'de', 'le', 'la',
 ]);
-/** Words of a region that may stand between a place preposition and the name. */
+/** At most this many region words between a place preposition and its name. */
 const REGION_REACH = 3;
 
 /** Whether the phrase starting at token `first` follows a preposition of place, perhaps through region words. */
