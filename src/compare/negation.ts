@@ -262,9 +262,12 @@ function realisedAround(tokens: readonly Token[], at: ReadonlyMap<number, Phrase
 const isHedged = (tokens: readonly Token[], question: boolean) =>
   question || tokens.some((t, i) => HEDGES.has(t.word) || (t.word === 's' && /^ils?$/.test(tokens[i + 1]?.word ?? '')));
 
+/** Whether a sentence negates anything: a negation of any kind in it, or "ruled out". */
+const negates = (tokens: readonly Token[]) => tokens.some((t) => ALL_NEGATIONS.has(t.word)) || rulesOut(tokens);
+
 /** Whether a sentence may assert: no question, hedge or negation of any kind in it. */
 export function assertsPlainly(tokens: readonly Token[], question: boolean): boolean {
-  return !isHedged(tokens, question) && !tokens.some((t) => ALL_NEGATIONS.has(t.word)) && !rulesOut(tokens);
+  return !isHedged(tokens, question) && !negates(tokens);
 }
 
 /**
@@ -275,7 +278,7 @@ export function assertsPlainly(tokens: readonly Token[], question: boolean): boo
 export function polarities(tokens: readonly Token[], spans: readonly PhraseSpan[], question: boolean, denied?: Set<PhraseSpan>): Map<string, Polarity> {
   const out = new Map<string, Polarity>();
   const hedged = isHedged(tokens, question);
-  const negative = !assertsPlainly(tokens, question);
+  const negative = hedged || negates(tokens);
   const at = new Map(spans.map((s) => [s.start, s]));
   for (const span of spans) {
     if (!span.key.startsWith('topic:') && !span.key.startsWith('action:')) continue;
