@@ -310,9 +310,10 @@ function disagreements(kind: Conflict['kind'], given: [number, Slot][], together
 }
 
 /**
- * A toll that only grows (killed, injured, arrested): when accounts give different values and no
- * later account gives less than an earlier one, the figure changed over time ("at least 5" in the
- * morning, "at least 50" at night). Its values in time order, or null.
+ * A toll that only grows (killed, injured, arrested): when accounts give different values, no
+ * later account gives less than an earlier one, and the latest was not out yet when the earliest
+ * was given, the figure changed over time ("at least 5" in the morning, "at least 50" at night).
+ * Its values in time order, or null.
  */
 function grewOverTime(g: Group, given: [number, Slot][], accounts: readonly AccountRef[]): [number, Slot][] | null {
   if (g.kind !== 'count' || !outcomeById(g.qualifier)?.cumulative) return null;
@@ -327,6 +328,11 @@ function grewOverTime(g: Group, given: [number, Slot][], accounts: readonly Acco
       if (time(a) === time(b) || magnitude(y) < magnitude(x)) return null;
     }
   }
+  // A latest value some account already gave, beside others or alone, by the time of the earliest
+  // was no update: the two were out together, the sources' disagreement, not a toll that rose.
+  const latest = ordered[ordered.length - 1]![1].value;
+  const earliestAt = time(ordered[0]![0]);
+  for (const [account, values] of g.accounts) if (values.has(latest) && time(account) <= earliestAt) return null;
   return ordered;
 }
 

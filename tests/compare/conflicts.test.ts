@@ -120,6 +120,17 @@ describe('figures compared', () => {
     expect(page).toContain('2025-08-02 18:00');
   });
 
+  it('shows no change where the later toll was already told before the earlier one, in three languages', () => {
+    // Both tolls were out from the start (two sources'): the larger one coming later is no update.
+    const at = (h: number) => `2025-08-02T${String(h).padStart(2, '0')}:00:00Z`;
+    const changes = (first: string, ten: string, thirty: string, language: string) => compare([first, language, at(6)], [ten, language, at(9)], [thirty, language, at(18)]).changes;
+    expect(changes('10 people were killed, the army said. The governor put the toll at 30 people killed.', '10 people were killed, the army said.', 'The governor put the toll at 30 people killed.', 'en')).toEqual([]);
+    expect(changes('L\'attaque a fait 10 morts selon l\'armée. Le gouverneur fait état de 30 morts.', 'L\'attaque a fait 10 morts selon l\'armée.', 'Le gouverneur fait état de 30 morts.', 'fr')).toEqual([]);
+    expect(changes('قتل 10 أشخاص بحسب الجيش. قتل 30 شخصا بحسب الحاكم.', 'قتل 10 أشخاص بحسب الجيش.', 'قتل 30 شخصا بحسب الحاكم.', 'ar')).toEqual([]);
+    // Told first only by the later account, the larger toll is still a change.
+    expect(compare(['10 people were killed, the army said.', 'en', at(9)], ['30 people were killed, the governor said.', 'en', at(18)]).changes.map((c) => [c.earliest.value, c.latest.value])).toEqual([['10', '30']]);
+  });
+
   it('keeps a toll that falls with later accounts a conflict', () => {
     const c = compare(['12 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['8 people were killed.', 'en', '2025-08-02T18:00:00Z']);
     expect(c.conflicts.map((x) => x.about)).toEqual(['people killed']);
