@@ -37,6 +37,8 @@ interface Slot {
   low: number;
   high: number;
   quotes: string[];
+  /** Told as a toll's new value ("has risen to 98"): a lower value elsewhere may be what it rose from. */
+  rose: boolean;
 }
 
 interface Group {
@@ -116,7 +118,8 @@ function groupFigures(sentences: readonly SentenceInfo[], accounts: readonly Acc
       g.figures.push({ figure: f, language: s.language });
       let values = g.accounts.get(s.account);
       if (!values) g.accounts.set(s.account, (values = new Map()));
-      const slot = values.get(f.value) ?? { value: f.value, low: f.low, high: f.high, quotes: [] };
+      const slot = values.get(f.value) ?? { value: f.value, low: f.low, high: f.high, quotes: [], rose: false };
+      slot.rose ||= !!f.rose;
       // The same value worded loosely once ("at least three") and plainly once: the account has
       // said its figure is a floor, so the loosest wording stands.
       slot.low = Math.min(slot.low, f.low);
@@ -295,6 +298,12 @@ function publishedWithin(accounts: readonly AccountRef[], hours: number): (a: nu
   return (a, b) => Math.abs(times[a]! - times[b]!) <= hours * 3_600_000;
 }
 
+/**
+ * Whether `higher` is told as the toll's new value ("has risen to 98") and `lower` lies below it:
+ * the lower is most likely what it rose from, an update and not another answer (a miss is cheaper).
+ */
+const roseFrom = (higher: Slot, lower: Slot) => higher.rose && lower.high < higher.low;
+
 /** Pairs of accounts whose values cannot both be true. */
 function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number, close: (a: number, b: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
@@ -302,7 +311,7 @@ function disagreements(kind: Conflict['kind'], given: [number, Slot][], together
     for (let j = i + 1; j < given.length; j++) {
       const [a, x] = given[i]!;
       const [b, y] = given[j]!;
-      const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) : x.high < y.low || y.high < x.low;
+      const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) && !roseFrom(x, y) && !roseFrom(y, x) : x.high < y.low || y.high < x.low;
       if (apart && close(a, b) && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
     }
   }

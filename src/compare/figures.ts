@@ -34,6 +34,8 @@ export interface Figure {
   told?: DateMention['told'];
   /** Counts of a growing toll: the day the sentence gives it for ("86 arrests on Saturday"), '' for none. */
   scope?: string;
+  /** Counts: told as a toll's new value ("the toll has risen to 98"), so lower ones were its earlier values. */
+  rose?: boolean;
 }
 
 const fold = (w: string) => stripClitics(foldArabic(w));
@@ -129,6 +131,45 @@ function riseAt(tokens: readonly Token[]): number {
     for (let j = after; j < after + RISE_VALUE_REACH && j < tokens.length; j++) if (numberAt(tokens, j)) return k;
   }
   return -1;
+}
+
+/**
+ * Phrases that name a death toll: the number given as its value ("the death toll has risen to 98
+ * people", "le bilan s'élève à 44", "ارتفعت حصيلة القتلى إلى 44") counts people killed, with or
+ * without a noun. A toll of another outcome says so ("the toll of injured rose to 50") and keeps it.
+ */
+const TOLL_PHRASES = ['death toll', 'toll', 'body count', 'number of dead', 'number of deaths', 'bilan', 'nombre de morts', 'nombre de deces', 'حصيلة', 'عدد القتلى', 'عدد الوفيات']
+  .map((p) => p.split(' ').map(fold));
+/** Words that give a toll its value, right before the number: "rose to 98", "stands at 30", "a toll of 12", "à 44", "إلى 44". */
+const TOLL_LINKS = new Set(['to', 'at', 'of', 'reached', 'hit', 'topped', 'is', 'was', 'a', 'de', 'atteint', 'إلى', 'الى', 'بلغ', 'بلغت'].map(fold));
+/** How many words a toll's name may stand before its value ("the death toll in Saturday's explosion at Dikko has risen to"). */
+const TOLL_REACH = 25;
+
+/** Words that make a toll named after them an earlier one, told as overtaken: "updating an earlier toll of 70". */
+const EARLIER = new Set(['earlier', 'previous', 'prior', 'precedent', 'ancien', 'السابقة', 'السابق'].map(fold));
+
+/** Words that make a toll's value one foreseen, not given: "the toll could rise to 50", "pourrait atteindre", "قد ترتفع". */
+const FORESEEN = new Set(['could', 'may', 'might', 'expected', 'likely', 'feared', 'fear', 'would', 'pourrait', 'pourraient', 'risque', 'قد', 'يتوقع', 'مرشحة'].map(fold));
+
+/** Verbs that make a toll's value a new one, before the toll's name or after it: "ارتفعت حصيلة القتلى إلى", "the toll has risen to". */
+const RISE_WORDS = new Set(['rose', 'risen', 'rising', 'climbed', 'jumped', 'inched', 'increased', 'grew', 'passe', 'grimpe', 'alourdi', 'augmente', 'ارتفع', 'ارتفعت', 'يرتفع', 'ترتفع', 'ليرتفع', 'لترتفع'].map(fold));
+
+/**
+ * Whether the number at `i` is the value of a death toll named before it in the same clause, not
+ * an earlier or a foreseen one; and whether it is told as the toll's new value (`rose`).
+ */
+function tollValue(tokens: readonly Token[], i: number, breaks: ReadonlySet<number>): { rose: boolean } | null {
+  const linked = TOLL_LINKS.has(tokens[i - 1]?.word ?? '');
+  for (let k = i - 1; k >= 0 && k >= i - TOLL_REACH; k--) {
+    if (breaks.has(k + 1) || (k < i - 1 && numberAt(tokens, k)) || FORESEEN.has(tokens[k]!.word)) return null;
+    const phrase = TOLL_PHRASES.find((p) => wordsAt(tokens, k, p));
+    if (!phrase) continue;
+    // Right before its value, the name needs no link: "حصيلة القتلى 44".
+    if (EARLIER.has(tokens[k - 1]?.word ?? '') || !(linked || k + phrase.length === i)) return null;
+    const from = breaks.has(k) ? k : Math.max(0, k - 1);
+    return { rose: tokens.slice(from, i).some((t) => RISE_WORDS.has(t.word)) };
+  }
+  return null;
 }
 
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
@@ -455,7 +496,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       continue;
     }
     // يوم of "يوم الجمعة" is the date's, not a unit: "الأربعة يوم الجمعة" is no four days.
-    const unit = used.has(i + n.length) ? undefined : UNITS.get(next);
+    // Nor is a word past a comma: "at least 36, an official said" is no 36 years.
+    const unit = used.has(i + n.length) || breaks.has(i + n.length) ? undefined : UNITS.get(next);
     if (unit) {
       const action = nearestAction(spans, i, i + n.length + 1);
       if (action && !sinceOthers(tokens, i)) out.push(figure('duration', action, `P${n.value}${unit}`, n));
@@ -479,9 +521,11 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const people = { subject: 'people', noun: '' };
       // "killing 10 of them" counts people; "killed 17 of its soldiers", soldiers.
       const ofWhom = bare && !implied && PARTITIVES.has(tokens[end]?.word ?? '') ? countedSubject(tokens, i, n.length, index, language, breaks) : null;
+      const toll = tollValue(tokens, i - n.lead, breaks);
+      if (toll && !qualifier) qualifier = 'killed';
       const counted = group >= 0
         ? countedSubject(tokens, group, 0, index, language, breaks)
-        : implied || bare ? ofWhom ?? people : OTHERS.has(tokens[end]?.word ?? '') && qualifier ? people : countedSubject(tokens, i, n.length, index, language, breaks);
+        : implied || bare ? ofWhom ?? people : OTHERS.has(tokens[end]?.word ?? '') && qualifier ? people : countedSubject(tokens, i, n.length, index, language, breaks) ?? (toll ? people : null);
       // A noun outside the vocabulary is compared only with a qualifier: "24 villages" in two
       // accounts may be different villages, "24 villages destroyed" are the same quantity.
       // "People" too names no one in particular: "15 British people confirmed dead" (dead unread)
@@ -497,7 +541,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !needsQualifier)) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
-        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day }));
+        const rose = ((rise >= 0 && i > rise) || !!toll?.rose) && !!outcomeById(qualifier)?.cumulative;
+        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
       }
     }
     i += n.length - 1;

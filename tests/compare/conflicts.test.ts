@@ -29,6 +29,20 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('أسفر الزلزال عن 24 قتيلا و50 جريحا.', 'ar')).toEqual([['people', 'killed', '24'], ['people', 'injured', '50']]);
   });
 
+  it('reads a death toll\'s value as people killed, in three languages, but not an earlier or a foreseen one', () => {
+    expect(counts('The death toll rose to 44.', 'en')).toEqual([['people', 'killed', '44']]);
+    expect(counts('The death toll in the tanker explosion at Dikko Junction in Niger State has risen to 98 people.', 'en')).toEqual([['people', 'killed', '98']]);
+    expect(counts('Two soldiers were killed, bringing the death toll to 14.', 'en')).toContainEqual(['people', 'killed', '14']);
+    expect(counts('The toll of injured rose to 50.', 'en')).toEqual([['people', 'injured', '50']]);
+    expect(counts("Le bilan s'élève désormais à 44.", 'fr')).toEqual([['people', 'killed', '44']]);
+    expect(counts('ارتفعت حصيلة القتلى إلى 44', 'ar')).toEqual([['people', 'killed', '44']]);
+    expect(counts('"We buried 86 corpses," he said, updating an earlier toll of 70.', 'en')).toEqual([]);
+    expect(counts('The toll could rise to 50, officials warned.', 'en')).toEqual([]);
+    expect(counts('The death toll from the 2003 quake was 26,000.', 'en')).toEqual([]);
+    // A number past a comma is no measure of the word after it: "36, an official said" is no 36 years.
+    expect(analyseSentence('The death toll rose to at least 36, an official said.', 0, 'en', published, context).figures.map((f) => [f.kind, f.value])).toEqual([['count', '36']]);
+  });
+
   it('reads no count in attributes, measures and names', () => {
     for (const text of [
       'The 13-inch model has 220 pixels per inch.',
@@ -128,7 +142,17 @@ describe('figures compared', () => {
     expect(changes('L\'attaque a fait 10 morts selon l\'armée. Le gouverneur fait état de 30 morts.', 'L\'attaque a fait 10 morts selon l\'armée.', 'Le gouverneur fait état de 30 morts.', 'fr')).toEqual([]);
     expect(changes('قتل 10 أشخاص بحسب الجيش. قتل 30 شخصا بحسب الحاكم.', 'قتل 10 أشخاص بحسب الجيش.', 'قتل 30 شخصا بحسب الحاكم.', 'ar')).toEqual([]);
     // Told first only by the later account, the larger toll is still a change.
-    expect(compare(['10 people were killed, the army said.', 'en', at(9)], ['30 people were killed, the governor said.', 'en', at(18)]).changes.map((c) => [c.earliest.value, c.latest.value])).toEqual([['10', '30']]);
+    expect(compare(['10 people were killed, the army said.', 'en', at(9)], ['30 people were killed, the governor said.', 'en', at(18)]).changes?.map((c) => [c.earliest.value, c.latest.value])).toEqual([['10', '30']]);
+  });
+
+  it('reads a lower toll beside one told as risen as what it rose from, not a conflict, in three languages', () => {
+    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
+    expect(about(['86 people were killed in the explosion.', 'en'], ['The death toll from the explosion has risen to 98.', 'en'])).toEqual([]);
+    expect(about(["L'explosion a fait 86 morts.", 'fr'], ["Le bilan de l'explosion est passé à 98 morts.", 'fr'])).toEqual([]);
+    expect(about(['قتل 86 شخصا في الانفجار.', 'ar'], ['ارتفعت حصيلة القتلى إلى 98.', 'ar'])).toEqual([]);
+    // Told plainly, or higher than the risen one, the two still disagree.
+    expect(about(['86 people were killed in the explosion.', 'en'], ['98 people were killed in the explosion.', 'en'])).toEqual(['people killed']);
+    expect(about(['120 people were killed in the explosion.', 'en'], ['The death toll from the explosion has risen to 98.', 'en'])).toEqual(['people killed']);
   });
 
   it('keeps a toll that falls with later accounts a conflict', () => {
