@@ -65,7 +65,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
     // Dates are of past acts: they compare whenever told.
     const close = group.kind === 'count' ? sameTime : () => true;
-    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close)
+    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close, risenTo(kept))
       .filter(([a, b]) => group.kind !== 'count' || !(summed(a, group, slotOf(kept, a), slotOf(kept, b)) || summed(b, group, slotOf(kept, b), slotOf(kept, a))));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
@@ -299,19 +299,19 @@ function publishedWithin(accounts: readonly AccountRef[], hours: number): (a: nu
 }
 
 /**
- * Whether `higher` is told as the toll's new value ("has risen to 98") and `lower` lies below it:
- * the lower is most likely what it rose from, an update and not another answer (a miss is cheaper).
+ * The highest value some account tells a toll rose to ("has risen to 98"), or -Infinity: values up
+ * to it are most likely the counts it rose through, updates and not other answers (a miss is cheaper).
  */
-const roseFrom = (higher: Slot, lower: Slot) => higher.rose && lower.high < higher.low;
+const risenTo = (given: [number, Slot][]) => Math.max(-Infinity, ...given.filter(([, s]) => s.rose).map(([, s]) => s.low));
 
 /** Pairs of accounts whose values cannot both be true. */
-function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number, close: (a: number, b: number) => boolean): [number, number][] {
+function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number, close: (a: number, b: number) => boolean, risen: number): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < given.length; i++) {
     for (let j = i + 1; j < given.length; j++) {
       const [a, x] = given[i]!;
       const [b, y] = given[j]!;
-      const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) && !roseFrom(x, y) && !roseFrom(y, x) : x.high < y.low || y.high < x.low;
+      const apart = kind === 'date' ? !sameDate(x.value, y.value) : kind === 'count' ? countsApart(x, y, roundSlack) && Math.max(x.low, y.low) > risen : x.high < y.low || y.high < x.low;
       if (apart && close(a, b) && !together.has(`${x.value}\u0000${y.value}`)) out.push([a, b]);
     }
   }

@@ -172,6 +172,36 @@ function tollValue(tokens: readonly Token[], i: number, breaks: ReadonlySet<numb
   return null;
 }
 
+/** A floor told after the count and its noun: "35 شخصًا على الأقل", "15 morts au moins", "35 people at least". */
+const FLOOR_AFTER = ['على الأقل', 'au moins', 'at least'].map((p) => p.split(' ').map(fold));
+/** How far after its number such a floor may stand (the noun between). */
+const FLOOR_AFTER_REACH = 3;
+
+/** Whether a floor follows the count ending at `end`, within reach and in the same clause. */
+function floorAfter(tokens: readonly Token[], end: number, breaks: ReadonlySet<number>): boolean {
+  for (let j = end; j <= end + FLOOR_AFTER_REACH && j < tokens.length; j++) {
+    if ((j > end && breaks.has(j)) || numberAt(tokens, j)) return false;
+    // "35 people, at least three of them children": past a comma the floor is another number's.
+    if (FLOOR_AFTER.some((p) => wordsAt(tokens, j, p))) return !numberAt(tokens, j + 2) && !breaks.has(j);
+  }
+  return false;
+}
+
+/** Link words a risen toll's new value follows: "has risen to 69", "est passé à 14", "ارتفع ... إلى 69". */
+const RISEN_LINKS = new Set(['to', 'a', 'الى', 'إلى'].map(fold));
+/** How far before that link the verb of rising may stand: "ارتفع عدد ضحايا الحريق إلى 69". */
+const RISEN_REACH = 6;
+
+/** Whether the number at `i` is told as what something rose to, within one clause. */
+function risenTo(tokens: readonly Token[], i: number, breaks: ReadonlySet<number>): boolean {
+  if (!RISEN_LINKS.has(tokens[i - 1]?.word ?? '')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 1 - RISEN_REACH; k--) {
+    if (breaks.has(k + 1) || numberAt(tokens, k) || FORESEEN.has(tokens[k]!.word)) return false;
+    if (RISE_WORDS.has(tokens[k]!.word)) return true;
+  }
+  return false;
+}
+
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
@@ -541,8 +571,9 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !needsQualifier)) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
-        const rose = ((rise >= 0 && i > rise) || !!toll?.rose) && !!outcomeById(qualifier)?.cumulative;
-        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), n, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
+        const rose = ((rise >= 0 && i > rise) || !!toll?.rose || risenTo(tokens, i - n.lead, breaks)) && !!outcomeById(qualifier)?.cumulative;
+        const range = !n.range && n.high === n.low && floorAfter(tokens, end, breaks) ? { low: n.low, high: Infinity } : n;
+        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
       }
     }
     i += n.length - 1;

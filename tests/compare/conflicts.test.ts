@@ -155,6 +155,25 @@ describe('figures compared', () => {
     expect(about(['120 people were killed in the explosion.', 'en'], ['The death toll from the explosion has risen to 98.', 'en'])).toEqual(['people killed']);
   });
 
+  it('reads counts up to the value a toll is told to have risen to as the counts it rose through, in three languages', () => {
+    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
+    expect(about(['60 people were killed in the fire.', 'en'], ['63 people were killed in the fire.', 'en'])).toEqual(['people killed']);
+    expect(about(['60 people were killed in the fire.', 'en'], ['63 people were killed in the fire.', 'en'], ['The number of victims of the fire has risen to 69 dead.', 'en'])).toEqual([]);
+    expect(about(["L'incendie a fait 60 morts.", 'fr'], ["L'incendie a fait 63 morts.", 'fr'], ["Le nombre de victimes de l'incendie est passé à 69 morts.", 'fr'])).toEqual([]);
+    expect(about(['قتل 60 شخصا في الحريق.', 'ar'], ['قتل 63 شخصا في الحريق.', 'ar'], ['ارتفع عدد ضحايا الحريق إلى 69 قتيلا.', 'ar'])).toEqual([]);
+    // Above the risen value, a count still disagrees.
+    expect(about(['60 people were killed in the fire.', 'en'], ['75 people were killed in the fire.', 'en'], ['The number of victims of the fire has risen to 69 dead.', 'en'])).toEqual(['people killed']);
+  });
+
+  it('reads a floor told after the count and its noun, in three languages', () => {
+    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
+    expect(about(['قتل 35 شخصا على الأقل في الغارة.', 'ar'], ['قتل 68 شخصا في الغارة.', 'ar'])).toEqual([]);
+    expect(about(['La frappe a fait 35 morts au moins.', 'fr'], ['La frappe a fait 68 morts.', 'fr'])).toEqual([]);
+    expect(about(['The strike killed 35 people at least.', 'en'], ['The strike killed 68 people.', 'en'])).toEqual([]);
+    // A floor of another number is not this one's.
+    expect(about(['The strike killed 35 people, at least 10 of them children.', 'en'], ['The strike killed 68 people.', 'en'])).toEqual(['people killed']);
+  });
+
   it('keeps a toll that falls with later accounts a conflict', () => {
     const c = compare(['12 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['8 people were killed.', 'en', '2025-08-02T18:00:00Z']);
     expect(c.conflicts.map((x) => x.about)).toEqual(['people killed']);
