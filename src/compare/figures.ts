@@ -202,6 +202,19 @@ function risenTo(tokens: readonly Token[], i: number, breaks: ReadonlySet<number
   return false;
 }
 
+/**
+ * Words that tell a toll as a count still going on ("so far", "as of 6:30pm Monday", "bilan
+ * provisoire", "حتى الآن"): its number is a floor, as if told "at least".
+ */
+const PROVISIONAL_PHRASES = ['so far', 'thus far', 'as of', 'provisional', 'preliminary', 'initial', 'provisoire', 'jusqu ici', 'jusqu a present', 'pour l instant', 'a ce stade', 'حتى الآن', 'أولية', 'الأولية', 'مبدئية']
+  .map((p) => p.split(' ').map(fold));
+/**
+ * Words that tell a toll as the latest of several ("the latest toll", "nouveau bilan", "آخر
+ * حصيلة"): lower counts elsewhere are the ones it updates, as with a toll told as risen.
+ */
+const LATEST_PHRASES = ['latest toll', 'latest death toll', 'new toll', 'new death toll', 'updated toll', 'updated death toll', 'final toll', 'final death toll', 'nouveau bilan', 'dernier bilan', 'bilan actualise', 'bilan definitif', 'آخر حصيلة', 'الحصيلة الأخيرة', 'حصيلة جديدة', 'الحصيلة النهائية', 'حصيلة نهائية']
+  .map((p) => p.split(' ').map(fold));
+
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
 const PAST_YEAR_PHRASES = ['last year', 'l an dernier', 'l annee derniere', 'العام الماضي'].map((p) => p.split(' ').map(fold));
 /**
@@ -487,6 +500,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const pastYear = says(PAST_YEAR_PHRASES);
   const tellsOutcome = tokens.some((t) => { const o = outcomeOf(t.word); return !!o && !o.nounsOnly; });
   const rise = riseAt(tokens);
+  const provisional = says(PROVISIONAL_PHRASES);
+  const latest = says(LATEST_PHRASES);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   const isOld = (d: DateMention) => published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
@@ -571,8 +586,10 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       if (counted && !bareOfWhole && !unsure && !overPeriod && !superseded && !inOnePlace(tokens, end, breaks) && (qualifier || !needsQualifier)) {
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
-        const rose = ((rise >= 0 && i > rise) || !!toll?.rose || risenTo(tokens, i - n.lead, breaks)) && !!outcomeById(qualifier)?.cumulative;
-        const range = !n.range && n.high === n.low && floorAfter(tokens, end, breaks) ? { low: n.low, high: Infinity } : n;
+        const cumulative = !!outcomeById(qualifier)?.cumulative;
+        const rose = ((rise >= 0 && i > rise) || !!toll?.rose || latest || risenTo(tokens, i - n.lead, breaks)) && cumulative;
+        const floor = !n.range && n.high === n.low && ((provisional && cumulative) || floorAfter(tokens, end, breaks));
+        const range = floor ? { low: n.low, high: Infinity } : n;
         out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
       }
     }

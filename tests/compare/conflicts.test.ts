@@ -174,6 +174,20 @@ describe('figures compared', () => {
     expect(about(['The strike killed 35 people, at least 10 of them children.', 'en'], ['The strike killed 68 people.', 'en'])).toEqual(['people killed']);
   });
 
+  it('reads a toll told as provisional as a floor, and one told as the latest as an update, in three languages', () => {
+    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
+    expect(about(['29 people were injured.', 'en'], ['107 people were injured.', 'en'])).toEqual(['people injured']);
+    expect(about(['As of 6:30pm Monday, 29 people were injured.', 'en'], ['107 people were injured.', 'en'])).toEqual([]);
+    expect(about(['Le bilan provisoire est de 29 blessés.', 'fr'], ['On compte 107 blessés.', 'fr'])).toEqual([]);
+    expect(about(['أصيب 29 شخصا حتى الآن.', 'ar'], ['أصيب 107 أشخاص.', 'ar'])).toEqual([]);
+    expect(about(['63 people were killed in the fire.', 'en'], ['According to the latest toll, 69 people were killed in the fire.', 'en'])).toEqual([]);
+    expect(about(["L'incendie a fait 63 morts.", 'fr'], ["Selon un nouveau bilan, l'incendie a fait 69 morts.", 'fr'])).toEqual([]);
+    expect(about(['قتل 63 شخصا في الحريق.', 'ar'], ['ووفق آخر حصيلة قتل 69 شخصا في الحريق.', 'ar'])).toEqual([]);
+    // A provisional toll above another still disagrees with it; so does a count above the latest.
+    expect(about(['So far 120 people were injured.', 'en'], ['107 people were injured.', 'en'])).toEqual(['people injured']);
+    expect(about(['75 people were killed in the fire.', 'en'], ['According to the latest toll, 69 people were killed in the fire.', 'en'])).toEqual(['people killed']);
+  });
+
   it('keeps a toll that falls with later accounts a conflict', () => {
     const c = compare(['12 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['8 people were killed.', 'en', '2025-08-02T18:00:00Z']);
     expect(c.conflicts.map((x) => x.about)).toEqual(['people killed']);
