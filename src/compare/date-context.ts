@@ -23,8 +23,8 @@ export const PERIOD_PHRASES = ['since the beginning of the year', 'since the sta
  * mort", "أعلنت يوم الجمعة مقتل") dates the telling, not the deed it tells.
  */
 const TELLING = new Set([
-  'said', 'says', 'announced', 'announces', 'confirmed', 'confirms', 'reported', 'reports', 'stated', 'declared', 'published', 'revealed', 'disclosed', 'added', 'told',
-  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute', 'etabli', 'etablie',
+  'said', 'says', 'announced', 'announces', 'confirmed', 'confirms', 'reported', 'reports', 'stated', 'declared', 'published', 'revealed', 'disclosed', 'added', 'told', 'claimed', 'updated',
+  'dit', 'annonce', 'confirme', 'declare', 'indique', 'publie', 'rapporte', 'affirme', 'precise', 'revele', 'ajoute', 'etabli', 'etablie', 'communique', 'revendique', 'actualise',
   ...['أعلن', 'أعلنت', 'قال', 'قالت', 'أكد', 'أكدت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'نشر', 'نشرت', 'صرح', 'أوضح', 'كشف', 'كشفت'].map(fold),
 ]);
 /** What may stand between a telling verb and its date: "announced on Friday", "a confirmé le 1er août"; a weekday too ("établi jeudi 18 août"). */
@@ -33,7 +33,7 @@ const TELLING_FILLERS = new Set(['on', 'the', 'this', 'le', 'l', 'ce', fold('ف�
 export const MOMENTARY_ACTIONS = new Set(['action:kill', 'action:attack', 'action:strike', 'action:coup']);
 
 /** Arabic puts the teller after its verb ("أعلنت الأمم المتحدة يوم الجمعة"): so many words may stand between. */
-const ARABIC_TELLER_REACH = 4;
+const ARABIC_TELLER_REACH = 5;
 /** What ends that reach: "أعلنت الحكومة أن المسلحين قتلوا يوم الجمعة" dates the killing. */
 const ARABIC_THAT = new Set(['أن', 'ان', 'بأن'].map(fold));
 
@@ -42,7 +42,9 @@ export function toldBy(tokens: readonly Token[], start: number, language: string
   for (let j = start - 1; j >= 0 && j >= start - reach; j--) {
     const w = tokens[j]!.word;
     if (TELLING.has(w)) return true;
-    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w) && !isWeekday(w)) return false;
+    // "الاثنين" is Monday before a date, not the number two.
+    if (isWeekday(w)) continue;
+    if (language === 'ar' ? ARABIC_THAT.has(w) || outcomeOf(w) || numberAt(tokens, j) : !TELLING_FILLERS.has(w)) return false;
   }
   return false;
 }

@@ -152,7 +152,7 @@ const EARLIER = new Set(['earlier', 'previous', 'prior', 'precedent', 'ancien', 
 const FORESEEN = new Set(['could', 'may', 'might', 'expected', 'likely', 'feared', 'fear', 'would', 'pourrait', 'pourraient', 'risque', 'قد', 'يتوقع', 'مرشحة'].map(fold));
 
 /** Verbs that make a toll's value a new one, before the toll's name or after it: "ارتفعت حصيلة القتلى إلى", "the toll has risen to". */
-const RISE_WORDS = new Set(['rose', 'risen', 'rising', 'climbed', 'jumped', 'inched', 'increased', 'grew', 'passe', 'grimpe', 'alourdi', 'augmente', 'ارتفع', 'ارتفعت', 'يرتفع', 'ترتفع', 'ليرتفع', 'لترتفع'].map(fold));
+const RISE_WORDS = new Set(['rose', 'risen', 'rising', 'climbed', 'jumped', 'inched', 'increased', 'grew', 'updated', 'passe', 'grimpe', 'alourdi', 'augmente', 'ارتفع', 'ارتفعت', 'يرتفع', 'ترتفع', 'ليرتفع', 'لترتفع'].map(fold));
 
 /**
  * Whether the number at `i` is the value of a death toll named before it in the same clause, not
@@ -213,6 +213,13 @@ const PROVISIONAL_PHRASES = ['so far', 'thus far', 'as of', 'provisional', 'prel
  * حصيلة"): lower counts elsewhere are the ones it updates, as with a toll told as risen.
  */
 const LATEST_PHRASES = ['latest toll', 'latest death toll', 'new toll', 'new death toll', 'updated toll', 'updated death toll', 'final toll', 'final death toll', 'nouveau bilan', 'dernier bilan', 'bilan actualise', 'bilan definitif', 'آخر حصيلة', 'الحصيلة الأخيرة', 'حصيلة جديدة', 'الحصيلة النهائية', 'حصيلة نهائية']
+  .map((p) => p.split(' ').map(fold));
+
+/**
+ * Words that tell a sentence's toll as an earlier one, since overtaken ("the army had initially put
+ * the toll at 10", "earlier reports suggested at least 35"): only a value told as risen is its now.
+ */
+const OVERTAKEN_PHRASES = ['initially', 'earlier reports', 'first reports', 'initialement', 'dans un premier temps', 'في البداية', 'في وقت سابق']
   .map((p) => p.split(' ').map(fold));
 
 /** Of these, the ones that put a sentence in an earlier year: its dates are of that other time too ("Last year, 21 other girls were freed in October"). */
@@ -502,6 +509,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const rise = riseAt(tokens);
   const provisional = says(PROVISIONAL_PHRASES);
   const latest = says(LATEST_PHRASES);
+  const overtaken = says(OVERTAKEN_PHRASES);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   const isOld = (d: DateMention) => published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
@@ -590,7 +598,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
         const rose = ((rise >= 0 && i > rise) || !!toll?.rose || latest || risenTo(tokens, i - n.lead, breaks)) && cumulative;
         const floor = !n.range && n.high === n.low && ((provisional && cumulative) || floorAfter(tokens, end, breaks));
         const range = floor ? { low: n.low, high: Infinity } : n;
-        out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
+        // An overtaken toll is not the account's: only its new value, if the sentence gives one.
+        if (!(overtaken && cumulative && !rose)) out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
       }
     }
     i += n.length - 1;

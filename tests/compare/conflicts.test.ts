@@ -188,6 +188,21 @@ describe('figures compared', () => {
     expect(about(['75 people were killed in the fire.', 'en'], ['According to the latest toll, 69 people were killed in the fire.', 'en'])).toEqual(['people killed']);
   });
 
+  it('leaves out a toll the sentence tells as overtaken, keeping its new value, in three languages', () => {
+    expect(counts('The army had initially put the death toll at 10 people.', 'en')).toEqual([]);
+    expect(counts('Earlier reports suggested at least 35 people died, but the toll was later updated to at least 135.', 'en')).toEqual([['people', 'killed', '135']]);
+    expect(counts("L'armée avait initialement fait état de 10 morts.", 'fr')).toEqual([]);
+    expect(counts('وكانت حصيلة سابقة قد أشارت في البداية إلى مقتل 10 أشخاص.', 'ar')).toEqual([]);
+  });
+
+  it('dates a toll told on a day by the telling, not the deed: communicated, claimed, updated', () => {
+    const dates = (text: string, language: string) => analyseSentence(text, 0, language, published, context).figures.filter((f) => f.kind === 'date').map((f) => f.value);
+    expect(dates("L'état-major a communiqué ce lundi 28 juillet 2025 un premier bilan de l'attaque.", 'fr'), 'communiqué').toEqual([]);
+    expect(dates('Le groupe a revendiqué samedi 26 juillet 2025 la mort de 14 soldats.', 'fr')).toEqual([]);
+    expect(dates('The group claimed on Saturday, July 26, 2025, the killing of 14 soldiers.', 'en')).toEqual([]);
+    expect(dates('أفادت وكالة سبوتنيك اليوم الاثنين 28 يوليو مقتل ثلاثة من أفراد الدرك.', 'ar'), 'أفادت').toEqual([]);
+  });
+
   it('keeps a toll that falls with later accounts a conflict', () => {
     const c = compare(['12 people were killed.', 'en', '2025-08-02T06:00:00Z'], ['8 people were killed.', 'en', '2025-08-02T18:00:00Z']);
     expect(c.conflicts.map((x) => x.about)).toEqual(['people killed']);
