@@ -14,6 +14,9 @@ const counts = (text: string, language: string) =>
 /** Accounts published at the same time: a different toll cannot be an update. */
 const compareAt = (...texts: [string][]) => compare(...texts.map(([t]) => [t, 'en', '2025-08-02T06:00:00Z'] as [string, string, string]));
 
+/** What the conflicts are about, for accounts in their languages published at the same time: [text, language]. */
+const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
+
 /** Accounts of one event, an hour apart unless told: [text, language?, published?]. */
 function compare(...texts: ([string] | [string, string] | [string, string, string])[]) {
   const articles: CompareArticle[] = texts.map(([text, language, at], i) =>
@@ -146,7 +149,6 @@ describe('figures compared', () => {
   });
 
   it('reads a lower toll beside one told as risen as what it rose from, not a conflict, in three languages', () => {
-    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
     expect(about(['86 people were killed in the explosion.', 'en'], ['The death toll from the explosion has risen to 98.', 'en'])).toEqual([]);
     expect(about(["L'explosion a fait 86 morts.", 'fr'], ["Le bilan de l'explosion est passé à 98 morts.", 'fr'])).toEqual([]);
     expect(about(['قتل 86 شخصا في الانفجار.', 'ar'], ['ارتفعت حصيلة القتلى إلى 98.', 'ar'])).toEqual([]);
@@ -156,7 +158,6 @@ describe('figures compared', () => {
   });
 
   it('reads counts up to the value a toll is told to have risen to as the counts it rose through, in three languages', () => {
-    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
     expect(about(['60 people were killed in the fire.', 'en'], ['63 people were killed in the fire.', 'en'])).toEqual(['people killed']);
     expect(about(['60 people were killed in the fire.', 'en'], ['63 people were killed in the fire.', 'en'], ['The number of victims of the fire has risen to 69 dead.', 'en'])).toEqual([]);
     expect(about(["L'incendie a fait 60 morts.", 'fr'], ["L'incendie a fait 63 morts.", 'fr'], ["Le nombre de victimes de l'incendie est passé à 69 morts.", 'fr'])).toEqual([]);
@@ -166,7 +167,6 @@ describe('figures compared', () => {
   });
 
   it('reads a floor told after the count and its noun, in three languages', () => {
-    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
     expect(about(['قتل 35 شخصا على الأقل في الغارة.', 'ar'], ['قتل 68 شخصا في الغارة.', 'ar'])).toEqual([]);
     expect(about(['La frappe a fait 35 morts au moins.', 'fr'], ['La frappe a fait 68 morts.', 'fr'])).toEqual([]);
     expect(about(['The strike killed 35 people at least.', 'en'], ['The strike killed 68 people.', 'en'])).toEqual([]);
@@ -175,7 +175,6 @@ describe('figures compared', () => {
   });
 
   it('reads a toll told as provisional as a floor, and one told as the latest as an update, in three languages', () => {
-    const about = (...texts: [string, string][]) => compare(...texts.map(([t, l]) => [t, l, '2025-08-02T06:00:00Z'] as [string, string, string])).conflicts.map((x) => x.about);
     expect(about(['29 people were injured.', 'en'], ['107 people were injured.', 'en'])).toEqual(['people injured']);
     expect(about(['As of 6:30pm Monday, 29 people were injured.', 'en'], ['107 people were injured.', 'en'])).toEqual([]);
     expect(about(['Le bilan provisoire est de 29 blessés.', 'fr'], ['On compte 107 blessés.', 'fr'])).toEqual([]);
