@@ -134,7 +134,7 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
   const { tokens, spans } = s;
   const out: RoleClaim[] = [];
   const habitual = (after: number) => tokens.slice(Math.max(0, after - HABIT_REACH), after).some((t) => HABITUAL.has(t.word));
-  const add = (party: Party | null, after: number) => party && !charged(tokens, after) && !habitual(after) && out.push({ sentence: s, party, patient: patientAfter(tokens, after) });
+  const add = (party: Party | null, after: number) => party && !charged(tokens, after) && !habitual(after) && !deniedBefore(tokens, after) && out.push({ sentence: s, party, patient: patientAfter(tokens, after) });
   tokens.forEach((t, i) => {
     if (harmAt(tokens, spans, i, HARM) && !isArabic(t.word)) {
       const end = spans.find((sp) => sp.start === i)?.end ?? i + 1;
@@ -164,6 +164,13 @@ function assertions(s: SentenceInfo, names: ReadonlySet<string>): RoleClaim[] {
   });
   return out;
 }
+
+/** Denial words, in the forms that open a clause of what is denied: "while denying that the coalition carried out". */
+const DENYING = new Set([...DENIALS, 'denying', 'niant', 'نافيا', 'نافية']);
+/** How far before the end of an act a denial may stand and make the act the denied one. */
+const DENIED_REACH = 8;
+/** Whether the act ending at `at` is told inside a denial: the sentence denies it, whatever else it asserts. */
+const deniedBefore = (tokens: readonly Token[], at: number) => tokens.slice(Math.max(0, at - DENIED_REACH), at).some((t) => DENYING.has(t.word));
 
 /** How far before an act a charge may stand and make it the charge's: "reports saying that the United States carried out". */
 const CHARGE_REACH = 8;

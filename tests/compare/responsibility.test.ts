@@ -56,6 +56,15 @@ describe('who did it', () => {
       ['en', 'The deputy information minister of Somalia, Abdirahman Yusuf, denied responsibility for the civilian casualties.'],
     )).toEqual([]);
     expect(roles(['fr', 'Une frappe près de Mopti a tué des civils.'], ['fr', 'Mopti a nié toute implication.'])).toEqual([]);
+    // An act told inside a denial ("while denying that the coalition carried out any attacks") is not asserted.
+    expect(roles(
+      ['en', 'RIYADH, Colonel Turki Al Malki, Spokesman for the Arab Coalition Forces in Yemen, accused the Houthi militias of carrying out mortar attacks on Al Thawra Hospital and the fish market in Hodeidah, while denying that the coalition carried out any attacks.'],
+      ['en', 'HODEIDAH, Yemen (Reuters) - The Saudi-led coalition denied any responsibility behind the air strikes on a fishing port and fish market that Yemeni medical sources said it killed 26 people in Hodeidah on Thursday.'],
+    )).toEqual([]);
+    expect(roles(
+      ['fr', "Le colonel Turki Al Malki, porte-parole de la Coalition arabe, a accusé les milices houthies d'avoir mené des tirs de mortier sur l'hôpital Al Thawra, niant que la Coalition a mené des attaques."],
+      ['fr', 'La Coalition a nié toute responsabilité dans les frappes aériennes sur le marché aux poissons.'],
+    )).toEqual([]);
   });
 
   it('leaves out an account that tells both sides', () => {
