@@ -5,7 +5,7 @@ import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
 import { sinceOthers, weeksAway } from './time-spans.js';
 import { numberAt, type NumberRead } from './numbers.js';
-import { floorAfter, LATEST_PHRASES, OVERTAKEN_PHRASES, PROVISIONAL_PHRASES, risenTo, tollValue } from './toll-wording.js';
+import { floorAfter, LATEST_PHRASES, livesTaken, OVERTAKEN_PHRASES, PROVISIONAL_PHRASES, risenTo, tollValue } from './toll-wording.js';
 import { outcomeById, outcomeOf } from './outcomes.js';
 import type { Conflict } from './types.js';
 
@@ -486,7 +486,8 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       const people = { subject: 'people', noun: '' };
       // "killing 10 of them" counts people; "killed 17 of its soldiers", soldiers.
       const ofWhom = bare && !implied && PARTITIVES.has(tokens[end]?.word ?? '') ? countedSubject(tokens, i, n.length, index, language, breaks) : null;
-      const toll = tollValue(tokens, i - n.lead, breaks);
+      // "Claimed the lives of 137 soldiers" counts the dead as a toll's value does.
+      const toll = tollValue(tokens, i - n.lead, breaks) ?? (livesTaken(tokens, i - n.lead) ? { rose: false } : null);
       if (toll && !qualifier) qualifier = 'killed';
       const counted = group >= 0
         ? countedSubject(tokens, group, 0, index, language, breaks)

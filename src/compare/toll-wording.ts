@@ -97,3 +97,12 @@ export const LATEST_PHRASES = ['latest toll', 'latest death toll', 'new toll', '
  */
 export const OVERTAKEN_PHRASES = ['initially', 'earlier reports', 'first reports', 'initialement', 'dans un premier temps', 'في البداية', 'في وقت سابق']
   .map((p) => p.split(' ').map(fold));
+
+/** Phrases right before a number that count the dead: "claimed the lives of 137 soldiers", "a coûté la vie à 12 personnes", "أودى بحياة 12 شخصا". */
+const LIVES_TAKEN = ['claimed the lives of', 'claiming the lives of', 'cost the lives of', 'costing the lives of', 'took the lives of', 'taking the lives of', 'coute la vie a', 'coutant la vie a', 'أودى بحياة', 'أودت بحياة', 'راح ضحيته', 'راح ضحيتها']
+  .map((p) => p.split(' ').map(fold));
+
+/** Whether a phrase of lives taken ends right before the number at `i`. */
+export function livesTaken(tokens: readonly Token[], i: number): boolean {
+  return LIVES_TAKEN.some((p) => i >= p.length && wordsAt(tokens, i - p.length, p));
+}

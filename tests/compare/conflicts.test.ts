@@ -46,6 +46,12 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(analyseSentence('The death toll rose to at least 36, an official said.', 0, 'en', published, context).figures.map((f) => [f.kind, f.value])).toEqual([['count', '36']]);
   });
 
+  it('reads lives taken as people killed, in three languages', () => {
+    expect(counts('The suicide bombings claimed the lives of 137 soldiers.', 'en')).toEqual([['institution:army', 'killed', '137']]);
+    expect(counts("L'attaque a coûté la vie à 12 personnes.", 'fr')).toEqual([['people', 'killed', '12']]);
+    expect(counts('الهجوم أودى بحياة 12 شخصا.', 'ar')).toEqual([['people', 'killed', '12']]);
+  });
+
   it('reads no count in attributes, measures and names', () => {
     for (const text of [
       'The 13-inch model has 220 pixels per inch.',
