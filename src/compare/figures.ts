@@ -5,7 +5,7 @@ import { findDates, type DateMention } from './dates.js';
 import { farAction } from './far-action.js';
 import { sinceOthers, weeksAway } from './time-spans.js';
 import { numberAt, type NumberRead } from './numbers.js';
-import { floorAfter, LATEST_PHRASES, livesTaken, OVERTAKEN_PHRASES, PROVISIONAL_PHRASES, risenTo, tollValue } from './toll-wording.js';
+import { floorAfter, LATEST_PHRASES, livesTaken, overtakenFrom, PROVISIONAL_PHRASES, risenTo, tollValue } from './toll-wording.js';
 import { outcomeById, outcomeOf } from './outcomes.js';
 import type { Conflict } from './types.js';
 
@@ -421,7 +421,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
   const rise = riseAt(tokens);
   const provisional = says(PROVISIONAL_PHRASES);
   const latest = says(LATEST_PHRASES);
-  const overtaken = says(OVERTAKEN_PHRASES);
+  const overtaken = overtakenFrom(tokens);
   const dates = findDates(tokens, published);
   const scope = dates[0]?.value ?? '';
   const isOld = (d: DateMention) => published.getTime() - Date.parse(d.value) >= BACKGROUND_DAYS * 86_400_000;
@@ -508,11 +508,12 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
         // A toll given for one day is part of the event's total, not another answer to it.
         const day = outcomeById(qualifier)?.cumulative ? scope : '';
         const cumulative = !!outcomeById(qualifier)?.cumulative;
-        const rose = ((rise >= 0 && i > rise) || !!toll?.rose || latest || risenTo(tokens, i - n.lead, breaks)) && cumulative;
+        // A toll told before an overtaken one is the one that overtook it.
+        const rose = ((rise >= 0 && i > rise) || !!toll?.rose || latest || (overtaken >= 0 && i < overtaken) || risenTo(tokens, i - n.lead, breaks)) && cumulative;
         const floor = !n.range && n.high === n.low && ((provisional && cumulative) || floorAfter(tokens, end, breaks));
         const range = floor ? { low: n.low, high: Infinity } : n;
         // An overtaken toll is not the account's: only its new value, if the sentence gives one.
-        if (!(overtaken && cumulative && !rose)) out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
+        if (!(overtaken >= 0 && i > overtaken && cumulative && !rose)) out.push(figure('count', counted.subject, n.range ? `${n.low}-${n.high}` : String(n.value), range, { qualifier, noun: counted.noun, scope: day, ...(rose ? { rose } : {}) }));
       }
     }
     i += n.length - 1;

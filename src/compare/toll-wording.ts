@@ -92,11 +92,17 @@ export const LATEST_PHRASES = ['latest toll', 'latest death toll', 'new toll', '
   .map((p) => p.split(' ').map(fold));
 
 /**
- * Words that tell a sentence's toll as an earlier one, since overtaken ("the army had initially put
- * the toll at 10", "earlier reports suggested at least 35"): only a value told as risen is its now.
+ * Words that tell the tolls after them as earlier ones, since overtaken ("the army had initially put
+ * the toll at 10", "earlier reports suggested at least 35", "46 dead, the Observatory said, which
+ * had previously reported 36"): only a value told as risen is the account's now.
  */
-export const OVERTAKEN_PHRASES = ['initially', 'earlier reports', 'first reports', 'initialement', 'dans un premier temps', 'في البداية', 'في وقت سابق']
+const OVERTAKEN_PHRASES = ['initially', 'earlier reports', 'first reports', 'previously', 'initialement', 'dans un premier temps', 'auparavant', 'precedemment', 'في البداية', 'في وقت سابق', 'سابقا']
   .map((p) => p.split(' ').map(fold));
+
+/** Where the sentence starts telling an overtaken toll; -1 where it tells none. */
+export function overtakenFrom(tokens: readonly Token[]): number {
+  return tokens.findIndex((_, k) => OVERTAKEN_PHRASES.some((p) => wordsAt(tokens, k, p)));
+}
 
 /** Phrases right before a number that count the dead: "claimed the lives of 137 soldiers", "a coûté la vie à 12 personnes", "أودى بحياة 12 شخصا". */
 const LIVES_TAKEN = ['claimed the lives of', 'claiming the lives of', 'cost the lives of', 'costing the lives of', 'took the lives of', 'taking the lives of', 'coute la vie a', 'coutant la vie a', 'أودى بحياة', 'أودت بحياة', 'راح ضحيته', 'راح ضحيتها']

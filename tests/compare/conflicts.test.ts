@@ -198,6 +198,10 @@ describe('figures compared', () => {
     expect(counts('Earlier reports suggested at least 35 people died, but the toll was later updated to at least 135.', 'en')).toEqual([['people', 'killed', '135']]);
     expect(counts("L'armée avait initialement fait état de 10 morts.", 'fr')).toEqual([]);
     expect(counts('وكانت حصيلة سابقة قد أشارت في البداية إلى مقتل 10 أشخاص.', 'ar')).toEqual([]);
+    // The toll told before the overtaken one is what overtook it: lower counts elsewhere are its updates.
+    expect(about(['The blast killed 36 people.', 'en'], ['The blast killed 46 people, the monitor said, which had previously reported 36.', 'en'])).toEqual([]);
+    expect(about(["L'explosion a tué 36 personnes.", 'fr'], ["L'explosion a tué 46 personnes, a indiqué l'OSDH, qui avait auparavant fait état de 36 morts.", 'fr'], ["L'explosion a tué 46 personnes.", 'fr'])).toEqual([]);
+    expect(about(['قتل 36 شخصا في الانفجار.', 'ar'], ['قتل 46 شخصا في الانفجار، وكان المرصد قد أعلن سابقا مقتل 36 شخصا.', 'ar'], ['قتل 46 شخصا في الانفجار.', 'ar'])).toEqual([]);
   });
 
   it('dates a toll told on a day by the telling, not the deed: communicated, claimed, updated', () => {
