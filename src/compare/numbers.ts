@@ -64,7 +64,7 @@ type Bound = 'atLeast' | 'about' | 'nearly' | 'upTo';
 const phrases = (bound: Bound, list: string[]) => list.map((p) => ({ bound, words: p.split(' ').map(foldWord) }));
 // Longest first, so that "no fewer than" wins over "fewer than".
 const QUALIFIERS = [
-  ...phrases('atLeast', ['at least', 'no fewer than', 'no less than', 'more than', 'over', 'upwards of', 'pas moins de', 'au moins', 'plus de', 'ما لا يقل عن', 'لا يقل عن', 'اكثر من', 'ما يزيد عن', 'ما يزيد على', 'ازيد من']),
+  ...phrases('atLeast', ['at least', 'no fewer than', 'no less than', 'more than', 'over', 'upwards of', 'pas moins de', 'au moins', 'plus de', 'ما لا يقل عن', 'لا يقل عن', 'اكثر من', 'ما يزيد عن', 'ما يزيد على', 'ازيد من', 'ما يربو على', 'يربو على']),
   ...phrases('about', ['about', 'around', 'some', 'approximately', 'roughly', 'an estimated', 'estimated', 'environ', 'quelque', 'quelques', 'autour de', 'حوالي', 'نحو', 'قرابه', 'زهاء', 'تقريبا']),
   ...phrases('nearly', ['nearly', 'almost', 'close to', 'pres de', 'presque', 'quasiment', 'ما يقارب', 'ما يناهز']),
   ...phrases('upTo', ['up to', 'as many as', 'fewer than', 'less than', 'under', 'jusqu a', 'moins de', 'ما يصل الى', 'اقل من']),

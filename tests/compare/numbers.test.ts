@@ -52,6 +52,8 @@ describe('numbers read in three languages', () => {
     expect(read('une dizaine de blessés', 'fr')).toEqual({ value: 10, low: 8, high: 12 });
     expect(read('ما لا يقل عن خمسة قتلى', 'ar')).toEqual({ value: 5, low: 5, high: Infinity });
     expect(read('أكثر من 200 شخص', 'ar')).toEqual({ value: 200, low: 200, high: Infinity });
+    expect(read('ما يربو على 50 شخصا', 'ar')).toEqual({ value: 50, low: 50, high: Infinity });
+    expect(read('يربو على 50 شخصا', 'ar')).toEqual({ value: 50, low: 50, high: Infinity });
     expect(read('حوالي 50 جريحا', 'ar')).toEqual({ value: 50, low: 40, high: 60 });
   });
 
