@@ -17,7 +17,7 @@ import type { CompareInput, Comparison, Quote, SourceCitation } from './types.js
  * Bumped whenever the comparison's output for the same input may change (algorithm, lexicon
  * format), so that stored comparisons are computed again.
  */
-export const COMPARE_VERSION = 50;
+export const COMPARE_VERSION = 51;
 
 /**
  * Compares the accounts of one event. Pure: the same input and context give the same comparison.

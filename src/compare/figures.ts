@@ -160,6 +160,8 @@ function inOnePlace(tokens: readonly Token[], end: number, breaks: ReadonlySet<n
 const VAGUE_QUANTITIES = new Set(['several', 'dozens', 'scores', 'hundreds', 'many', 'plusieurs', 'dizaines', 'centaines', 'nombreux', 'nombreuses', ...['عشرات', 'العشرات', 'مئات', 'المئات', 'العديد'].map(fold)]);
 /** What a qualifier is not read past: another number, or a quantity in words. */
 const barrier = (tokens: readonly Token[], at: number) => !!numberAt(tokens, at) || VAGUE_QUANTITIES.has(tokens[at]!.word);
+/** Words that open a clause of their own after a comma: an outcome before them is another clause's. */
+const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'and', 'alors', 'tandis', 'mais', 'et', fold('بينما'), fold('فيما')]);
 /** The Arabic "and" written as a prefix. */
 const ARABIC_AND = /^و/;
 /** What joins two outcomes a number counts together ("dead and wounded", "morts ou blessés"), or two counted nouns ("soldiers and civilians"). */
@@ -374,14 +376,16 @@ function relativePart(tokens: readonly Token[], i: number, length: number): bool
  * number. One before it is not its own across "and" ("the leader was killed and 50 people
  * arrested") nor for a part named by a relative ("forty arrested, four of whom were neutralized").
  */
-function qualifierOf(tokens: readonly Token[], i: number, length: number): string {
-  // Once an "and" stands between, no outcome further back is the number's either.
+function qualifierOf(tokens: readonly Token[], i: number, length: number, breaks: ReadonlySet<number>): string {
+  // Once an "and", or a comma and a word that opens a clause, stands between, no outcome further
+  // back is the number's either: "seven have been arrested, while five soldiers were killed".
   let joinedBefore = relativePart(tokens, i, length);
   for (let d = 0; d < QUALIFIER_REACH; d++) {
     const after = i + length + d;
     const before = i - 1 - d;
     const next = outcomeOf(tokens[after]?.word ?? '');
     if (d > 0) joinedBefore ||= CONJUNCTIONS.has(tokens[before + 1]?.word ?? '');
+    joinedBefore ||= breaks.has(before + 1) && CLAUSE_OPENERS.has(tokens[before + 1]?.word ?? '');
     const previous = joinedBefore ? undefined : outcomeOf(tokens[before]?.word ?? '');
     // "مقتل 41 وإصابة آخرين": an outcome after the number joined by و opens the next item.
     const found = (next && !ARABIC_AND.test(tokens[after]!.raw) ? next : undefined) ?? previous;
@@ -473,7 +477,7 @@ export function findFigures(tokens: readonly Token[], spans: readonly PhraseSpan
       // "two died", "trois morts": people, unless the number is a complement ("mother of two died").
       const joined = joinsNext(tokens, i + n.length);
       const implied = COMPLEMENT.has(tokens[i - n.lead - 1]?.word ?? '') || joined ? undefined : outcomeOf(next);
-      const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead);
+      const told = implied?.id ?? qualifierOf(tokens, i - n.lead, n.length + n.lead, breaks);
       // "Four arrested, including three today": a part with no noun of its own answers no question alone.
       const bareOfWhole = INCLUDING.has(tokens[i - n.lead - 1]?.word ?? '') && !!outcomeOf(next);
       let qualifier = told === 'injured' && severe(tokens, i - n.lead, i + n.length, breaks) ? 'seriously-injured' : told;

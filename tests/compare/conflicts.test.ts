@@ -52,6 +52,13 @@ describe('a figure is a quantity, a subject and a qualifier', () => {
     expect(counts('الهجوم أودى بحياة 12 شخصا.', 'ar')).toEqual([['people', 'killed', '12']]);
   });
 
+  it('takes no outcome from the clause before a comma and a clause opener, in three languages', () => {
+    const soldiers = (text: string, language: string) => counts(text, language).filter(([subject]) => String(subject).startsWith('institution:army'));
+    expect(soldiers('Three gunmen are dead and seven have been arrested, while five Malian soldiers were said to have been killed in the attack.', 'en')).toEqual([]);
+    expect(soldiers('Sept assaillants ont été arrêtés, tandis que cinq soldats maliens ont été tués dans l\'attaque du camp.', 'fr')).toEqual([['institution:army@place:mali', 'killed', '5']]);
+    expect(soldiers('اعتقل سبعة مسلحين، فيما خمسة جنود ماليين قتلوا.', 'ar')).toEqual([['institution:army@place:mali', 'killed', '5']]);
+  });
+
   it('reads no count in attributes, measures and names', () => {
     for (const text of [
       'The 13-inch model has 220 pixels per inch.',
