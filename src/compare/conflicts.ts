@@ -65,7 +65,7 @@ export function compareFigures(sentences: readonly SentenceInfo[], accounts: rea
     const kept = group.kind === 'date' ? wholes : withoutOutliers(wholes, options.maxRatio);
     // Dates are of past acts: they compare whenever told.
     const close = group.kind === 'count' ? sameTime : () => true;
-    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close, risenTo(kept))
+    const disjoint = disagreements(group.kind, kept, toldTogether(group), options.roundSlack, close, highestRisen(kept))
       .filter(([a, b]) => group.kind !== 'count' || !(summed(a, group, slotOf(kept, a), slotOf(kept, b)) || summed(b, group, slotOf(kept, b), slotOf(kept, a))));
     // A toll may grow tenfold as an event unfolds: growth is read before far values are set aside.
     const grew = grewOverTime(group, given, accounts);
@@ -302,7 +302,7 @@ function publishedWithin(accounts: readonly AccountRef[], hours: number): (a: nu
  * The highest value some account tells a toll rose to ("has risen to 98"), or -Infinity: values up
  * to it are most likely the counts it rose through, updates and not other answers (a miss is cheaper).
  */
-const risenTo = (given: [number, Slot][]) => Math.max(-Infinity, ...given.filter(([, s]) => s.rose).map(([, s]) => s.low));
+const highestRisen = (given: [number, Slot][]) => Math.max(-Infinity, ...given.filter(([, s]) => s.rose).map(([, s]) => s.low));
 
 /** Pairs of accounts whose values cannot both be true. */
 function disagreements(kind: Conflict['kind'], given: [number, Slot][], together: ReadonlySet<string>, roundSlack: number, close: (a: number, b: number) => boolean, risen: number): [number, number][] {
